@@ -1,0 +1,7 @@
+"""`python -m reportlint` runs the command line."""
+
+import sys
+
+from reportlint.cli import main
+
+sys.exit(main())

@@ -1,0 +1,167 @@
+"""The command line: arguments in, exit code out. The work is done in linter.py."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from reportlint import __version__
+from reportlint.detect import LEVELS
+from reportlint.diagnostics import SEVERITIES, severity_rank
+from reportlint.i18n import headers, reason_text, t
+from reportlint.linter import FileResult, Options, lint_bytes, selected, unreadable
+from reportlint.output import FORMATS, print_text, to_concise, to_json
+from reportlint.rules import Rule, RuleFileError, load_rules
+
+EXTENSIONS = (".txt", ".md")
+
+
+def _lint_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="reportlint",
+        description="检查政府信息公开工作年度报告 / lint government information disclosure annual reports",
+        epilog="other commands: reportlint rules | reportlint explain RULE",
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint; - reads stdin")
+    p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    p.add_argument("--select", action="append", default=[], metavar="RULE",
+                   help="only these rules: id, name or category (repeatable, comma-separated)")
+    p.add_argument("--ignore", action="append", default=[], metavar="RULE",
+                   help="skip these rules: id, name or category (repeatable, comma-separated)")
+    p.add_argument("--fail-on", choices=SEVERITIES, default="error",
+                   help="exit 1 when a diagnostic of this severity or above is found (default: error)")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="message language (default: zh)")
+    p.add_argument("--year", type=int, help="the report year, instead of the detected one")
+    p.add_argument("--issuer-level", choices=LEVELS, help="the issuer's level, instead of the detected one")
+    p.add_argument("--stdin-filename", metavar="NAME", help="the name to report for stdin (-)")
+    p.add_argument("--no-config", action="store_true", help="do not read configuration files")
+    p.add_argument("--version", action="version", version=f"reportlint {__version__}")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run reportlint; return the exit code (0 clean, 1 findings, 2 usage or rule errors)."""
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["rules"]:
+        return _rules_command(argv[1:])
+    if argv[:1] == ["explain"]:
+        return _explain_command(argv[1:])
+    args = _lint_parser().parse_args(argv)
+    err = Console(stderr=True, highlight=False)
+    if not args.paths:
+        err.print(Text(t("error.no_paths", args.lang)))
+        return 2
+    try:
+        rules = load_rules()
+    except RuleFileError as error:
+        err.print(Text(t("error.rules", args.lang, error=str(error))))
+        return 2
+    options = Options(lang=args.lang, year=args.year, issuer_level=args.issuer_level)
+    rules = selected(rules, _split(args.select), _split(args.ignore))
+    results = [_lint_path(path, rules, options, args.stdin_filename)
+               for path in _expand(args.paths)]
+    _emit(results, args.format, args.lang)
+    threshold = severity_rank(args.fail_on)
+    failed = any(severity_rank(d.severity) >= threshold for r in results for d in r.diagnostics)
+    return 1 if failed else 0
+
+
+def _split(values: list[str]) -> tuple[str, ...]:
+    return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
+
+
+def _expand(paths: list[str]) -> list[str]:
+    """Files as given; folders walked for .txt and .md files, in sorted order."""
+    out = []
+    for path in paths:
+        p = Path(path)
+        if path != "-" and p.is_dir():
+            out += sorted(str(f) for f in p.rglob("*") if f.suffix.lower() in EXTENSIONS and f.is_file())
+        else:
+            out.append(path)
+    return out
+
+
+def _lint_path(path: str, rules: list[Rule], options: Options, stdin_name: str | None) -> FileResult:
+    if path == "-":
+        return lint_bytes(stdin_name or "-", sys.stdin.buffer.read(), rules, options)
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        return _unreadable(path, "missing", rules, options)
+    except IsADirectoryError:
+        return _unreadable(path, "directory", rules, options)
+    except OSError as error:
+        return _unreadable(path, "os", rules, options, error=error.strerror or str(error))
+    return lint_bytes(path, data, rules, options)
+
+
+def _unreadable(path: str, reason: str, rules: list[Rule], options: Options, **args) -> FileResult:
+    return FileResult(path, unreadable(path, reason_text(reason, options.lang, **args), rules, options.lang))
+
+
+def _emit(results: list[FileResult], fmt: str, lang: str) -> None:
+    if fmt == "json":
+        sys.stdout.write(to_json(results) + "\n")
+    elif fmt == "concise":
+        sys.stdout.write(to_concise(results, lang) + "\n")
+    else:
+        print_text(results, Console(highlight=False, soft_wrap=True), lang)
+
+
+def _rules_command(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="reportlint rules", description="list every rule")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh")
+    args = p.parse_args(argv)
+    rules = _load_or_report(args.lang)
+    if rules is None:
+        return 2
+    table = Table(*headers(args.lang), show_lines=False)
+    for rule in rules:
+        table.add_row(rule.id, rule.name, rule.category, t("severity." + rule.severity, args.lang),
+                      " ".join(rule.eras), rule.description[args.lang].splitlines()[0])
+    Console(highlight=False).print(table)
+    return 0
+
+
+def _explain_command(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="reportlint explain", description="explain one rule")
+    p.add_argument("rule", help="rule id or name")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh")
+    args = p.parse_args(argv)
+    rules = _load_or_report(args.lang)
+    if rules is None:
+        return 2
+    rule = next((r for r in rules if args.rule in (r.id, r.name)), None)
+    console = Console(highlight=False)
+    if rule is None:
+        Console(stderr=True, highlight=False).print(Text(t("error.unknown_rule", args.lang, rule=args.rule)))
+        return 2
+    lang = args.lang
+    console.print(Text(f"{rule.id} {rule.name}", style="bold magenta"))
+    console.print(Text(rule.description[lang]))
+    console.print()
+    for key, value in (("explain.category", rule.category),
+                       ("explain.severity", t("severity." + rule.severity, lang)),
+                       ("explain.eras", " ".join(rule.eras)), ("explain.basis", rule.basis)):
+        console.print(Text(f"{t(key, lang)}: ", style="bold") + Text(value))
+    for key, examples, style in (("explain.good", rule.good, "green"), ("explain.bad", rule.bad, "red")):
+        console.print()
+        console.print(Text(t(key, lang), style=f"bold {style}"))
+        for example in examples:
+            console.print(Text(example.text.rstrip()))
+            console.print(Text("────", style="dim"))
+    return 0
+
+
+def _load_or_report(lang: str) -> list[Rule] | None:
+    try:
+        return load_rules()
+    except RuleFileError as error:
+        Console(stderr=True, highlight=False).print(Text(t("error.rules", lang, error=str(error))))
+        return None

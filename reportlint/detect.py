@@ -1,0 +1,105 @@
+"""What a report is about: its year, era, issuer and the issuer's level."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from reportlint.normalize import norm
+
+LEVELS = ("ministry", "province", "province_dept", "city", "city_dept",
+          "county", "county_dept", "township", "street")
+
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_PERIOD = re.compile(r"统计(?:期限|周期|时限|时间|区间)[^。]{0,12}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
+_TITLE_TAIL = re.compile(r"(?:关于)?(?:政府信息公开|政务公开|信息公开).*$")
+_MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
+_DEPT_END = re.compile(r"(局|委|委员会|办|办公室|厅|中心|院|署|部|会|所|站|队|馆|处|支队|大队|公司)$")
+_OTHER_DOCUMENTS = ("总结", "计划", "要点", "方案", "通知", "意见", "办法", "规定", "指南", "目录")
+# Labels only one era's tables carry: evidence of the format actually used.
+FORMAT_MARKERS = {
+    "2019": ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量",
+             "采购项目数量", "采购总金额", "第二十条第(九)项"),
+    "2021": ("本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额"),
+}
+
+
+def title_year_issuer(title: str) -> tuple[int | None, str | None]:
+    """(year, issuer) read from a title such as 某某县人民政府2023年政府信息公开工作年度报告."""
+    text = norm(title).lstrip("#")
+    m = _YEAR.search(text)
+    year = int(m.group(1)) if m else None
+    if m:
+        before, after = text[: m.start()], text[m.end():]
+        issuer = before.removesuffix("关于") or _TITLE_TAIL.sub("", after.lstrip("度"))
+    else:
+        issuer = _TITLE_TAIL.sub("", text)
+    issuer = issuer.strip("《》\"'“”") or None
+    return year, issuer
+
+
+def text_year(text: str) -> int | None:
+    """The report year from the text: the statistical period, else the commonest year early on."""
+    m = _PERIOD.search(text)
+    if m:
+        return int(m.group(1))
+    years = Counter(int(y) for y in _YEAR.findall(text[:4000]))
+    if not years:
+        return None
+    best = max(years.values())
+    return min(y for y, n in years.items() if n == best)
+
+
+def format_evidence(text: str) -> dict[str, list[str]]:
+    """For each era, the era-specific table labels that occur in the text."""
+    n = norm(text)
+    return {era: [label for label in labels if label in n] for era, labels in FORMAT_MARKERS.items()}
+
+
+def issuer_level(issuer: str | None, text: str) -> str | None:
+    """The issuer's level, from its name, else from how the text refers to itself."""
+    if issuer:
+        level = _level_of_name(norm(issuer))
+        if level:
+            return level
+    head = text[:3000]
+    for words, level in ((("我街道", "本街道", "街道办事处"), "street"),
+                         (("我镇", "我乡", "本镇", "本乡", "镇人民政府", "乡人民政府"), "township")):
+        if any(w in head for w in words):
+            return level
+    return None
+
+
+def _level_of_name(name: str) -> str | None:
+    if re.search(r"(街道办事处|街道|街道办)$", name):
+        return "street"
+    if re.search(r"[镇乡](人民政府|政府)?$", name):
+        return "township"
+    if name.startswith(("国务院", "国家", "中华人民共和国", "中国")) or re.search(r"^[^省市县区]*部$", name):
+        return "ministry"
+    government = re.search(r"(人民政府|政府)$", name)
+    unit = name[: government.start()] if government else _DEPT_END.sub("", name)
+    if not government and not _DEPT_END.search(name):
+        return None
+    if name.startswith(_MUNICIPALITIES) and not re.search(r"[区县].*", name[3:]):
+        admin = "province"
+    elif re.search(r"(省|自治区)$", unit) or (re.search(r"(省|自治区)", unit) and not re.search(r"[市县区旗]", unit)):
+        admin = "province"
+    elif re.search(r"[县旗]|区(?!域)", unit):
+        admin = "county"
+    elif "市" in unit:
+        admin = "city"
+    else:
+        return None
+    return admin if government else f"{admin}_dept"
+
+
+def looks_like_report(title: str | None, first_line: str, text: str,
+                      sections_matched: int, has_tables: bool) -> bool:
+    """False for a document that is evidently not an annual report (a work summary, say)."""
+    first = norm(first_line)
+    if title is None and any(w in first for w in _OTHER_DOCUMENTS) and "年度报告" not in first:
+        return False
+    if title is not None or has_tables or sections_matched >= 2:
+        return True
+    return text.count("政府信息公开") >= 3 and sections_matched >= 1

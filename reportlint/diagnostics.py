@@ -1,0 +1,55 @@
+"""Findings (what a check kind reports) and diagnostics (what the user sees)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from reportlint.model import Span
+
+SEVERITIES = ("error", "warning", "info")
+CATEGORIES = ("structure", "table-shape", "table-arith", "cell", "prose-arith",
+              "consistency", "date", "content", "hygiene", "typography")
+
+
+def severity_rank(severity: str) -> int:
+    """error 3, warning 2, info 1: higher is more severe."""
+    return len(SEVERITIES) - SEVERITIES.index(severity)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a check kind found: where, and the values its message is filled with."""
+
+    span: Span
+    args: dict = field(default_factory=dict)
+    related: tuple[Span, ...] = ()
+
+
+@dataclass
+class Diagnostic:
+    """One finding of one rule in one file: the record of the contract."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    rule: str
+    name: str
+    category: str
+    severity: str
+    message: str
+    basis: str
+    location: str | None = None
+    fix: dict | None = None
+    related: list[dict] = field(default_factory=list)
+
+    def sort_key(self) -> tuple:
+        return (self.line, self.column, -severity_rank(self.severity), self.rule)
+
+    def to_dict(self) -> dict:
+        """The JSON record: the contract's fields, related locations last."""
+        record = asdict(self)
+        if not record["related"]:
+            del record["related"]
+        return record

@@ -1,0 +1,52 @@
+"""The tool's own words in Chinese and English (rule messages live in the rule files)."""
+
+from __future__ import annotations
+
+_TEXT = {
+    "reason.binary": ("这是二进制文件，不是文本", "this is a binary file, not text"),
+    "reason.encoding": ("无法识别文字编码（已尝试 UTF-8、UTF-16 和 GB18030）",
+                        "the text encoding is not UTF-8, UTF-16 or GB18030"),
+    "reason.zip": ("这是 Word（.docx）或其他压缩格式文件，请另存为纯文本（.txt）后再检查",
+                   "this is a Word (.docx) or other zip file; save it as plain text (.txt) first"),
+    "reason.pdf": ("这是 PDF 文件，请先转换为纯文本（.txt）后再检查",
+                   "this is a PDF file; convert it to plain text (.txt) first"),
+    "reason.missing": ("文件不存在", "no such file"),
+    "reason.directory": ("这是一个目录", "this is a directory"),
+    "reason.os": ("无法读取文件：{error}", "cannot read the file: {error}"),
+    "severity.error": ("错误", "error"),
+    "severity.warning": ("警告", "warning"),
+    "severity.info": ("提示", "info"),
+    "summary": ("共检查 {files} 个文件：{error} 个错误，{warning} 个警告，{info} 个提示",
+                "{files} file(s) checked: {error} error(s), {warning} warning(s), {info} info"),
+    "summary.clean": ("共检查 {files} 个文件，未发现问题", "{files} file(s) checked, no problems found"),
+    "error.rules": ("规则文件有误：{error}", "bad rule file: {error}"),
+    "error.unknown_rule": ("没有这条规则：{rule}", "no such rule: {rule}"),
+    "error.no_paths": ("请给出要检查的文件或目录（或用 - 读取标准输入）",
+                       "give the files or folders to check (or - for standard input)"),
+    "explain.basis": ("依据", "Basis"),
+    "explain.category": ("类别", "Category"),
+    "explain.severity": ("级别", "Severity"),
+    "explain.eras": ("适用格式", "Eras"),
+    "explain.good": ("正确示例", "Good"),
+    "explain.bad": ("错误示例", "Bad"),
+    "rules.header": (("编号", "名称", "类别", "级别", "适用格式", "说明"),
+                     ("id", "name", "category", "severity", "eras", "description")),
+}
+
+
+def t(key: str, lang: str, **args: object) -> str:
+    """The text `key` in `lang` ("zh" or "en"), filled with `args`."""
+    zh, en = _TEXT[key]
+    text = en if lang == "en" else zh
+    return text.format(**args) if args else text
+
+
+def headers(lang: str) -> tuple[str, ...]:
+    """The column headers of `reportlint rules`."""
+    zh, en = _TEXT["rules.header"]
+    return en if lang == "en" else zh
+
+
+def reason_text(reason: str, lang: str, **args: object) -> str:
+    """Why a file could not be read, in `lang`."""
+    return t(f"reason.{reason}", lang, **args)

@@ -1,0 +1,17 @@
+"""The check kinds: the only code behind the rules. A rule picks a kind and sets its params.
+
+A kind knows nothing of rule ids, names or severities: it looks at a report and yields
+Findings; the linter turns them into diagnostics.
+"""
+
+from __future__ import annotations
+
+from reportlint.kinds import structure, text
+from reportlint.kinds.base import Kind
+
+KINDS: dict[str, Kind] = {k.name: k for k in (*structure.KINDS, *text.KINDS)}
+
+
+def get(name: str) -> Kind:
+    """The kind called `name`; KeyError if there is none."""
+    return KINDS[name]

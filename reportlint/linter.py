@@ -1,0 +1,88 @@
+"""The pipeline: bytes → source → report → rules → sorted diagnostics. It never raises on input."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reportlint import kinds
+from reportlint.diagnostics import Diagnostic, Finding
+from reportlint.i18n import reason_text
+from reportlint.model import Report, Span
+from reportlint.parse import parse_report
+from reportlint.rules import Rule
+from reportlint.source import Unreadable, read
+
+
+@dataclass
+class Options:
+    """What the command line (or a caller) sets for a run."""
+
+    lang: str = "zh"
+    year: int | None = None
+    issuer_level: str | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+
+@dataclass
+class FileResult:
+    """The outcome for one file: what was detected and the diagnostics."""
+
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    report: Report | None = None
+
+    def to_dict(self) -> dict:
+        r = self.report
+        return {
+            "path": self.path,
+            "era": r.era if r else None,
+            "report_year": r.year if r else None,
+            "issuer": r.issuer if r else None,
+            "diagnostics": [d.to_dict() for d in self.diagnostics],
+        }
+
+
+def selected(rules: list[Rule], select: tuple[str, ...], ignore: tuple[str, ...]) -> list[Rule]:
+    """The rules a run uses: `select` and `ignore` name rule ids, names or categories."""
+    def named(rule: Rule, keys: tuple[str, ...]) -> bool:
+        return any(k in (rule.id, rule.name, rule.category) for k in keys)
+    return [r for r in rules if (not select or named(r, select)) and not named(r, ignore)]
+
+
+def lint_bytes(path: str, data: bytes, rules: list[Rule], options: Options) -> FileResult:
+    """Lint the bytes of one file with `rules`."""
+    try:
+        source = read(path, data)
+    except Unreadable as err:
+        return FileResult(path, unreadable(path, reason_text(err.reason, options.lang), rules, options.lang))
+    report = parse_report(source, year=options.year, issuer_level=options.issuer_level)
+    return FileResult(path, lint_report(report, rules, options.lang), report)
+
+
+def lint_report(report: Report, rules: list[Rule], lang: str = "zh") -> list[Diagnostic]:
+    """Run every applicable rule on a parsed report."""
+    diagnostics = []
+    for rule in rules:
+        if (rule.scope == "report" and not report.is_report) or not rule.applies_to(report.era):
+            continue
+        for finding in kinds.get(rule.kind).check(report, rule.params):
+            diagnostics.append(_diagnostic(report.source.path, rule, finding, lang))
+    return sorted(diagnostics, key=Diagnostic.sort_key)
+
+
+def _diagnostic(path: str, rule: Rule, finding: Finding, lang: str) -> Diagnostic:
+    s = finding.span
+    return Diagnostic(
+        path=path, line=s.line, column=s.column, end_line=s.end_line, end_column=s.end_column,
+        rule=rule.id, name=rule.name, category=rule.category, severity=rule.severity,
+        message=rule.message[lang].format(**finding.args), basis=rule.basis,
+        related=[{"line": r.line, "column": r.column, "end_line": r.end_line,
+                  "end_column": r.end_column} for r in finding.related],
+    )
+
+
+def unreadable(path: str, reason: str, rules: list[Rule], lang: str) -> list[Diagnostic]:
+    """The diagnostic for a file that could not be read, `reason` saying why."""
+    return [_diagnostic(path, rule, Finding(Span(1, 1, 1, 1), {"reason": reason}), lang)
+            for rule in rules if rule.kind == "input"]

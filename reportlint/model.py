@@ -1,0 +1,187 @@
+"""The typed model of a parsed report: every node knows where it stands in the file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reportlint.source import Source
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of the file: 1-based lines and columns, end column exclusive."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass
+class Line:
+    """One line of the file, with where its significant text begins."""
+
+    number: int
+    text: str
+    start: int  # 0-based index of the first significant character
+
+    @property
+    def content(self) -> str:
+        """The line without its leading indentation or markdown heading marks."""
+        return self.text[self.start:].rstrip()
+
+    @property
+    def span(self) -> Span:
+        end = len(self.text.rstrip())
+        return Span(self.number, self.start + 1, self.number, max(end, self.start) + 1)
+
+
+@dataclass
+class Heading:
+    """A numbered (or recognisably unnumbered) heading line.
+
+    `marker` is the numbering as written ("一、", "（二）", "3.", "" when missing),
+    `number` its value (None when missing), `title` the heading text and `body` any
+    run-in text after it on the same line.
+    """
+
+    level: int
+    number: int | None
+    marker: str
+    title: str
+    body: str
+    line: Line
+
+    @property
+    def span(self) -> Span:
+        """The numbering and the title (not the run-in text after it)."""
+        whole = self.line.span
+        at = self.line.text.find(self.title, self.line.start) if self.title else -1
+        end = at + len(self.title) + 1 if at >= 0 else whole.end_column
+        return Span(whole.line, whole.column, whole.line, max(end, whole.column + 1))
+
+    @property
+    def is_sentence(self) -> bool:
+        """A heading line that is itself a complete sentence (a list item, say)."""
+        return self.line.content.rstrip().endswith(("。", "；", ";", "！"))
+
+
+@dataclass
+class Paragraph:
+    """Consecutive text lines (a paragraph may wrap over several lines)."""
+
+    lines: list[Line]
+
+    @property
+    def text(self) -> str:
+        return "".join(line.content for line in self.lines)
+
+    @property
+    def span(self) -> Span:
+        return _span(self.lines)
+
+    def span_of(self, start: int, end: int) -> Span:
+        """The span of text[start:end] (offsets into `text`) in the file."""
+        (l1, c1), (l2, c2) = self._position(start), self._position(max(start, end - 1))
+        return Span(l1, c1, l2, c2 + 1)
+
+    def _position(self, offset: int) -> tuple[int, int]:
+        for line in self.lines:
+            length = len(line.content)
+            if offset < length:
+                return line.number, line.start + offset + 1
+            offset -= length
+        last = self.lines[-1]
+        return last.number, last.start + len(last.content) + 1
+
+
+@dataclass
+class TableRegion:
+    """Consecutive lines that belong to a table, in whatever layout."""
+
+    lines: list[Line]
+
+    @property
+    def span(self) -> Span:
+        return _span(self.lines)
+
+
+Block = Paragraph | TableRegion
+
+
+@dataclass
+class Section:
+    """A heading with what stands under it; level 0 is the text before the first heading."""
+
+    level: int
+    heading: Heading | None
+    blocks: list[Block] = field(default_factory=list)
+    children: list[Section] = field(default_factory=list)
+
+    def walk(self):
+        """This section and every section below it, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def has_text(self) -> bool:
+        """True when anything (run-in text, a block, a subsection) stands under the heading."""
+        heading = self.heading
+        return bool((heading and (heading.body or heading.is_sentence)) or self.blocks or self.children)
+
+
+@dataclass
+class Title:
+    """The report's title line(s) with what was read from them."""
+
+    lines: list[Line]
+    text: str
+    year: int | None
+    issuer: str | None
+
+    @property
+    def span(self) -> Span:
+        return _span(self.lines)
+
+
+@dataclass
+class Report:
+    """A parsed document with what was detected about it."""
+
+    source: Source
+    title: Title | None
+    preamble: Section
+    sections: list[Section]
+    footers: list[Line]
+    year: int | None = None
+    era: str | None = None
+    issuer: str | None = None
+    issuer_level: str | None = None
+    is_report: bool = True
+    # regions the grammar could not place in the structure
+    problems: list[Span] = field(default_factory=list)
+
+    def walk(self):
+        """Every section at every level, the preamble first."""
+        yield from self.preamble.walk()
+        for section in self.sections:
+            yield from section.walk()
+
+    def paragraphs(self):
+        """Every paragraph in document order."""
+        for section in self.walk():
+            for block in section.blocks:
+                if isinstance(block, Paragraph):
+                    yield block
+
+    def tables(self):
+        """Every table region in document order."""
+        for section in self.walk():
+            for block in section.blocks:
+                if isinstance(block, TableRegion):
+                    yield block
+
+
+def _span(lines: list[Line]) -> Span:
+    first, last = lines[0].span, lines[-1].span
+    return Span(first.line, first.column, last.end_line, last.end_column)

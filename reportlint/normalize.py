@@ -1,0 +1,41 @@
+"""Text normalisation for matching labels, and Chinese numerals."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACE = re.compile(r"\s+")
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+           "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_NUMERALS = "一二三四五六七八九十"
+
+
+def norm(text: str) -> str:
+    """NFKC, no whitespace, ASCII quotes, no table pipes: the form labels are compared in."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    return _SPACE.sub("", text).strip("|")
+
+
+def cn_int(numeral: str) -> int | None:
+    """一 → 1, 十二 → 12, 二十 → 20; None for anything else."""
+    if not numeral or any(c not in _DIGITS and c != "十" for c in numeral):
+        return None
+    if "十" not in numeral:
+        if len(numeral) != 1:
+            return None
+        return _DIGITS[numeral]
+    tens, _, units = numeral.partition("十")
+    if len(tens) > 1 or len(units) > 1 or "十" in units:
+        return None
+    return (_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[units] if units else 0)
+
+
+def cn_numeral(n: int) -> str:
+    """1 → 一, 12 → 十二, 20 → 二十 (1 to 99)."""
+    units = "一二三四五六七八九"
+    if n < 10:
+        return units[n - 1]
+    tens, unit = divmod(n, 10)
+    return ("" if tens == 1 else units[tens - 1]) + "十" + (units[unit - 1] if unit else "")

@@ -1,0 +1,85 @@
+"""Bytes to text: encoding detection, line splitting and position lookup.
+
+Line and column numbers always refer to the file as given: lines end at LF, CRLF
+or CR, columns count characters (code points), both 1-based.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+# C0 controls other than tab, LF, CR, FF and ESC; more than a few mean binary data.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
+
+
+class Unreadable(Exception):
+    """The bytes are not text reportlint can read; the message says why."""
+
+    def __init__(self, reason: str, **args: object) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.args_ = args
+
+
+@dataclass
+class Source:
+    """A decoded text file: its path as given, its text and its lines."""
+
+    path: str
+    text: str
+    encoding: str = "utf-8"
+    lines: list[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.lines = _LINE_END.split(self.text)
+        if len(self.lines) > 1 and self.lines[-1] == "":
+            self.lines.pop()
+
+    def line(self, number: int) -> str:
+        """The text of line `number` (1-based), or "" past the end."""
+        return self.lines[number - 1] if 0 < number <= len(self.lines) else ""
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Return (text, encoding name) or raise Unreadable.
+
+    UTF-8 (with or without BOM) first, then UTF-16 with a BOM, then GB18030
+    (which covers GBK and GB2312). Binary data is refused rather than guessed.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _strict(data[3:], "utf-8", "utf-8-sig")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _strict(data, "utf-16", "utf-16")
+    if data.startswith(b"PK\x03\x04"):
+        raise Unreadable("zip")
+    if data.startswith(b"%PDF"):
+        raise Unreadable("pdf")
+    if b"\x00" in data:
+        raise Unreadable("binary")
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if len(_CONTROL.findall(text)) > max(8, len(text) // 100):
+            raise Unreadable("binary")
+        return text, encoding
+    raise Unreadable("encoding")
+
+
+def _strict(data: bytes, codec: str, name: str) -> tuple[str, str]:
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as err:
+        raise Unreadable("encoding") from err
+    if "\x00" in text:
+        raise Unreadable("binary")
+    return text.lstrip("\ufeff"), name
+
+
+def read(path: str, data: bytes) -> Source:
+    """Decode `data` read from `path` into a Source (or raise Unreadable)."""
+    text, encoding = decode(data)
+    return Source(path, text, encoding)

@@ -1,0 +1,95 @@
+"""The official format of each era (sections, tables, labels) loaded from YAML data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import yaml
+
+from reportlint.normalize import norm
+from reportlint.resources import data_dir
+
+ERAS = ("2008", "2019", "2021")
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    """One mandated top-level section of an era."""
+
+    id: str
+    number: int
+    title: str
+    variants: tuple[str, ...]
+    keywords: tuple[str, ...]
+    required: bool
+
+
+@dataclass(frozen=True)
+class Template:
+    """An era's format: its notice, sections and table definitions (raw YAML dicts)."""
+
+    era: str
+    notice: str
+    first_year: int
+    last_year: int | None
+    sections: tuple[SectionSpec, ...]
+    tables: tuple[dict, ...]
+
+
+@cache
+def template(era: str) -> Template:
+    """The template of `era` ("2008", "2019" or "2021")."""
+    path = data_dir("rules") / "templates" / f"{era}.yaml"
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    sections = tuple(
+        SectionSpec(
+            id=s["id"], number=i, title=s["title"],
+            variants=tuple(s.get("variants", ())), keywords=tuple(s.get("keywords", ())),
+            required=s.get("required", True),
+        )
+        for i, s in enumerate(raw["sections"], start=1)
+    )
+    first, last = raw["years"]
+    return Template(raw["era"], raw["notice"], first, last, sections, tuple(raw["tables"]))
+
+
+def era_of_year(year: int | None) -> str | None:
+    """The era whose format a report on `year` must follow."""
+    if year is None:
+        return None
+    for era in reversed(ERAS):
+        t = template(era)
+        if year >= t.first_year and (t.last_year is None or year <= t.last_year):
+            return era
+    return None
+
+
+@cache
+def known_titles() -> frozenset[str]:
+    """Every section title and variant of every era, normalised."""
+    return frozenset(
+        norm(title)
+        for era in ERAS
+        for s in template(era).sections
+        for title in (s.title, *s.variants)
+    )
+
+
+@cache
+def table_labels() -> tuple[frozenset[str], frozenset[str]]:
+    """(row labels, header labels) of every table of every era, normalised."""
+    rows: set[str] = set()
+    headers: set[str] = set()
+    for era in ERAS:
+        for table in template(era).tables:
+            for row in table["rows"]:
+                if row.get("label"):
+                    rows.update(norm(x) for x in (row["label"], *row.get("variants", ())))
+            for col in table["columns"]:
+                headers.update(norm(x) for x in (col["label"], *col.get("variants", ())))
+            headers.update(norm(x) for x in table.get("header_labels", ()))
+            for key in ("caption", "corner"):
+                if table.get(key):
+                    headers.add(norm(table[key]))
+    return frozenset(rows), frozenset(headers)
