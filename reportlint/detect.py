@@ -94,12 +94,10 @@ def _level_of_name(name: str) -> str | None:
     return admin if government else f"{admin}_dept"
 
 
-def looks_like_report(title: str | None, first_line: str, text: str,
+def looks_like_report(title: str | None, first_line: str,
                       sections_matched: int, has_tables: bool) -> bool:
     """False for a document that is evidently not an annual report (a work summary, say)."""
     first = norm(first_line)
     if title is None and any(w in first for w in _OTHER_DOCUMENTS) and "年度报告" not in first:
         return False
-    if title is not None or has_tables or sections_matched >= 2:
-        return True
-    return text.count("政府信息公开") >= 3 and sections_matched >= 1
+    return title is not None or has_tables or sections_matched >= 1

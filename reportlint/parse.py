@@ -26,7 +26,7 @@ def parse_report(source: Source, year: int | None = None,
     first_line = next((line for line in source.lines if line.strip()), "")
     matched = len({spec.id for _, spec, _ in match_sections(report)})
     report.is_report = detect.looks_like_report(
-        title.text if title else None, first_line, source.text, matched,
+        title.text if title else None, first_line, matched,
         any(True for _ in report.tables()))
     return report
 

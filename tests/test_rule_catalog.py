@@ -1,0 +1,99 @@
+"""Meta-tests of the rule catalogue: every rule complete, unique and well-formed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from reportlint import kinds
+from reportlint.diagnostics import CATEGORIES
+from reportlint.resources import data_dir
+from reportlint.rules import SCOPES, RuleFileError, load_rule, load_rules
+
+RULES = load_rules()
+
+
+def test_rules_are_loaded():
+    assert len(RULES) >= 20
+
+
+def test_ids_and_names_are_unique():
+    assert len({r.id for r in RULES}) == len(RULES)
+    assert len({r.name for r in RULES}) == len(RULES)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
+def test_rule_is_complete(rule):
+    assert rule.good and rule.bad, "every rule has good and bad examples"
+    assert rule.kind in kinds.KINDS
+    assert rule.scope in SCOPES
+    assert rule.category in CATEGORIES
+    assert rule.message["zh"] and rule.message["en"]
+    assert rule.description["zh"] and rule.description["en"]
+    assert rule.basis
+
+
+def test_every_kind_is_used():
+    used = {r.kind for r in RULES}
+    assert set(kinds.KINDS) == used, f"unused kinds: {set(kinds.KINDS) - used}"
+
+
+def _write(tmp_path: Path, text: str, name: str = "X001.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+GOOD = Path(data_dir("rules") / "S040.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("change", "line", "words"), [
+    (("kind: empty-heading", "kind: no-such-kind"), None, "unknown kind"),
+    (("category: structure", "category: grammar"), None, "category must be"),
+    (("severity: warning", "severity: fatal"), None, "severity must be"),
+    (("name: empty-heading", "name: Empty Heading"), None, "kebab-case"),
+    (("  zh: \"标题「{heading}」下没有任何内容\"", "  zh: \"标题「{nope}」下没有任何内容\""), None, "does not provide"),
+])
+def test_bad_rule_file_names_file_and_line(tmp_path, change, line, words):
+    text = GOOD.replace("id: S040", "id: X001").replace(*change)
+    assert text != GOOD.replace("id: S040", "id: X001"), "the change must apply"
+    path = _write(tmp_path, text)
+    with pytest.raises(RuleFileError) as info:
+        load_rule(path)
+    key = change[0].split(":")[0].strip()
+    expected_line = next(i for i, l in enumerate(text.splitlines(), 1) if l.strip().startswith(key))
+    if key == "zh":
+        expected_line = next(i for i, l in enumerate(text.splitlines(), 1) if l.startswith("message"))
+    assert words in str(info.value)
+    assert str(info.value).startswith(f"{path}:{expected_line}:")
+
+
+def test_rule_without_examples_is_refused(tmp_path):
+    data = yaml.safe_load(GOOD)
+    data["id"] = "X001"
+    data["examples"] = {"good": ["一、总体情况\n正文。\n"], "bad": []}
+    path = _write(tmp_path, yaml.safe_dump(data, allow_unicode=True))
+    with pytest.raises(RuleFileError, match="at least one bad example"):
+        load_rule(path)
+
+
+def test_unknown_param_is_refused(tmp_path):
+    text = GOOD.replace("id: S040", "id: X001").replace("basis:", "params: {depth: 3}\nbasis:")
+    with pytest.raises(RuleFileError, match="has no param 'depth'"):
+        load_rule(_write(tmp_path, text))
+
+
+def test_duplicate_name_is_refused(tmp_path):
+    _write(tmp_path, GOOD.replace("id: S040", "id: X001"))
+    _write(tmp_path, GOOD.replace("id: S040", "id: X002"), "X002.yaml")
+    with pytest.raises(RuleFileError, match="duplicate"):
+        load_rules(tmp_path)
+
+
+def test_invalid_yaml_names_its_line(tmp_path):
+    path = _write(tmp_path, "id: X001\nname: [unclosed\n")
+    with pytest.raises(RuleFileError) as info:
+        load_rule(path)
+    assert str(info.value).startswith(f"{path}:")
