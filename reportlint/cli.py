@@ -52,14 +52,11 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["explain"]:
         return _explain_command(argv[1:])
     args = _lint_parser().parse_args(argv)
-    err = Console(stderr=True, highlight=False)
     if not args.paths:
-        err.print(Text(t("error.no_paths", args.lang)))
+        _complain(t("error.no_paths", args.lang))
         return 2
-    try:
-        rules = load_rules()
-    except RuleFileError as error:
-        err.print(Text(t("error.rules", args.lang, error=str(error))))
+    rules = _load_or_report(args.lang)
+    if rules is None:
         return 2
     options = Options(lang=args.lang, year=args.year, issuer_level=args.issuer_level)
     rules = selected(rules, _split(args.select), _split(args.ignore))
@@ -140,7 +137,7 @@ def _explain_command(argv: list[str]) -> int:
     rule = next((r for r in rules if args.rule in (r.id, r.name)), None)
     console = Console(highlight=False)
     if rule is None:
-        Console(stderr=True, highlight=False).print(Text(t("error.unknown_rule", args.lang, rule=args.rule)))
+        _complain(t("error.unknown_rule", args.lang, rule=args.rule))
         return 2
     lang = args.lang
     console.print(Text(f"{rule.id} {rule.name}", style="bold magenta"))
@@ -163,5 +160,10 @@ def _load_or_report(lang: str) -> list[Rule] | None:
     try:
         return load_rules()
     except RuleFileError as error:
-        Console(stderr=True, highlight=False).print(Text(t("error.rules", lang, error=str(error))))
+        _complain(t("error.rules", lang, error=str(error)))
         return None
+
+
+def _complain(message: str) -> None:
+    """A tool error on stderr (diagnostics go to stdout)."""
+    Console(stderr=True, highlight=False, soft_wrap=True).print(Text(message))

@@ -1,0 +1,63 @@
+"""Reading: encodings, line ends, BOMs, binary input; positions refer to the file as given."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportlint.source import Unreadable, decode, read
+
+TEXT = "某某县统计局2023年政府信息公开工作年度报告\n一、总体情况\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16"])
+def test_encodings_are_detected(encoding):
+    text, _ = decode(TEXT.encode(encoding))
+    assert text == TEXT
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_line_ends(newline):
+    source = read("x.txt", TEXT.replace("\n", newline).encode("utf-8"))
+    assert source.lines == ["某某县统计局2023年政府信息公开工作年度报告", "一、总体情况"]
+
+
+def test_bom_does_not_shift_columns():
+    source = read("x.txt", TEXT.encode("utf-8-sig"))
+    assert source.lines[0].startswith("某某县")
+
+
+@pytest.mark.parametrize(("data", "reason"), [
+    (b"\x00\x01\x02\x03binary", "binary"),
+    (b"PK\x03\x04\x14\x00\x06\x00", "zip"),
+    (b"%PDF-1.7\n%\xe2\xe3", "pdf"),
+    (bytes(range(1, 32)) * 20, "binary"),
+    (b"\xff\xfe\x00", "encoding"),
+])
+def test_unreadable_input_is_refused_with_a_reason(data, reason):
+    with pytest.raises(Unreadable) as info:
+        decode(data)
+    assert info.value.reason == reason
+
+
+def test_unreadable_file_gets_one_diagnostic(lint):
+    from reportlint.linter import Options, lint_bytes
+    from reportlint.rules import load_rules
+
+    result = lint_bytes("scan.pdf", b"%PDF-1.4 binary", load_rules(), Options())
+    assert [d.name for d in result.diagnostics] == ["unreadable-input"]
+    assert "PDF" in result.diagnostics[0].message
+    assert result.to_dict()["era"] is None
+
+
+def test_positions_count_characters_not_bytes(lint):
+    text = "某某镇2019年政府信息公开年度报告\n一、总体情况\n正文。\n"
+    result = lint(text)
+    title = next(d for d in result.diagnostics if d.name == "title-wording")
+    assert (title.line, title.column, title.end_column) == (1, 1, len("某某镇2019年政府信息公开年度报告") + 1)
+
+
+def test_crlf_file_keeps_line_numbers(lint):
+    text = "某某镇2022年政府信息公开工作年度报告\r\n\r\n一、总体情况\r\n（二）依申请公开\r\n正文。\r\n"
+    result = lint(text)
+    start = next(d for d in result.diagnostics if d.name == "numbering-start")
+    assert start.line == 4
