@@ -28,7 +28,7 @@ def parser() -> Lark:
     """The LALR parser of grammar/report.lark (built on first use, then reused)."""
     grammar = (data_dir("grammar") / "report.lark").read_text(encoding="utf-8")
     return Lark(grammar, start="report", parser="lalr", lexer=_BlockLexer,
-                propagate_positions=True, strict=True)
+                propagate_positions=True, strict=True, cache=True)
 
 
 def _token(block: Block) -> Token:

@@ -13,7 +13,7 @@ import yaml
 from reportlint import kinds
 from reportlint.diagnostics import CATEGORIES, SEVERITIES
 from reportlint.kinds.base import REQUIRED
-from reportlint.resources import data_dir
+from reportlint.resources import YAML_LOADER, data_dir
 from reportlint.templates import ERAS
 
 SCOPES = ("report", "document")
@@ -86,12 +86,15 @@ def load_rules(directory: Path | None = None) -> list[Rule]:
 def load_rule(path: Path) -> Rule:
     """Load and validate one rule file."""
     text = path.read_text(encoding="utf-8")
+    loader = YAML_LOADER(text)
     try:
-        node = yaml.compose(text)
-        raw = yaml.safe_load(text)
+        node = loader.get_single_node()
+        raw = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         raise RuleFileError(path, mark.line + 1 if mark else 1, f"not valid YAML: {err}") from err
+    finally:
+        loader.dispose()
     if not isinstance(raw, dict):
         raise RuleFileError(path, 1, "a rule file must be a mapping of fields")
     lines = _key_lines(node)

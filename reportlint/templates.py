@@ -8,7 +8,7 @@ from functools import cache
 import yaml
 
 from reportlint.normalize import norm
-from reportlint.resources import data_dir
+from reportlint.resources import YAML_LOADER, data_dir
 
 ERAS = ("2008", "2019", "2021")
 
@@ -41,7 +41,7 @@ class Template:
 def template(era: str) -> Template:
     """The template of `era` ("2008", "2019" or "2021")."""
     path = data_dir("rules") / "templates" / f"{era}.yaml"
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
     sections = tuple(
         SectionSpec(
             id=s["id"], number=i, title=s["title"],
