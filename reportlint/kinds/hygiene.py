@@ -1,0 +1,83 @@
+"""Check kinds for text that must never be published: listed words, page chrome, page footers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from reportlint import wordlists
+from reportlint.diagnostics import Finding
+from reportlint.kinds.base import Kind, Param
+from reportlint.model import Line, Report, Span
+from reportlint.normalize import norm
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def listed(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """Each line holding an entry of rules/lists/`list`.yaml: the first one, and how many.
+
+    A list gives either literal `words` or regular expressions under `patterns`;
+    both match case-insensitively.
+    """
+    name = params["list"]
+    literal = "words" in wordlists.load(name)
+    regex = wordlists.regex(name, "words" if literal else "patterns", literal)
+    for number, text in enumerate(report.source.lines, start=1):
+        matches = list(regex.finditer(text))
+        if matches:
+            first = matches[0]
+            yield Finding(Span(number, first.start() + 1, number, first.end() + 1),
+                          {"match": first.group(0), "count": len(matches)})
+
+
+def chrome(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """Blocks of scraped page chrome: one finding per run of chrome lines.
+
+    A line is chrome when it holds an `anywhere` entry of rules/lists/chrome.yaml,
+    or is short (HTML tags removed) and holds a `short` entry. Blank lines do not
+    break a run; any other line does.
+    """
+    block: list[tuple[int, str, str]] = []
+    for number, raw in enumerate(report.source.lines, start=1):
+        text = _TAG.sub("", raw).strip()
+        if not text:
+            continue
+        match = _chrome_match(text)
+        if match:
+            block.append((number, raw, match))
+        elif block:
+            yield _block_finding(block)
+            block = []
+    if block:
+        yield _block_finding(block)
+
+
+def _chrome_match(text: str) -> str | None:
+    m = wordlists.regex("chrome", "anywhere").search(text)
+    if not m and len(norm(text)) <= wordlists.load("chrome")["short_length"]:
+        m = wordlists.regex("chrome", "short").search(text)
+    return (m.group(0).strip() or text) if m else None
+
+
+def _block_finding(block: list[tuple[int, str, str]]) -> Finding:
+    (first, first_text, match), (last, last_text, _) = block[0], block[-1]
+    column = len(first_text) - len(first_text.lstrip()) + 1
+    span = Span(first, column, last, len(last_text.rstrip()) + 1)
+    return Finding(span, {"match": match, "count": len(block)})
+
+
+def page_footers(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """Page footers ("— 3 —", "第3页") left in the text: one finding for all of them."""
+    footers: list[Line] = report.footers
+    if footers:
+        yield Finding(footers[0].span, {"match": footers[0].content, "count": len(footers)},
+                      related=tuple(f.span for f in footers[1:]))
+
+
+KINDS = (
+    Kind("listed", listed, {"list": Param(str)}, frozenset({"match", "count"})),
+    Kind("chrome", chrome, {}, frozenset({"match", "count"})),
+    Kind("page-footers", page_footers, {}, frozenset({"match", "count"})),
+)

@@ -1,0 +1,59 @@
+"""Hygiene rules on realistic layouts: what is flagged, and the traps that must not be."""
+
+from __future__ import annotations
+
+HEAD = "青山县统计局2023年政府信息公开工作年度报告\n一、总体情况\n"
+
+
+def _hits(lint, text: str, rule: str) -> list[tuple[int, str]]:
+    return [(d.line, d.message) for d in lint(text).diagnostics if d.rule == rule]
+
+
+def test_chrome_block_is_one_diagnostic(lint):
+    text = ("首页 > 政务公开 > 年报\n\n【打印】 【关闭】\n\n字号：大 中 小\n分享到：\n" + HEAD
+            + "全年主动公开政府信息50条。\n")
+    hits = _hits(lint, text, "H103")
+    assert len(hits) == 1 and hits[0][0] == 1 and "连续4行" in hits[0][1]
+
+
+def test_html_page_header_is_chrome(lint):
+    text = ('<div class="fl"><span id="utime">2025年12月30日\t星期二</span></div>\n'
+            '<h4><a href="javascript:void(0);">繁體版</a></h4>\n<li>无障碍</li>\n' + HEAD)
+    assert [line for line, _ in _hits(lint, text, "H103")] == [1]
+
+
+def test_sentences_mentioning_chrome_words_are_not_chrome(lint):
+    text = HEAD + ("群众可通过政府网站首页查阅、打印或分享到微信朋友圈，也可扫一扫二维码登录注册政务服务网办理。\n"
+                   "发布日期为2024年1月20日，符合要求。\n")
+    assert _hits(lint, text, "H103") == []
+
+
+def test_table_filler_lines_are_not_chrome(lint):
+    text = HEAD + "二、主动公开政府信息情况\n第二十条第(一)项 |\n|||\n信息内容 |\n规章 |\n0 |\n"
+    assert _hits(lint, text, "H103") == []
+
+
+def test_placeholders_and_their_traps(lint):
+    text = HEAD + ("全年主动公开政府信息XX条，××镇、＊＊村各1条。\n"
+                   "详见 http://zfxxgk.example.gov.cn/xxgk/ 和 **重点领域** 专栏。\n"
+                   "【请填写本单位名称】\n")
+    lines = [line for line, _ in _hits(lint, text, "H101")]
+    assert lines == [3, 5]
+
+
+def test_spam_words_but_not_law_enforcement(lint):
+    text = HEAD + ("依法打击赌博、博彩违法犯罪，公开典型案例5条。\n"
+                   "澳門賭場推薦政务公开领导小组办公室。\n")
+    assert [line for line, _ in _hits(lint, text, "H102")] == [4]
+
+
+def test_one_spam_diagnostic_per_line_with_count(lint):
+    text = HEAD + "通过赌博软件app子网页公布了“赌博软件app紫溪镇政府信息公开指南”。\n"
+    hits = _hits(lint, text, "H102")
+    assert len(hits) == 1 and "2处" in hits[0][1]
+
+
+def test_page_footers_reported_once(lint):
+    text = HEAD + "全年主动公开政府信息50条，\n— 1 —\n较上年增加3条。\n— 2 —\n其余略。\n— 3 —\n"
+    hits = _hits(lint, text, "H104")
+    assert len(hits) == 1 and "3处" in hits[0][1]
