@@ -30,6 +30,7 @@ _SENTENCE = re.compile(r"[。；;]|[，,].*[，,。]")
 _TITLE_WORDS = ("年度报告", "年报")
 _ISSUER_END = re.compile(r"(政府|局|委|办|办公室|镇|乡|街道|办事处|中心|院|厅|部|会|所|站|队|处|署|馆)$")
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
+_ITEM_COMMA = re.compile(r"^(\d{1,2})、")  # "1、" written for "1."
 
 
 @dataclass
@@ -93,9 +94,9 @@ def _is_table_start(s: str) -> bool:
 
 def _is_table_label(heading: Heading) -> bool:
     """A heading-like line inside a table that starts like a row label."""
-    n = norm(heading.line.content)
+    n = _ITEM_COMMA.sub(r"\1.", norm(heading.line.content))
     rows, _ = table_labels()
-    key = norm(heading.marker) + norm(heading.title)[:1]
+    key = _ITEM_COMMA.sub(r"\1.", norm(heading.marker)) + norm(heading.title)[:1]
     return any(label.startswith(key) or n.startswith(label) for label in rows)
 
 

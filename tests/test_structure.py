@@ -154,3 +154,15 @@ def test_parser_refusal_becomes_a_diagnostic(lint, monkeypatch):
     result = lint("某某县统计局2023年政府信息公开工作年度报告\n一、总体情况\n正文。\n")
     assert any(d.name == "unplaced-region" for d in result.diagnostics)
     assert result.report.preamble.blocks, "the text is kept as paragraphs"
+
+
+def test_item_labels_written_with_a_comma_stay_in_the_table():
+    text = ("三、收到和处理政府信息公开申请情况\n申请人情况\n"
+            "               1、申请人无正当理由逾期不补\n"
+            "               正、行政机关不再处理其政府信           67        3        0         0        1         0    71\n"
+            "     （六）其\n               3、其他                  108          2        0\n"
+            "     （七）总计                           2932        53        0         0        61        4   3050\n"
+            "四、结转下年度继续办理                          103          0        0         0        0         0    103\n"
+            "     四、政府信息公开行政复议、行政诉讼情况\n")
+    blocks, _ = classify(list(enumerate(text.splitlines(), 1)))
+    assert [b.kind for b in blocks] == ["H1", "TABLE", "H1"]
