@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -120,10 +121,16 @@ def _rules_command(argv: list[str]) -> int:
         return 2
     table = Table(*headers(args.lang), show_lines=False)
     for rule in rules:
-        table.add_row(rule.id, rule.name, rule.category, t("severity." + rule.severity, args.lang),
-                      " ".join(rule.eras), rule.description[args.lang].splitlines()[0])
+        cells = (rule.id, rule.name, rule.category, t("severity." + rule.severity, args.lang),
+                 " ".join(rule.eras), _first_sentence(rule.description[args.lang]))
+        table.add_row(*map(Text, cells))  # Text: a report's "[…]" is never rich markup
     Console(highlight=False).print(table)
     return 0
+
+
+def _first_sentence(text: str) -> str:
+    match = re.search(r"。|\.(\s|$)", text)
+    return text[: match.end()].strip() if match else text
 
 
 def _explain_command(argv: list[str]) -> int:

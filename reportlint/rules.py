@@ -154,7 +154,14 @@ def _bilingual(value: Any, fail) -> dict[str, str]:
     if not isinstance(value, dict) or set(value) != {"zh", "en"} \
             or not all(isinstance(v, str) and v.strip() for v in value.values()):
         raise fail("must have exactly two non-empty strings, zh and en")
-    return {lang: text.strip() for lang, text in value.items()}
+    return {lang: _unwrap(text, lang) for lang, text in value.items()}
+
+
+def _unwrap(text: str, lang: str) -> str:
+    """Join the lines of a wrapped YAML paragraph: no space between Chinese lines."""
+    joiner = "" if lang == "zh" else " "
+    paragraphs = re.split(r"\n\s*\n", text.strip())
+    return "\n\n".join(joiner.join(line.strip() for line in p.splitlines()) for p in paragraphs)
 
 
 def _params(raw: Any, kind, fail) -> dict[str, Any]:
