@@ -15,7 +15,9 @@ from reportlint import __version__
 from reportlint.detect import LEVELS
 from reportlint.diagnostics import SEVERITIES, severity_rank
 from reportlint.i18n import headers, reason_text, t
-from reportlint.linter import FileResult, Options, lint_bytes, selected, unreadable
+from reportlint import config
+from reportlint.config import ConfigError, Settings
+from reportlint.linter import FileResult, Options, lint_bytes, unreadable
 from reportlint.output import FORMATS, print_text, to_concise, to_json
 from reportlint.rules import Rule, RuleFileError, load_rules
 
@@ -34,12 +36,14 @@ def _lint_parser() -> argparse.ArgumentParser:
                    help="only these rules: id, name or category (repeatable, comma-separated)")
     p.add_argument("--ignore", action="append", default=[], metavar="RULE",
                    help="skip these rules: id, name or category (repeatable, comma-separated)")
-    p.add_argument("--fail-on", choices=SEVERITIES, default="error",
+    p.add_argument("--fail-on", choices=SEVERITIES,
                    help="exit 1 when a diagnostic of this severity or above is found (default: error)")
-    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="message language (default: zh)")
+    p.add_argument("--lang", choices=("zh", "en"), help="message language (default: zh)")
     p.add_argument("--year", type=int, help="the report year, instead of the detected one")
     p.add_argument("--issuer-level", choices=LEVELS, help="the issuer's level, instead of the detected one")
     p.add_argument("--stdin-filename", metavar="NAME", help="the name to report for stdin (-)")
+    p.add_argument("--config", metavar="FILE",
+                   help="use this configuration file (.reportlint.yaml or pyproject.toml) for every path")
     p.add_argument("--no-config", action="store_true", help="do not read configuration files")
     p.add_argument("--version", action="version", version=f"reportlint {__version__}")
     return p
@@ -54,19 +58,49 @@ def main(argv: list[str] | None = None) -> int:
         return _explain_command(argv[1:])
     args = _lint_parser().parse_args(argv)
     if not args.paths:
-        _complain(t("error.no_paths", args.lang))
+        _complain(t("error.no_paths", args.lang or "zh"))
         return 2
-    rules = _load_or_report(args.lang)
-    if rules is None:
+    try:
+        builtin = load_rules()
+        rules_by_settings: dict[Settings, list[Rule]] = {}
+        loaded: dict[Path, Settings] = {}
+        plans = []
+        for path in _expand(args.paths):
+            settings = _settings(path, args, loaded)
+            if settings not in rules_by_settings:
+                rules_by_settings[settings] = config.rules_for(
+                    settings, builtin, _split(args.select), _split(args.ignore))
+            plans.append((path, (settings, rules_by_settings[settings])))
+    except (RuleFileError, ConfigError) as error:
+        _complain(t("error.config" if isinstance(error, ConfigError) else "error.rules",
+                    args.lang or "zh", error=str(error)))
         return 2
-    options = Options(lang=args.lang, year=args.year, issuer_level=args.issuer_level)
-    rules = selected(rules, _split(args.select), _split(args.ignore))
-    results = [_lint_path(path, rules, options, args.stdin_filename)
-               for path in _expand(args.paths)]
-    _emit(results, args.format, args.lang)
-    threshold = severity_rank(args.fail_on)
-    failed = any(severity_rank(d.severity) >= threshold for r in results for d in r.diagnostics)
+    lang = args.lang or next((s.lang for _, (s, _) in plans if s.lang), "zh")
+    results = []
+    failed = False
+    for path, (settings, rules) in plans:
+        options = Options(lang=lang, year=args.year or settings.year,
+                          issuer_level=args.issuer_level or settings.issuer_level)
+        result = _lint_path(path, rules, options, args.stdin_filename)
+        threshold = severity_rank(args.fail_on or settings.fail_on or "error")
+        failed |= any(severity_rank(d.severity) >= threshold for d in result.diagnostics)
+        results.append(result)
+    _emit(results, args.format, lang)
     return 1 if failed else 0
+
+
+def _settings(path: str, args: argparse.Namespace, loaded: dict[Path, Settings]) -> Settings:
+    """The settings for one path: its closest config (or --config, or none with --no-config).
+
+    `loaded` keeps the files already read in this run, so each is read once.
+    """
+    if args.no_config:
+        return Settings()
+    found = Path(args.config) if args.config else config.find(Path.cwd() if path == "-" else Path(path))
+    if found and found not in loaded:
+        loaded[found] = config.load(found)
+    settings = loaded[found] if found else Settings()
+    return settings.for_file(Path(args.stdin_filename or "-") if path == "-" else Path(path))
 
 
 def _split(values: list[str]) -> tuple[str, ...]:
@@ -120,6 +154,7 @@ def _rules_command(argv: list[str]) -> int:
     if rules is None:
         return 2
     table = Table(*headers(args.lang), show_lines=False)
+    table.columns[1].min_width = max(len(rule.name) for rule in rules)  # names stay whole
     for rule in rules:
         cells = (rule.id, rule.name, rule.category, t("severity." + rule.severity, args.lang),
                  " ".join(rule.eras), _first_sentence(rule.description[args.lang]))

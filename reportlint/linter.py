@@ -20,8 +20,6 @@ class Options:
     lang: str = "zh"
     year: int | None = None
     issuer_level: str | None = None
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
 
 
 @dataclass
@@ -41,13 +39,6 @@ class FileResult:
             "issuer": r.issuer if r else None,
             "diagnostics": [d.to_dict() for d in self.diagnostics],
         }
-
-
-def selected(rules: list[Rule], select: tuple[str, ...], ignore: tuple[str, ...]) -> list[Rule]:
-    """The rules a run uses: `select` and `ignore` name rule ids, names or categories."""
-    def named(rule: Rule, keys: tuple[str, ...]) -> bool:
-        return any(k in (rule.id, rule.name, rule.category) for k in keys)
-    return [r for r in rules if (not select or named(r, select)) and not named(r, ignore)]
 
 
 def lint_bytes(path: str, data: bytes, rules: list[Rule], options: Options) -> FileResult:

@@ -1,0 +1,110 @@
+"""Configuration: discovery, selection, severities, per-file settings, user rules, errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reportlint.cli import main
+from reportlint.config import ConfigError, find, load
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+DEFECTS = (EXAMPLES / "defects.txt").read_bytes()
+
+
+def lint_json(capsys, *argv):
+    code = main(["--format", "json", *map(str, argv)])
+    doc = json.loads(capsys.readouterr().out)
+    return code, [(d["rule"], d["severity"]) for f in doc["files"] for d in f["diagnostics"]]
+
+
+@pytest.fixture
+def tree(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "r.txt").write_bytes(DEFECTS)
+    return tmp_path
+
+
+def test_closest_yaml_config_applies(capsys, tree):
+    (tree / ".reportlint.yaml").write_text("select: [S020]\n", encoding="utf-8")
+    assert {r for r, _ in lint_json(capsys, tree / "sub" / "r.txt")[1]} == {"S020"}
+    (tree / "sub" / ".reportlint.yaml").write_text("select: [S013]\n", encoding="utf-8")
+    assert {r for r, _ in lint_json(capsys, tree / "sub" / "r.txt")[1]} == {"S013"}
+
+
+def test_pyproject_section_applies_and_is_skipped_without_it(capsys, tree):
+    (tree / "pyproject.toml").write_text("[tool.reportlint]\nignore = ['structure']\n", encoding="utf-8")
+    (tree / "sub" / "pyproject.toml").write_text("[project]\nname = 'x'\n", encoding="utf-8")
+    assert find(tree / "sub" / "r.txt") == (tree / "pyproject.toml").resolve()
+    assert not any(r.startswith("S") for r, _ in lint_json(capsys, tree / "sub" / "r.txt")[1])
+
+
+def test_severity_override_and_fail_on(capsys, tree):
+    (tree / ".reportlint.yaml").write_text(
+        "select: [structure]\nseverity: {missing-section: info, S022: warning, S013: error}\nfail-on: error\n",
+        encoding="utf-8")
+    code, found = lint_json(capsys, tree / "sub" / "r.txt")
+    assert ("S020", "info") in found and ("S022", "warning") in found and ("S013", "error") in found
+    assert code == 1
+    (tree / ".reportlint.yaml").write_text("select: [S020]\nseverity: {S020: info}\n", encoding="utf-8")
+    assert lint_json(capsys, tree / "sub" / "r.txt")[0] == 0
+
+
+def test_command_line_wins_over_config(capsys, tree):
+    (tree / ".reportlint.yaml").write_text("select: [S020]\n", encoding="utf-8")
+    assert {r for r, _ in lint_json(capsys, "--select", "S013", tree / "sub" / "r.txt")[1]} == {"S013"}
+    assert len(lint_json(capsys, "--no-config", tree / "sub" / "r.txt")[1]) > 2
+
+
+def test_per_file_settings(capsys, tree):
+    (tree / ".reportlint.yaml").write_text(
+        "per-file:\n  - files: ['sub/*.txt']\n    ignore: [S020]\n    year: 2020\n", encoding="utf-8")
+    found = {r for r, _ in lint_json(capsys, tree / "sub" / "r.txt")[1]}
+    assert "S020" not in found
+    assert "S051" in found, "the configured year 2020 makes the 2021 table labels premature"
+
+
+def test_user_rules_folder(capsys, tree):
+    (tree / "our-rules").mkdir()
+    rule = (Path(__file__).resolve().parent.parent / "rules" / "S052.yaml").read_text(encoding="utf-8")
+    rule = rule.replace("id: S052", "id: U001").replace("name: superseded-notice", "name: no-training-xx")
+    rule = rule.replace("    - '年度报告格式\\s*[（(]\\s*试行\\s*[）)]'\n", "")
+    (tree / "our-rules" / "U001.yaml").write_text(rule, encoding="utf-8")
+    (tree / ".reportlint.yaml").write_text("rules: [our-rules]\nselect: [U001]\n", encoding="utf-8")
+    assert {r for r, _ in lint_json(capsys, tree / "sub" / "r.txt")[1]} == {"U001"}
+    (tree / "our-rules" / "U001.yaml").write_text(rule.replace("kind: pattern", "kind: nonsense"),
+                                                 encoding="utf-8")
+    assert main([str(tree / "sub" / "r.txt")]) == 2
+    assert "U001.yaml:" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("selekt: [S020]\n", "selekt"),
+    ("fail-on: fatal\n", "fail-on"),
+    ("severity: {S020: fatal}\n", "severity"),
+    ("year: last\n", "year"),
+    ("per-file:\n  - ignore: [S020]\n", "per-file[0]"),
+    ("rules: [missing-folder]\n", "rules"),
+])
+def test_bad_config_names_file_and_key(capsys, tree, text, key):
+    path = tree / ".reportlint.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert main([str(tree / "sub" / "r.txt")]) == 2
+    err = capsys.readouterr().err
+    assert f"{path.resolve()}: {key}:" in err or f"{path}: {key}:" in err
+
+
+def test_explicit_config_file(capsys, tree):
+    other = tree / "strict.yaml"
+    other.write_text("select: [S013]\nfail-on: warning\n", encoding="utf-8")
+    code, found = lint_json(capsys, "--config", other, tree / "sub" / "r.txt")
+    assert {r for r, _ in found} == {"S013"} and code == 1
+
+
+def test_unreadable_config_is_an_error(tree):
+    path = tree / ".reportlint.yaml"
+    path.write_text("select: [unclosed\n", encoding="utf-8")
+    with pytest.raises(ConfigError):
+        load(path.resolve())
