@@ -8,6 +8,7 @@ from lark import Lark, Token, Transformer
 from lark.exceptions import LarkError
 from lark.lexer import Lexer
 
+from reportlint.cells import read_rows
 from reportlint.classify import Block
 from reportlint.model import Paragraph, Section, Span, TableRegion, Title
 from reportlint.resources import data_dir
@@ -58,7 +59,7 @@ class _ToModel(Transformer):
             elif block.kind == "PARA":
                 section.blocks.append(Paragraph(block.lines))
             elif block.kind == "TABLE":
-                section.blocks.append(TableRegion(block.lines))
+                section.blocks.append(TableRegion(block.lines, read_rows(block.lines)))
             else:
                 heading = block.heading
         section.heading = heading

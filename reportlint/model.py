@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from reportlint.source import Source
 
@@ -95,15 +96,89 @@ class Paragraph:
         return last.number, last.start + len(last.content) + 1
 
 
+@dataclass(frozen=True)
+class Cell:
+    """One table cell as written: raw text, kind, value and where it stands.
+
+    kind is number, fraction, negative, signed, annotated (a number with a bracketed
+    note), spaced (digits split by a space: "1 2"), blank, slash ("/"), dash ("-"),
+    emdash ("—"), none ("无") or text; value is
+    the number read (None when there is none: a blank is never 0).
+    """
+
+    text: str
+    kind: str
+    value: int | Decimal | None
+    line: int
+    column: int  # 1-based
+
+    @property
+    def span(self) -> Span:
+        return Span(self.line, self.column, self.line, self.column + max(len(self.text), 1))
+
+    @property
+    def is_value(self) -> bool:
+        """A cell that stands where a number is due (anything but label text)."""
+        return self.kind != "text"
+
+
+@dataclass
+class Row:
+    """A row as the table grammar reads it: label cells, then the value cells after them."""
+
+    labels: list[Cell]
+    values: list[Cell]
+
+    @property
+    def label(self) -> str:
+        return "".join(c.text for c in self.labels)
+
+
 @dataclass
 class TableRegion:
-    """Consecutive lines that belong to a table, in whatever layout."""
+    """Consecutive lines that belong to a table, in whatever layout, and the rows read."""
 
     lines: list[Line]
+    rows: list[Row] = field(default_factory=list)
 
     @property
     def span(self) -> Span:
         return _span(self.lines)
+
+
+@dataclass
+class TableRow:
+    """A template row found in a report: how its label matched and its cells by column id.
+
+    how is exact, variant (a known or similar wording), truncated or position (no label:
+    placed by template order); `found` is the label as written ("" when placed by position).
+    `problem` says why `cells` is empty although values were there (e.g. "3/7": 3 of 7).
+    """
+
+    id: str
+    official: str
+    found: str
+    how: str
+    row: Row
+    cells: dict[str, Cell] = field(default_factory=dict)
+    problem: str = ""
+
+    @property
+    def span(self) -> Span:
+        first = (self.row.labels or self.row.values)[0]
+        return first.span
+
+
+@dataclass
+class Table:
+    """One table of the format (template id and era) as read from the report."""
+
+    id: str
+    era: str
+    anchor: Cell
+    rows: dict[str, TableRow] = field(default_factory=dict)
+    # rows with values whose label matches no official one: (row, nearest official label)
+    unknown: list[tuple[Row, str]] = field(default_factory=list)
 
 
 Block = Paragraph | TableRegion
@@ -160,6 +235,8 @@ class Report:
     is_report: bool = True
     # regions the grammar could not place in the structure
     problems: list[Span] = field(default_factory=list)
+    # the format's tables read from the table regions (reportlint.tables)
+    read_tables: list[Table] = field(default_factory=list)
 
     def walk(self):
         """Every section at every level, the preamble first."""

@@ -8,6 +8,7 @@ from reportlint.grammar import parse_blocks
 from reportlint.model import Report, Section
 from reportlint.normalize import norm
 from reportlint.source import Source
+from reportlint.tables import read_tables
 from reportlint.templates import ERAS, SectionSpec, era_of_year, template
 
 
@@ -23,6 +24,7 @@ def parse_report(source: Source, year: int | None = None,
     report.issuer = title.issuer if title else None
     report.era = era_of_year(report.year) or _era_from_evidence(source.text)
     report.issuer_level = issuer_level or detect.issuer_level(report.issuer, source.text)
+    report.read_tables = read_tables(report)
     first_line = next((line for line in source.lines if line.strip()), "")
     matched = len({spec.id for _, spec, _ in match_sections(report)})
     report.is_report = detect.looks_like_report(

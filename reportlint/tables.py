@@ -1,0 +1,306 @@
+"""The format's tables (二, 三, 四) read from the rows of a report's table regions.
+
+Rows are anchored by label against the era's template (rules/templates/*.yaml): the
+shortest run of trailing label cells that is an official label or a known variant, then
+a truncated or similar label. A row of values with no label takes the next row of the
+template ("position"). Captions, the corner note and the 行政复议 header set which table
+the rows that follow belong to; table 四's fifteen numbers fill its one row. Values are
+never changed: a row whose values do not fit the columns keeps none and says why.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from reportlint.model import Cell, Report, Row, Table, TableRow
+from reportlint.normalize import norm
+from reportlint.templates import template
+
+_CAPTION = re.compile(r"第二十条第\(([一二三四五六七八九十]+)\)项")
+_CAPTION_IDS = {"一": "t2_1", "五": "t2_5", "六": "t2_6", "八": "t2_8", "九": "t2_9"}
+_T4_OFFSETS = {"行政复议": 0, "未经复议直接起诉": 5, "复议后起诉": 10}
+_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+\.)")
+_EMPTY = ("blank", "slash", "dash", "emdash", "none")
+
+
+def key(label: str) -> str:
+    """A label as compared: normalised, "1、" read as "1.", quotes and brackets unified."""
+    return re.sub(r"^(\d+)、", r"\1.", norm(label)).replace('"', "").replace("'", "")
+
+
+@dataclass(frozen=True)
+class _Spec:
+    """What the reader needs of one template table."""
+
+    id: str
+    era: str
+    rows: tuple[dict, ...]
+    columns: tuple[dict, ...]
+
+    @property
+    def data_rows(self) -> list[dict]:
+        return [r for r in self.rows if r.get("label") and not r.get("group")]
+
+    def after(self, row_id: str | None) -> str | None:
+        """The data row after `row_id` in template order (the first when None)."""
+        ids = [r["id"] for r in self.rows]
+        start = ids.index(row_id) + 1 if row_id in ids else 0
+        return next((r["id"] for r in self.rows[start:] if r.get("label") and not r.get("group")), None)
+
+
+@cache
+def specs(era: str) -> dict[str, _Spec]:
+    """The era's tables by id."""
+    return {t["id"]: _Spec(t["id"], era, tuple(t["rows"]), tuple(t["columns"]))
+            for t in template(era).tables}
+
+
+@cache
+def _labels(era: str) -> dict[str, tuple[str, str, str]]:
+    """key → (table id, row id, how) for every official label and variant of the era."""
+    out: dict[str, tuple[str, str, str]] = {}
+    for spec in specs(era).values():
+        for row in spec.rows:
+            if row.get("label"):
+                for variant in row.get("variants", ()):
+                    out.setdefault(key(variant), (spec.id, row["id"], "variant"))
+                out[key(row["label"])] = (spec.id, row["id"], "exact")
+    bare: dict[str, list[tuple[str, str, str]]] = {}
+    for k, (table_id, row_id, _) in out.items():
+        stripped = _MARKER.sub("", k)
+        if stripped != k and len(stripped) >= 4:
+            bare.setdefault(stripped, []).append((table_id, row_id, "variant"))
+    for k, hits in bare.items():
+        if len({h[1] for h in hits}) == 1 and k not in out:
+            out[k] = hits[0]
+    return out
+
+
+def other_era(era: str) -> str:
+    return "2019" if era == "2021" else "2021"
+
+
+def _anchor(text: str) -> str | None:
+    """The table a caption, corner note or header cell starts."""
+    n = norm(text)
+    m = _CAPTION.search(n)
+    if m:
+        return _CAPTION_IDS.get(m.group(1))
+    if "勾稽关系" in n or n.startswith("申请人情况"):
+        return "t3"
+    if n.startswith("行政复议") or n.startswith("行政诉讼") or n.startswith("结果维持"):
+        return "t4"
+    return None
+
+
+class _Reader:
+    """Walks the rows of every region in order, filling the tables it finds."""
+
+    def __init__(self, era: str) -> None:
+        self.era = era
+        self.tables: dict[str, Table] = {}
+        self.context: str | None = None
+        self.last: dict[str, str] = {}  # table id → the last row filled
+
+    def spec(self, table_id: str) -> _Spec:
+        table = self.tables.get(table_id)
+        return specs(table.era if table else self.era)[table_id]
+
+    def table(self, table_id: str, anchor: Cell) -> Table:
+        if table_id not in self.tables:
+            era = self.era if table_id in specs(self.era) else other_era(self.era)
+            self.tables[table_id] = Table(table_id, era, anchor)
+        return self.tables[table_id]
+
+    def read(self, row: Row) -> None:
+        for i, cell in enumerate(row.labels):
+            self._header(cell)
+            if i < len(row.labels) - 1:
+                self._label_only(cell)
+        if self.context == "t4":
+            if row.values:
+                self._t4(row)
+            return
+        found = self._match(row)
+        if found is not None:
+            table_id, row_id, how, text = found
+            self.context = table_id
+            labels = _tail(row.labels, text)
+            self.table(table_id, (labels or row.values)[0])
+            self._fill(table_id, row_id, how, text, Row(labels, row.values), row.values)
+        elif self.context in specs(self.era) or self.context in self.tables:
+            self._unlabelled(row)
+
+    def _label_only(self, cell: Cell) -> None:
+        """A label cell inside a run of labels: a row written with no values at all."""
+        era = self.tables[self.context].era if self.context in self.tables else self.era
+        hit = _labels(era).get(key(cell.text))
+        if hit and hit[2] == "exact" and (self.context == hit[0] or hit[0] != "t3"):
+            self.context = hit[0]
+            self.table(hit[0], cell)
+            self._fill(hit[0], hit[1], "exact", cell.text, Row([cell], []), [])
+
+    def _header(self, cell: Cell) -> None:
+        table_id = _anchor(cell.text)
+        if table_id is not None:
+            self.context = table_id
+            self.table(table_id, cell)
+        elif self.context in self.tables and self.context.startswith("t2"):
+            table = self.tables[self.context]
+            other = specs(other_era(self.era)).get(self.context)
+            mine = specs(self.era).get(self.context)
+            if other and table.era == self.era and not table.rows and key(cell.text) in \
+                    {key(c["label"]) for c in other.columns} - {key(c["label"]) for c in mine.columns}:
+                table.era = other.era
+
+    def _match(self, row: Row) -> tuple[str, str, str, str] | None:
+        labels = row.labels
+        if not labels:
+            return None
+        era = self.tables[self.context].era if self.context in self.tables else self.era
+        index = _labels(era)
+        for k in range(1, min(len(labels), 12) + 1):
+            text = "".join(c.text for c in labels[-k:])
+            hit = index.get(key(text))
+            if hit:
+                return self._stacked(row, hit) or (*hit, text)
+        for k in range(1, min(len(labels), 3) + 1):
+            text = "".join(c.text for c in labels[-k:])
+            hit = _truncated(key(text), era) or _similar(key(text), era, self.context)
+            if hit:
+                return (*hit, text)
+        return None
+
+    def _stacked(self, row: Row, hit: tuple[str, str, str]) -> tuple[str, str, str, str] | None:
+        """Several labels stacked over one row of values: the values go to the next row due."""
+        table_id, row_id, _ = hit
+        due = self.spec(table_id).after(self.last.get(table_id))
+        if due is None or due == row_id or table_id not in self.tables:
+            return None
+        label = next(r["label"] for r in self.spec(table_id).rows if r["id"] == due)
+        joined = key(row.label)
+        if key(label)[:6] in joined and row.values:
+            return table_id, due, "position", ""
+        return None
+
+    def _fill(self, table_id: str, row_id: str, how: str, text: str, row: Row,
+              values: list[Cell]) -> None:
+        table = self.tables[table_id]
+        spec = self.spec(table_id)
+        official = next(r for r in spec.rows if r["id"] == row_id)
+        if official.get("group") and not values:
+            return
+        if row_id in table.rows:
+            return
+        columns = [c["id"] for c in spec.columns]
+        values = _trim(values, len(columns))
+        chunks = [values]
+        if len(values) > len(columns) and len(values) % len(columns) == 0:
+            chunks = [values[i:i + len(columns)] for i in range(0, len(values), len(columns))]
+        found = TableRow(row_id, official["label"], text, how, row)
+        if len(chunks[0]) == len(columns):
+            found.cells = dict(zip(columns, chunks[0]))
+        else:
+            found.problem = f"{len(chunks[0])}/{len(columns)}"
+        table.rows[row_id] = found
+        self.last[table_id] = row_id
+        for chunk in chunks[1:]:
+            self._unlabelled(Row([], chunk))
+
+    def _unlabelled(self, row: Row) -> None:
+        table_id = self.context
+        values = _trim(row.values, len(self.spec(table_id).columns))
+        width = len(self.spec(table_id).columns)
+        if row.labels and values and len(values) == width:
+            self.table(table_id, row.labels[0]).unknown.append(
+                (row, _nearest(row.labels[-1].text, self.spec(table_id))))
+            return
+        if not values or len(values) % width or not any(c.value is not None for c in values):
+            return
+        due = self.spec(table_id).after(self.last.get(table_id))
+        if due is not None:
+            self.table(table_id, values[0])
+            self._fill(table_id, due, "position", "", Row([], values), values)
+
+    def _t4(self, row: Row) -> None:
+        table = self.table("t4", (row.labels or row.values)[0])
+        columns = [c["id"] for c in self.spec("t4").columns]
+        found = table.rows.setdefault("cases", TableRow("cases", "", "", "position", row))
+        values = _trim(row.values, 15)
+        if len(values) == 15 and not found.cells:
+            found.cells = dict(zip(columns, values))
+            found.problem = ""
+        elif len(values) == 5:
+            offset = _t4_offset(row, found)
+            found.cells.update(zip(columns[offset:offset + 5], values))
+            found.problem = "" if len(found.cells) == 15 else f"{len(found.cells)}/15"
+        elif not found.cells:
+            found.problem = f"{len(values)}/15"
+
+
+def _t4_offset(row: Row, found: TableRow) -> int:
+    """Where five numbers of table 四 go: the one group their header names, else the next free."""
+    text = norm(row.label)
+    named = [g for g in _T4_OFFSETS if g in text]
+    if len(named) == 1:
+        return _T4_OFFSETS[named[0]]
+    return min(len(found.cells) // 5 * 5, 10)
+
+
+def _tail(labels: list[Cell], text: str) -> list[Cell]:
+    """The trailing label cells that make up `text` (all of them when it is "")."""
+    k = 0
+    while text and k < len(labels) and len("".join(c.text for c in labels[-k - 1:])) <= len(text):
+        k += 1
+    return labels[-k:] if k else labels
+
+
+def _trim(values: list[Cell], width: int) -> list[Cell]:
+    """Values without the empty cells of padding columns after the last column."""
+    values = list(values)
+    while len(values) > width and values[-1].kind == "blank":
+        values.pop()
+    return values
+
+
+def _truncated(text: str, era: str) -> tuple[str, str, str] | None:
+    if len(text) < 4:
+        return None
+    hits = {v for k, v in _labels(era).items() if k.startswith(text) and v[2] == "exact"}
+    return (*next(iter(hits))[:2], "truncated") if len(hits) == 1 else None
+
+
+def _similar(text: str, era: str, context: str | None) -> tuple[str, str, str] | None:
+    if len(text) < 4:
+        return None
+    index = _labels(era)
+    close = difflib.get_close_matches(text, list(index), n=1, cutoff=0.8)
+    if not close:
+        return None
+    table_id, row_id, _ = index[close[0]]
+    return (table_id, row_id, "variant") if context in (None, table_id) else None
+
+
+def _nearest(text: str, spec: _Spec) -> str:
+    labels = [r["label"] for r in spec.rows if r.get("label")]
+    close = difflib.get_close_matches(key(text), [key(x) for x in labels], n=1, cutoff=0)
+    return next(x for x in labels if key(x) == close[0]) if close else ""
+
+
+def read_tables(report: Report) -> list[Table]:
+    """The format's tables found in the report, in the order they start."""
+    if report.era not in ("2019", "2021") and report.era is not None:
+        return []
+    reader = _Reader(report.era or "2021")
+    for region in report.tables():
+        for row in region.rows:
+            reader.read(row)
+    return sorted(reader.tables.values(), key=lambda t: (t.anchor.line, t.anchor.column))
+
+
+def is_empty(cell: Cell) -> bool:
+    """A cell where a number is due but none is written."""
+    return cell.kind in _EMPTY
