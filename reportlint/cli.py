@@ -15,7 +15,7 @@ from reportlint import __version__
 from reportlint.detect import LEVELS
 from reportlint.diagnostics import SEVERITIES, severity_rank
 from reportlint.i18n import headers, reason_text, t
-from reportlint import config
+from reportlint import baseline, config
 from reportlint.config import ConfigError, Settings
 from reportlint.linter import FileResult, Options, lint_bytes, unreadable
 from reportlint.output import FORMATS, print_text, to_concise, to_json
@@ -45,6 +45,8 @@ def _lint_parser() -> argparse.ArgumentParser:
     p.add_argument("--config", metavar="FILE",
                    help="use this configuration file (.reportlint.yaml or pyproject.toml) for every path")
     p.add_argument("--no-config", action="store_true", help="do not read configuration files")
+    p.add_argument("--baseline", metavar="FILE",
+                   help="report only findings not recorded in FILE; a missing FILE records the current ones")
     p.add_argument("--version", action="version", version=f"reportlint {__version__}")
     return p
 
@@ -76,16 +78,26 @@ def main(argv: list[str] | None = None) -> int:
                     args.lang or "zh", error=str(error)))
         return 2
     lang = args.lang or next((s.lang for _, (s, _) in plans if s.lang), "zh")
-    results = []
-    failed = False
+    results, thresholds = [], []
     for path, (settings, rules) in plans:
         options = Options(lang=lang, year=args.year or settings.year,
                           issuer_level=args.issuer_level or settings.issuer_level)
-        result = _lint_path(path, rules, options, args.stdin_filename)
-        threshold = severity_rank(args.fail_on or settings.fail_on or "error")
-        failed |= any(severity_rank(d.severity) >= threshold for d in result.diagnostics)
-        results.append(result)
+        results.append(_lint_path(path, rules, options, args.stdin_filename))
+        thresholds.append(severity_rank(args.fail_on or settings.fail_on or "error"))
+    if args.baseline:
+        path = Path(args.baseline)
+        if not path.exists():
+            _complain(t("baseline.written", lang, count=baseline.write(path, results), path=path))
+            return 0
+        try:
+            recorded = baseline.read(path)
+        except ValueError as error:
+            _complain(t("error.config", lang, error=str(error)))
+            return 2
+        results = [baseline.new_findings(r, recorded) for r in results]
     _emit(results, args.format, lang)
+    failed = any(severity_rank(d.severity) >= threshold
+                 for result, threshold in zip(results, thresholds) for d in result.diagnostics)
     return 1 if failed else 0
 
 

@@ -21,6 +21,8 @@ _TEXT = {
     "summary.clean": ("共检查 {files} 个文件，未发现问题", "{files} file(s) checked, no problems found"),
     "error.rules": ("规则文件有误：{error}", "bad rule file: {error}"),
     "error.config": ("配置文件有误：{error}", "bad configuration: {error}"),
+    "baseline.written": ("已将 {count} 条问题记录到基线文件 {path}；以后只报告新出现的问题",
+                         "recorded {count} finding(s) in the baseline {path}; later runs report only new ones"),
     "error.unknown_rule": ("没有这条规则：{rule}", "no such rule: {rule}"),
     "error.no_paths": ("请给出要检查的文件或目录（或用 - 读取标准输入）",
                        "give the files or folders to check (or - for standard input)"),

@@ -108,3 +108,20 @@ def test_unreadable_config_is_an_error(tree):
     path.write_text("select: [unclosed\n", encoding="utf-8")
     with pytest.raises(ConfigError):
         load(path.resolve())
+
+
+def test_baseline_survives_edits_elsewhere_and_reports_new_findings(capsys, tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_bytes(DEFECTS)
+    recorded = tmp_path / "baseline.json"
+    assert main(["--baseline", str(recorded), str(report)]) == 0
+    assert "基线" in capsys.readouterr().err
+    assert lint_json(capsys, "--baseline", recorded, report) == (0, [])
+    text = DEFECTS.decode("utf-8")
+    text = text.replace("一、总体情况\n", "一、总体情况\n\n本年度新增一段说明文字。\n\n", 1)
+    text = text.replace("（五）政府信息公开平台建设", "（七）政府信息公开平台建设")
+    report.write_text(text, encoding="utf-8")
+    code, found = lint_json(capsys, "--baseline", recorded, report)
+    assert sorted(r for r, _ in found) == ["S032", "S034"], "only the new gap (三)→(七) and (七)→(六)"
+    recorded.write_text("{}", encoding="utf-8")
+    assert main(["--baseline", str(recorded), str(report)]) == 2
