@@ -1,0 +1,119 @@
+"""Generated consistent tables 三 and 四, written in every layout, are read exactly and
+balance; changing any one number breaks an identity on that cell's row or its total."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reportlint.rules import load_rules
+from reportlint.templates import template
+from tests.conftest import lint_text
+
+RULES = load_rules()
+T3 = next(t for t in template("2021").tables if t["id"] == "t3")
+DATA = [r for r in T3["rows"] if not r.get("group")]
+RESULTS = [r["id"] for r in DATA if r.get("parent") and r["id"] != "grand_total"]
+HEAD = ("某某镇2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n")
+T4_HEAD = "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n"
+
+
+def _layout_pipes(label: str, values: list[int]) -> list[str]:
+    return [f"| {label} | " + " | ".join(map(str, values)) + " |"]
+
+
+def _layout_cell_lines(label: str, values: list[int]) -> list[str]:
+    return [f"{label} |"] + [f"{v} |" for v in values]
+
+
+def _layout_aligned(label: str, values: list[int]) -> list[str]:
+    return [label + "    " + "   ".join(map(str, values))]
+
+
+def _layout_tabs(label: str, values: list[int]) -> list[str]:
+    return ["\t".join([label, *map(str, values)])]
+
+
+LAYOUTS = [_layout_pipes, _layout_cell_lines, _layout_aligned, _layout_tabs]
+
+
+@st.composite
+def table3(draw) -> dict[str, list[int]]:
+    """A consistent table 三: every row sums to its total, the results to （七）, the balance holds."""
+    small = st.integers(0, 40)
+    rows = {rid: [draw(small) for _ in range(6)] for rid in RESULTS}
+    rows["grand_total"] = [sum(rows[r][c] for r in RESULTS) for c in range(6)]
+    rows["carried_out"] = [draw(st.integers(0, 5)) for _ in range(6)]
+    rows["carried_in"] = [draw(st.integers(0, min(5, rows["grand_total"][c] + rows["carried_out"][c])))
+                          for c in range(6)]
+    rows["new"] = [rows["grand_total"][c] + rows["carried_out"][c] - rows["carried_in"][c]
+                   for c in range(6)]
+    return {rid: values + [sum(values)] for rid, values in rows.items()}
+
+
+def _text(rows: dict[str, list[int]], layout, t4: list[int]) -> tuple[str, dict[str, int]]:
+    lines = HEAD.splitlines()
+    where: dict[str, int] = {}
+    for row in DATA:
+        where[row["id"]] = len(lines) + 1
+        lines += layout(row["label"], rows[row["id"]])
+    lines += T4_HEAD.splitlines()
+    where["t4"] = len(lines) + 1
+    lines.append(" ".join(map(str, t4)))
+    return "\n".join(lines) + "\n", where
+
+
+@st.composite
+def table4(draw) -> list[int]:
+    out = []
+    for _ in range(3):
+        parts = [draw(st.integers(0, 20)) for _ in range(4)]
+        out += parts + [sum(parts)]
+    return out
+
+
+@settings(max_examples=40, deadline=None)
+@given(table3(), table4(), st.sampled_from(LAYOUTS))
+def test_consistent_tables_are_read_exactly_and_balance(rows, t4, layout):
+    text, where = _text(rows, layout, t4)
+    result = lint_text(text, RULES)
+    tables = {t.id: t for t in result.report.read_tables}
+    for row in DATA:
+        found = tables["t3"].rows[row["id"]]
+        assert [c.value for c in found.cells.values()] == rows[row["id"]]
+        assert found.span.line == where[row["id"]]
+    cells = tables["t4"].rows["cases"].cells
+    assert [c.value for c in cells.values()] == t4
+    assert {c.line for c in cells.values()} == {where["t4"]}
+    assert not [d for d in result.diagnostics if d.category in ("table-arith", "cell")]
+
+
+@settings(max_examples=60, deadline=None)
+@given(table3(), table4(), st.sampled_from(LAYOUTS), st.data())
+def test_changing_one_cell_breaks_an_identity_on_its_row_or_total(rows, t4, layout, data):
+    row = data.draw(st.sampled_from([r["id"] for r in DATA]))
+    col = data.draw(st.integers(0, 6))
+    rows[row][col] += data.draw(st.integers(1, 9))
+    text, where = _text(rows, layout, t4)
+    lines = {d.line for d in lint_text(text, RULES).diagnostics if d.category == "table-arith"}
+    if layout is _layout_cell_lines:
+        lines = {_row_of(where, line) for line in lines}
+        assert where[row] in lines or where["grand_total"] in lines
+    else:
+        assert where[row] in lines or where["grand_total"] in lines
+
+
+def _row_of(where: dict[str, int], line: int) -> int:
+    """The first line of the row a line belongs to (one cell per line)."""
+    return max(start for start in where.values() if start <= line)
+
+
+@settings(max_examples=30, deadline=None)
+@given(table3(), table4(), st.integers(0, 14), st.integers(1, 9))
+def test_changing_one_number_of_table4_breaks_its_group(rows, t4, index, delta):
+    t4[index] += delta
+    text, where = _text(rows, _layout_pipes, t4)
+    found = [d for d in lint_text(text, RULES).diagnostics if d.category == "table-arith"]
+    assert [d.rule for d in found] == [("A104", "A105", "A106")[index // 5]]
+    assert found[0].line == where["t4"]
