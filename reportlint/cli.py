@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 
@@ -18,7 +17,8 @@ from reportlint.i18n import headers, reason_text, t
 from reportlint import baseline, config
 from reportlint.config import ConfigError, Settings
 from reportlint.linter import FileResult, Options, lint_bytes, unreadable
-from reportlint.output import FORMATS, print_text, to_concise, to_json
+from reportlint.output import FORMATS, print_text, to_concise, to_github, to_json
+from reportlint.sarif import to_sarif
 from reportlint.rules import Rule, RuleFileError, load_rules
 
 EXTENSIONS = (".txt", ".md")
@@ -95,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
             _complain(t("error.config", lang, error=str(error)))
             return 2
         results = [baseline.new_findings(r, recorded) for r in results]
-    _emit(results, args.format, lang)
+    _emit(results, args.format, lang, [r for rules in rules_by_settings.values() for r in rules])
     failed = any(severity_rank(d.severity) >= threshold
                  for result, threshold in zip(results, thresholds) for d in result.diagnostics)
     return 1 if failed else 0
@@ -149,11 +149,15 @@ def _unreadable(path: str, reason: str, rules: list[Rule], options: Options, **a
     return FileResult(path, unreadable(path, reason_text(reason, options.lang, **args), rules, options.lang))
 
 
-def _emit(results: list[FileResult], fmt: str, lang: str) -> None:
+def _emit(results: list[FileResult], fmt: str, lang: str, rules: list[Rule]) -> None:
     if fmt == "json":
         sys.stdout.write(to_json(results) + "\n")
     elif fmt == "concise":
         sys.stdout.write(to_concise(results, lang) + "\n")
+    elif fmt == "sarif":
+        sys.stdout.write(to_sarif(results, rules, lang) + "\n")
+    elif fmt == "github":
+        sys.stdout.write(to_github(results, lang) + "\n")
     else:
         print_text(results, Console(highlight=False, soft_wrap=True), lang)
 
@@ -169,15 +173,10 @@ def _rules_command(argv: list[str]) -> int:
     table.columns[1].min_width = max(len(rule.name) for rule in rules)  # names stay whole
     for rule in rules:
         cells = (rule.id, rule.name, rule.category, t("severity." + rule.severity, args.lang),
-                 " ".join(rule.eras), _first_sentence(rule.description[args.lang]))
+                 " ".join(rule.eras), rule.summary(args.lang))
         table.add_row(*map(Text, cells))  # Text: a report's "[…]" is never rich markup
     Console(highlight=False).print(table)
     return 0
-
-
-def _first_sentence(text: str) -> str:
-    match = re.search(r"。|\.(\s|$)", text)
-    return text[: match.end()].strip() if match else text
 
 
 def _explain_command(argv: list[str]) -> int:

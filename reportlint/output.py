@@ -14,7 +14,7 @@ from reportlint.diagnostics import SEVERITIES, Diagnostic
 from reportlint.i18n import t
 from reportlint.linter import FileResult
 
-FORMATS = ("text", "concise", "json")
+FORMATS = ("text", "concise", "json", "sarif", "github")
 _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
 _MAX_WIDTH = 100
 
@@ -38,6 +38,24 @@ def to_concise(results: list[FileResult], lang: str) -> str:
              f"{d.rule} [{d.name}] {d.message}"
              for r in results for d in r.diagnostics]
     return "\n".join(lines + [_summary_line(results, lang)])
+
+
+def to_github(results: list[FileResult], lang: str) -> str:
+    """GitHub Actions workflow commands: one annotation per diagnostic, then the summary."""
+    level = {"error": "error", "warning": "warning", "info": "notice"}
+    lines = []
+    for r in results:
+        for d in r.diagnostics:
+            props = (f"file={_gh(d.path, True)},line={d.line},col={d.column},endLine={d.end_line},"
+                     f"endColumn={d.end_column},title={_gh(f'{d.rule} {d.name}', True)}")
+            lines.append(f"::{level[d.severity]} {props}::{_gh(d.message)}")
+    return "\n".join(lines + [_summary_line(results, lang)])
+
+
+def _gh(text: str, property_value: bool = False) -> str:
+    """Escape text for a workflow command (values of properties also escape : and ,)."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
 
 
 def print_text(results: list[FileResult], console: Console, lang: str) -> None:

@@ -61,6 +61,12 @@ class Rule:
     bad: tuple[Example, ...]
     path: Path
 
+    def summary(self, lang: str) -> str:
+        """The first sentence of the description in `lang`."""
+        text = self.description[lang]
+        match = re.search(r"。|\.(\s|$)", text)
+        return text[: match.end()].strip() if match else text
+
     def applies_to(self, era: str | None) -> bool:
         """Whether the rule runs on a report of `era` (unknown era: only all-era rules)."""
         return era in self.eras if era else set(self.eras) == set(ERAS)
