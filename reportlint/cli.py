@@ -19,6 +19,7 @@ from reportlint.config import ConfigError, Settings
 from reportlint.linter import FileResult, Options, lint_bytes, unreadable
 from reportlint.output import FORMATS, print_text, to_concise, to_github, to_json
 from reportlint.sarif import to_sarif
+from reportlint.tables_view import print_tables, print_text_view
 from reportlint.rules import Rule, RuleFileError, load_rules
 
 EXTENSIONS = (".txt", ".md")
@@ -28,7 +29,7 @@ def _lint_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="reportlint",
         description="检查政府信息公开工作年度报告 / lint government information disclosure annual reports",
-        epilog="other commands: reportlint rules | reportlint explain RULE",
+        epilog="other commands: reportlint rules | reportlint explain RULE | reportlint tables PATH",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint; - reads stdin")
     p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
@@ -58,6 +59,8 @@ def main(argv: list[str] | None = None) -> int:
         return _rules_command(argv[1:])
     if argv[:1] == ["explain"]:
         return _explain_command(argv[1:])
+    if argv[:1] == ["tables"]:
+        return _tables_command(argv[1:])
     args = _lint_parser().parse_args(argv)
     if not args.paths:
         _complain(t("error.no_paths", args.lang or "zh"))
@@ -176,6 +179,27 @@ def _rules_command(argv: list[str]) -> int:
                  " ".join(rule.eras), rule.summary(args.lang))
         table.add_row(*map(Text, cells))  # Text: a report's "[…]" is never rich markup
     Console(highlight=False).print(table)
+    return 0
+
+
+def _tables_command(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="reportlint tables",
+                                description="show the tables read from a report, failing cells marked")
+    p.add_argument("path", metavar="PATH", help="the report (- reads stdin)")
+    p.add_argument("--text", action="store_true", help="print the text view that line numbers refer to")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh")
+    p.add_argument("--year", type=int, help="the report year, instead of the detected one")
+    p.add_argument("--stdin-filename", metavar="NAME", help="the name to report for stdin (-)")
+    args = p.parse_args(argv)
+    rules = _load_or_report(args.lang)
+    if rules is None:
+        return 2
+    result = _lint_path(args.path, rules, Options(lang=args.lang, year=args.year), args.stdin_filename)
+    console = Console(highlight=False)
+    if args.text:
+        print_text_view(result, console)
+    else:
+        print_tables(result, console, args.lang)
     return 0
 
 

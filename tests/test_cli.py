@@ -144,3 +144,24 @@ def test_python_m_runs(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "reportlint", "--format", "concise", CLEAN],
                           capture_output=True, text=True, encoding="utf-8")
     assert proc.returncode == 0, proc.stderr
+
+
+def test_tables_command_shows_the_tables_read(capsys):
+    import os
+
+    os.environ["COLUMNS"] = "200"
+    try:
+        code, out, _ = run(capsys, "tables", DEFECTS)
+    finally:
+        del os.environ["COLUMNS"]
+    assert code == 0
+    assert "收到和处理政府信息公开申请情况（2021）" in out
+    assert "行政规范性文件（规范性文件）" in out, "a label variant shows the official label and what was written"
+    assert "│ 53 │ 二、上年结转政府信息公开申请数量" in out and "□" in out, "the blank cell is shown, not 0"
+    assert "未经复议直接起诉" in out
+
+
+def test_tables_text_view(capsys):
+    code, out, _ = run(capsys, "tables", "--text", CLEAN)
+    assert code == 0
+    assert out.splitlines()[0] == "  1 │ 青山县市场监督管理局2024年政府信息公开工作年度报告"
