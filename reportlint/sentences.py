@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from reportlint.model import Line, Paragraph, Report
+
 _END = re.compile(r"[。！？!?]+")
 
 
@@ -17,3 +19,16 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
         start = m.end()
     if text[start:].strip():
         yield start, len(text)
+
+
+def prose_blocks(report: Report) -> Iterator[Paragraph]:
+    """Every paragraph, and the run-in text of headings ("（一）主动公开情况。全年…") as one-line paragraphs."""
+    for section in report.walk():
+        heading = section.heading
+        if heading and heading.body:
+            at = heading.line.text.find(heading.body, heading.line.start)
+            if at >= 0:
+                yield Paragraph([Line(heading.line.number, heading.line.text, at)])
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                yield block

@@ -10,7 +10,7 @@ from typing import Any
 from reportlint.diagnostics import Finding
 from reportlint.kinds.base import Kind, Param
 from reportlint.model import Report, Span
-from reportlint.sentences import sentences
+from reportlint.sentences import prose_blocks, sentences
 
 _Y = r"((?:19|20)\d{2})\s*年"
 _MD = r"(\d{1,2})\s*月\s*(\d{1,2})\s*日"
@@ -30,7 +30,7 @@ GOVERNMENTS = ("province", "city", "county")
 
 def _sentences_of(report: Report):
     """(paragraph, start, end, text) for every sentence of every paragraph."""
-    for paragraph in report.paragraphs():
+    for paragraph in prose_blocks(report):
         text = paragraph.text
         for start, end in sentences(text):
             yield paragraph, start, end, text[start:end]
