@@ -14,7 +14,7 @@ from reportlint import __version__
 from reportlint.detect import LEVELS
 from reportlint.diagnostics import SEVERITIES, severity_rank
 from reportlint.i18n import headers, reason_text, t
-from reportlint import baseline, config
+from reportlint import baseline, config, fix
 from reportlint.config import ConfigError, Settings
 from reportlint.linter import FileResult, Options, lint_bytes, unreadable
 from reportlint.output import FORMATS, print_text, to_concise, to_github, to_json
@@ -46,6 +46,9 @@ def _lint_parser() -> argparse.ArgumentParser:
     p.add_argument("--config", metavar="FILE",
                    help="use this configuration file (.reportlint.yaml or pyproject.toml) for every path")
     p.add_argument("--no-config", action="store_true", help="do not read configuration files")
+    p.add_argument("--fix", action="store_true",
+                   help="apply safe fixes to .txt/.md files (numbers and numbering are never changed)")
+    p.add_argument("--diff", action="store_true", help="show the safe fixes as a diff, change nothing")
     p.add_argument("--baseline", metavar="FILE",
                    help="report only findings not recorded in FILE; a missing FILE records the current ones")
     p.add_argument("--version", action="version", version=f"reportlint {__version__}")
@@ -81,12 +84,19 @@ def main(argv: list[str] | None = None) -> int:
                     args.lang or "zh", error=str(error)))
         return 2
     lang = args.lang or next((s.lang for _, (s, _) in plans if s.lang), "zh")
-    results, thresholds = [], []
+    results, thresholds, options_used = [], [], []
     for path, (settings, rules) in plans:
         options = Options(lang=lang, year=args.year or settings.year,
                           issuer_level=args.issuer_level or settings.issuer_level)
+        options_used.append(options)
         results.append(_lint_path(path, rules, options, args.stdin_filename))
         thresholds.append(severity_rank(args.fail_on or settings.fail_on or "error"))
+    if args.fix or args.diff:
+        changed = _fix(plans, results, args, lang)
+        if args.diff:
+            return 1 if changed else 0
+        results = [_lint_path(path, rules, result_options, args.stdin_filename) if path in changed else result
+                   for (path, (_, rules)), result, result_options in zip(plans, results, options_used)]
     if args.baseline:
         path = Path(args.baseline)
         if not path.exists():
@@ -102,6 +112,25 @@ def main(argv: list[str] | None = None) -> int:
     failed = any(severity_rank(d.severity) >= threshold
                  for result, threshold in zip(results, thresholds) for d in result.diagnostics)
     return 1 if failed else 0
+
+
+def _fix(plans, results: list[FileResult], args: argparse.Namespace, lang: str) -> set[str]:
+    """Apply (or, with --diff, print) the safe fixes; return the paths that change."""
+    changed = set()
+    for (path, _), result in zip(plans, results):
+        report = result.report
+        if report is None or path == "-" or Path(path).suffix.lower() not in fix.TEXT_SUFFIXES:
+            continue
+        after = fix.apply(report.source.text, result.diagnostics)
+        if after == report.source.text:
+            continue
+        changed.add(path)
+        if args.diff:
+            sys.stdout.write(fix.diff(path, report.source.text, after))
+        else:
+            fix.write(Path(path), after, report.source.encoding)
+            _complain(t("fix.written", lang, path=path))
+    return changed
 
 
 def _settings(path: str, args: argparse.Namespace, loaded: dict[Path, Settings]) -> Settings:

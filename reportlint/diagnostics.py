@@ -17,12 +17,27 @@ def severity_rank(severity: str) -> int:
 
 
 @dataclass(frozen=True)
+class Edit:
+    """Replace the text at `span` with `replacement` (a safe fix is a tuple of these)."""
+
+    span: Span
+    replacement: str
+
+    def to_dict(self) -> dict:
+        s = self.span
+        return {"line": s.line, "column": s.column, "end_line": s.end_line,
+                "end_column": s.end_column, "replacement": self.replacement}
+
+
+@dataclass(frozen=True)
 class Finding:
-    """What a check kind found: where, and the values its message is filled with."""
+    """What a check kind found: where, the values its message is filled with, and
+    the edits of a safe fix when there is one."""
 
     span: Span
     args: dict = field(default_factory=dict)
     related: tuple[Span, ...] = ()
+    fix: tuple[Edit, ...] = ()
 
 
 @dataclass

@@ -26,6 +26,7 @@ _TEXT = {
     "error.unknown_rule": ("没有这条规则：{rule}", "no such rule: {rule}"),
     "error.no_paths": ("请给出要检查的文件或目录（或用 - 读取标准输入）",
                        "give the files or folders to check (or - for standard input)"),
+    "fix.written": ("已修正 {path}", "fixed {path}"),
     "tables.none": ("{path} 中没有读到统一格式的表格", "no table of the unified format was read in {path}"),
     "tables.line": ("行", "line"),
     "tables.row": ("项目", "row"),

@@ -70,6 +70,7 @@ def _diagnostic(path: str, rule: Rule, finding: Finding, lang: str) -> Diagnosti
         message=rule.message[lang].format(**finding.args), basis=rule.basis,
         related=[{"line": r.line, "column": r.column, "end_line": r.end_line,
                   "end_column": r.end_column} for r in finding.related],
+        fix={"applicability": "safe", "edits": [e.to_dict() for e in finding.fix]} if finding.fix else None,
     )
 
 

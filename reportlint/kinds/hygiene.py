@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from reportlint import wordlists
-from reportlint.diagnostics import Finding
+from reportlint.diagnostics import Edit, Finding
 from reportlint.kinds.base import Kind, Param
 from reportlint.model import Line, Report, Span
 from reportlint.normalize import norm
@@ -69,11 +69,13 @@ def _block_finding(block: list[tuple[int, str, str]]) -> Finding:
 
 
 def page_footers(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
-    """Page footers ("— 3 —", "第3页") left in the text: one finding for all of them."""
+    """Page footers ("— 3 —", "第3页") left in the text: one finding for all of them,
+    whose safe fix deletes the footer lines."""
     footers: list[Line] = report.footers
     if footers:
+        fix = tuple(Edit(Span(f.number, 1, f.number + 1, 1), "") for f in footers)
         yield Finding(footers[0].span, {"match": footers[0].content, "count": len(footers)},
-                      related=tuple(f.span for f in footers[1:]))
+                      related=tuple(f.span for f in footers[1:]), fix=fix)
 
 
 KINDS = (

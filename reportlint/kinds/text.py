@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from reportlint.diagnostics import Finding
+from reportlint.diagnostics import Edit, Finding
 from reportlint.kinds.base import Kind, Param
 from reportlint.model import Report, Span
 from reportlint.normalize import norm
@@ -17,7 +17,9 @@ def pattern(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
 
     With `normalized`, literals are matched in the NFKC, whitespace-free form of each
     line (so "本年新 制作数量" matches 本年新制作数量) and the whole line is reported.
-    With `once`, only the first occurrence in the document is reported.
+    With `once`, only the first occurrence in the document is reported. With
+    `replacement` (a regular-expression template such as "" or "\\1"), each finding
+    carries a safe fix that replaces the match.
     """
     if params["literal"]:
         regex = re.compile("|".join(re.escape(norm(p) if params["normalized"] else p)
@@ -34,7 +36,10 @@ def pattern(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
             matches = list(regex.finditer(text))
             spans = [Span(number, m.start() + 1, number, m.end() + 1) for m in matches]
         for m, span in zip(matches, spans):
-            yield Finding(span, {"match": m.group(0), "year": year})
+            fix = ()
+            if params["replacement"] is not None and not params["normalized"]:
+                fix = (Edit(span, m.expand(params["replacement"])),)
+            yield Finding(span, {"match": m.group(0), "year": year}, fix=fix)
             if params["once"]:
                 return
 
@@ -45,5 +50,6 @@ KINDS = (
         "literal": Param(bool, False),
         "normalized": Param(bool, False),
         "once": Param(bool, False),
+        "replacement": Param((str, type(None)), None),
     }, frozenset({"match", "year"})),
 )
