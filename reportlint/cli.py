@@ -15,7 +15,9 @@ from reportlint.detect import LEVELS
 from reportlint.diagnostics import SEVERITIES, severity_rank
 from reportlint.i18n import headers, reason_text, t
 from reportlint import baseline, config, fix
+from reportlint.blank import blank_report
 from reportlint.config import ConfigError, Settings
+from reportlint.init_config import CONFIG
 from reportlint.linter import FileResult, Options, lint_bytes, unreadable
 from reportlint.output import FORMATS, print_text, to_concise, to_github, to_json
 from reportlint.sarif import to_sarif
@@ -29,7 +31,7 @@ def _lint_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="reportlint",
         description="检查政府信息公开工作年度报告 / lint government information disclosure annual reports",
-        epilog="other commands: reportlint rules | reportlint explain RULE | reportlint tables PATH",
+        epilog="other commands: reportlint rules | explain RULE | tables PATH | template --year N | init",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint; - reads stdin")
     p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
@@ -64,6 +66,10 @@ def main(argv: list[str] | None = None) -> int:
         return _explain_command(argv[1:])
     if argv[:1] == ["tables"]:
         return _tables_command(argv[1:])
+    if argv[:1] == ["template"]:
+        return _template_command(argv[1:])
+    if argv[:1] == ["init"]:
+        return _init_command(argv[1:])
     args = _lint_parser().parse_args(argv)
     if not args.paths:
         _complain(t("error.no_paths", args.lang or "zh"))
@@ -229,6 +235,35 @@ def _tables_command(argv: list[str]) -> int:
         print_text_view(result, console)
     else:
         print_tables(result, console, args.lang)
+    return 0
+
+
+def _template_command(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="reportlint template",
+                                description="print a blank report in the format of a year")
+    p.add_argument("--year", type=int, required=True, help="the report year (2019 onward)")
+    p.add_argument("--issuer", default="（机关名称）", help="the issuer's full name")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh")
+    args = p.parse_args(argv)
+    try:
+        sys.stdout.write(blank_report(args.year, args.issuer) + "\n")
+    except ValueError:
+        _complain(t("error.no_format", args.lang, year=args.year))
+        return 2
+    return 0
+
+
+def _init_command(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="reportlint init", description="write a commented .reportlint.yaml")
+    p.add_argument("--force", action="store_true", help="overwrite an existing .reportlint.yaml")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh")
+    args = p.parse_args(argv)
+    path = Path(".reportlint.yaml")
+    if path.exists() and not args.force:
+        _complain(t("error.exists", args.lang, path=path))
+        return 2
+    path.write_text(CONFIG, encoding="utf-8")
+    _complain(t("init.written", args.lang, path=path))
     return 0
 
 

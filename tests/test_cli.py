@@ -165,3 +165,32 @@ def test_tables_text_view(capsys):
     code, out, _ = run(capsys, "tables", "--text", CLEAN)
     assert code == 0
     assert out.splitlines()[0] == "  1 │ 青山县市场监督管理局2024年政府信息公开工作年度报告"
+
+
+@pytest.mark.parametrize(("year", "era_label"), [(2019, "本年新制作数量"), (2021, "本年制发件数"), (2025, "本年制发件数")])
+def test_template_lints_clean_except_blank_cells(capsys, tmp_path, year, era_label):
+    assert main(["template", "--year", str(year), "--issuer", "青山县统计局"]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith(f"青山县统计局{year}年政府信息公开工作年度报告")
+    assert era_label in text
+    path = tmp_path / "blank.txt"
+    path.write_text(text, encoding="utf-8")
+    main(["--format", "json", str(path)])
+    names = {d["name"] for d in json.loads(capsys.readouterr().out)["files"][0]["diagnostics"]}
+    assert names == {"blank-cell"}
+
+
+def test_template_needs_a_format_year(capsys):
+    assert main(["template", "--year", "2015"]) == 2
+    assert "统一格式" in capsys.readouterr().err
+
+
+def test_init_writes_a_config_that_loads(capsys, tmp_path, monkeypatch):
+    from reportlint.config import load
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["init"]) == 0
+    settings = load(tmp_path / ".reportlint.yaml")
+    assert settings.fail_on == "error" and settings.lang == "zh"
+    assert main(["init"]) == 2
+    assert main(["init", "--force"]) == 0

@@ -1,0 +1,75 @@
+"""`reportlint template`: a blank report in the format of a given year, from the template data."""
+
+from __future__ import annotations
+
+from reportlint.normalize import cn_numeral
+from reportlint.templates import era_of_year, template
+
+# What each part reports, in the words of 国办公开办函〔2021〕30号 and the Regulation.
+_GUIDE = {
+    "overview": "本年度政府信息公开工作总体情况，包括主动公开、依申请公开、政府信息管理、"
+                "政府信息公开平台建设、监督保障等方面。",
+    "proactive": "主动公开政府信息情况见下表。",
+    "requests": "收到和处理政府信息公开申请情况见下表。",
+    "review": "政府信息公开行政复议、行政诉讼情况见下表。",
+    "problems": "本年度政府信息公开工作存在的主要问题及改进情况。",
+    "other": "收取信息处理费情况，以及其他需要报告的事项。",
+}
+
+
+def blank_report(year: int, issuer: str) -> str:
+    """The text of a blank report on `year` by `issuer`, tables with empty cells."""
+    era = era_of_year(year)
+    if era not in ("2019", "2021"):
+        raise ValueError(era)
+    spec = template(era)
+    out = [f"{issuer}{year}年政府信息公开工作年度报告", "",
+           f"本报告依据《中华人民共和国政府信息公开条例》和{spec.notice}规定的格式编制。"
+           f"报告中所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。", ""]
+    tables = {t["id"]: t for t in spec.tables}
+    for section in spec.sections:
+        out += [f"{cn_numeral(section.number)}、{section.title}", "", _GUIDE[section.id], ""]
+        for table in tables.values():
+            if _section_of(table["id"]) == section.id:
+                out += _table(table) + [""]
+    return "\n".join(out)
+
+
+def _section_of(table_id: str) -> str:
+    return {"t3": "requests", "t4": "review"}.get(table_id, "proactive")
+
+
+def _table(table: dict) -> list[str]:
+    columns = table["columns"]
+    if table["id"] == "t4":
+        groups = list(dict.fromkeys(c["group"] for c in columns))
+        return [_row(["行政复议", "行政诉讼"]),
+                _row(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计", *groups[1:]]),
+                _row([c["label"] for c in columns[5:]]),
+                _row([""] * len(columns))]
+    if table["id"] == "t3":
+        lines = [_row([table["corner"], "申请人情况"]),
+                 _row(["自然人", "法人或其他组织", "总计"]),
+                 _row([c["label"] for c in columns[1:-1]])]
+        parents = {r["id"]: r["label"] for r in table["rows"]}
+        for row in table["rows"]:
+            if row.get("group"):
+                continue
+            labels = [parents[p] for p in _ancestors(row, table["rows"])] + [row["label"]]
+            lines.append(_row(labels + [""] * len(columns)))
+        return lines
+    return [table["caption"], _row([table["corner"], *(c["label"] for c in columns)]),
+            *(_row([r["label"]] + [""] * len(columns)) for r in table["rows"])]
+
+
+def _ancestors(row: dict, rows: list[dict]) -> list[str]:
+    by_id = {r["id"]: r for r in rows}
+    chain = []
+    while row.get("parent"):
+        row = by_id[row["parent"]]
+        chain.insert(0, row["id"])
+    return chain
+
+
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
