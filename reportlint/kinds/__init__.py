@@ -7,10 +7,10 @@ Findings; the linter turns them into diagnostics.
 from __future__ import annotations
 
 from reportlint.kinds import structure, tables, text
-from reportlint.kinds import content, dates, hygiene, prose
+from reportlint.kinds import content, dates, hygiene, prose, typography
 from reportlint.kinds.base import Kind
 
-KINDS: dict[str, Kind] = {k.name: k for k in (*structure.KINDS, *text.KINDS, *content.KINDS, *dates.KINDS, *hygiene.KINDS, *prose.KINDS, *tables.KINDS)}
+KINDS: dict[str, Kind] = {k.name: k for k in (*structure.KINDS, *text.KINDS, *content.KINDS, *dates.KINDS, *hygiene.KINDS, *prose.KINDS, *typography.KINDS, *tables.KINDS)}
 
 
 def get(name: str) -> Kind:
