@@ -19,7 +19,8 @@ from reportlint.blank import blank_report
 from reportlint.config import ConfigError, Settings
 from reportlint.init_config import CONFIG
 from reportlint.linter import FileResult, Options, lint_bytes, unreadable
-from reportlint.output import FORMATS, print_text, to_concise, to_github, to_json
+from reportlint.html_report import to_html
+from reportlint.output import FORMATS, print_text, statistics, to_concise, to_github, to_json
 from reportlint.sarif import to_sarif
 from reportlint.tables_view import print_tables, print_text_view
 from reportlint.rules import Rule, RuleFileError, load_rules
@@ -48,6 +49,7 @@ def _lint_parser() -> argparse.ArgumentParser:
     p.add_argument("--config", metavar="FILE",
                    help="use this configuration file (.reportlint.yaml or pyproject.toml) for every path")
     p.add_argument("--no-config", action="store_true", help="do not read configuration files")
+    p.add_argument("--statistics", action="store_true", help="count diagnostics per rule instead of listing them")
     p.add_argument("--fix", action="store_true",
                    help="apply safe fixes to .txt/.md files (numbers and numbering are never changed)")
     p.add_argument("--diff", action="store_true", help="show the safe fixes as a diff, change nothing")
@@ -114,7 +116,10 @@ def main(argv: list[str] | None = None) -> int:
             _complain(t("error.config", lang, error=str(error)))
             return 2
         results = [baseline.new_findings(r, recorded) for r in results]
-    _emit(results, args.format, lang, [r for rules in rules_by_settings.values() for r in rules])
+    if args.statistics:
+        sys.stdout.write(statistics(results, lang) + "\n")
+    else:
+        _emit(results, args.format, lang, [r for rules in rules_by_settings.values() for r in rules])
     failed = any(severity_rank(d.severity) >= threshold
                  for result, threshold in zip(results, thresholds) for d in result.diagnostics)
     return 1 if failed else 0
@@ -196,6 +201,8 @@ def _emit(results: list[FileResult], fmt: str, lang: str, rules: list[Rule]) -> 
         sys.stdout.write(to_sarif(results, rules, lang) + "\n")
     elif fmt == "github":
         sys.stdout.write(to_github(results, lang) + "\n")
+    elif fmt == "html":
+        sys.stdout.write(to_html(results, lang) + "\n")
     else:
         print_text(results, Console(highlight=False, soft_wrap=True), lang)
 

@@ -14,7 +14,7 @@ from reportlint.diagnostics import SEVERITIES, Diagnostic
 from reportlint.i18n import t
 from reportlint.linter import FileResult
 
-FORMATS = ("text", "concise", "json", "sarif", "github")
+FORMATS = ("text", "concise", "json", "sarif", "github", "html")
 _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
 _MAX_WIDTH = 100
 
@@ -37,6 +37,14 @@ def to_concise(results: list[FileResult], lang: str) -> str:
     lines = [f"{d.path}:{d.line}:{d.column}: {t('severity.' + d.severity, lang)} "
              f"{d.rule} [{d.name}] {d.message}"
              for r in results for d in r.diagnostics]
+    return "\n".join(lines + [_summary_line(results, lang)])
+
+
+def statistics(results: list[FileResult], lang: str) -> str:
+    """Diagnostics counted per rule, most frequent first, then the summary."""
+    counts = Counter((d.rule, d.name, d.severity) for r in results for d in r.diagnostics)
+    lines = [f"{n:6}  {rule}  {t('severity.' + sev, lang):<8} {name}"
+             for (rule, name, sev), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
     return "\n".join(lines + [_summary_line(results, lang)])
 
 

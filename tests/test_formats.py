@@ -47,3 +47,33 @@ def test_github_one_annotation_per_diagnostic(capsys):
     assert "title=S013 title-wording::" in first
     assert not any("\n" in a for a in annotations)
     assert out.splitlines()[-1].startswith("共检查 1 个文件")
+
+
+def test_html_page_for_a_supervisor(capsys):
+    code, out = _run(capsys, "--format", "html", DEFECTS, str(EXAMPLES / "clean.txt"))
+    assert code == 1
+    assert out.startswith("<!doctype html>") and out.rstrip().endswith("</html>")
+    assert "政府信息公开工作年度报告检查结果" in out
+    assert "青山县市场监督管理局" in out, "the summary names each file's issuer"
+    assert "<b>S020</b> missing-section：缺少第五部分「存在的主要问题及改进情况」" in out
+    assert "<mark>" in out, "findings show their source excerpt with the span marked"
+    assert "<caption>收到和处理政府信息公开申请情况</caption>" in out
+    assert 'class="n blank">□</td>' in out or 'class="n bad">□</td>' in out, "the blank cell is drawn"
+    assert "<script" not in out, "self-contained and inert"
+
+
+def test_html_escapes_report_text(capsys, tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("<script>alert(1)</script>\n一、总体情况\n", encoding="utf-8")
+    _, out = _run(capsys, "--format", "html", str(path))
+    assert "<script>alert" not in out and "&lt;script&gt;" in out
+
+
+def test_statistics(capsys):
+    code, out = _run(capsys, "--statistics", DEFECTS)
+    lines = out.splitlines()
+    assert code == 1
+    counts = [int(line.split()[0]) for line in lines[:-1]]
+    assert counts == sorted(counts, reverse=True)
+    assert any(" S020 " in line for line in lines)
+    assert lines[-1].startswith("共检查 1 个文件")
