@@ -194,3 +194,14 @@ def test_init_writes_a_config_that_loads(capsys, tmp_path, monkeypatch):
     assert settings.fail_on == "error" and settings.lang == "zh"
     assert main(["init"]) == 2
     assert main(["init", "--force"]) == 0
+
+
+def test_colour_follows_no_color_and_force_color(capsys, monkeypatch):
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert "\x1b[" in run(capsys, DEFECTS)[1], "FORCE_COLOR colours even when not a terminal"
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b[3" not in run(capsys, DEFECTS)[1], "NO_COLOR wins: no colour codes"
+    monkeypatch.delenv("FORCE_COLOR")
+    monkeypatch.delenv("NO_COLOR")
+    assert "\x1b[" not in run(capsys, DEFECTS)[1], "no colour when stdout is not a terminal"
