@@ -57,3 +57,11 @@ def test_page_footers_reported_once(lint):
     text = HEAD + "全年主动公开政府信息50条，\n— 1 —\n较上年增加3条。\n— 2 —\n其余略。\n— 3 —\n"
     hits = _hits(lint, text, "H104")
     assert len(hits) == 1 and "3处" in hits[0][1]
+
+
+def test_rewritten_government_url(lint):
+    bad = HEAD + "在政府信息公开目录系统(http://www.pshycm.com/gzjg/)主动公开政府信息74条。\n"
+    good = HEAD + ("在政府门户网站(http://www.qingshan.gov.cn/xxgk/)主动公开政府信息74条。\n"
+                   "在人民网（http://www.people.com.cn）发布专访1篇。\n")
+    assert [line for line, _ in _hits(lint, bad, "H106")] == [3]
+    assert _hits(lint, good, "H106") == []

@@ -11,6 +11,7 @@ from reportlint.diagnostics import Edit, Finding
 from reportlint.kinds.base import Kind, Param
 from reportlint.model import Line, Report, Span
 from reportlint.normalize import norm
+from reportlint.sentences import prose_blocks, sentences
 
 _TAG = re.compile(r"<[^>]*>")
 
@@ -78,8 +79,30 @@ def page_footers(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]
                       related=tuple(f.span for f in footers[1:]), fix=fix)
 
 
+_URL = re.compile(r"(?:https?://)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?::\d+)?(?:/[\w./%?=&#-]*)?", re.IGNORECASE)
+
+
+def foreign_url(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """A web address given for a government site (a sentence naming one of `context`)
+    whose host ends in none of `allowed`: on mirrors the official address is rewritten."""
+    allowed = tuple(a.lower() for a in params["allowed"])
+    for block in prose_blocks(report):
+        text = block.text
+        for start, end in sentences(text):
+            sentence = text[start:end]
+            if not any(word in sentence for word in params["context"]):
+                continue
+            for m in _URL.finditer(sentence):
+                host = m.group(1).lower()
+                if ("//" in m.group(0) or host.startswith("www.")) and not host.endswith(allowed):
+                    yield Finding(block.span_of(start + m.start(), start + m.end()),
+                                  {"match": m.group(0), "count": 1})
+
+
 KINDS = (
     Kind("listed", listed, {"list": Param(str)}, frozenset({"match", "count"})),
     Kind("chrome", chrome, {}, frozenset({"match", "count"})),
     Kind("page-footers", page_footers, {}, frozenset({"match", "count"})),
+    Kind("foreign-url", foreign_url, {"allowed": Param(list), "context": Param(list)},
+         frozenset({"match", "count"})),
 )
