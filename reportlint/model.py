@@ -150,7 +150,8 @@ class TableRegion:
 class TableRow:
     """A template row found in a report: how its label matched and its cells by column id.
 
-    how is exact, variant (a known or similar wording), truncated or position (no label:
+    how is exact, variant (a known wording), similar (close to an official label),
+    truncated or position (no label:
     placed by template order); `found` is the label as written ("" when placed by position).
     `problem` says why `cells` is empty although values were there (e.g. "3/7": 3 of 7).
     """
@@ -179,6 +180,33 @@ class Table:
     rows: dict[str, TableRow] = field(default_factory=dict)
     # rows with values whose label matches no official one: (row, nearest official label)
     unknown: list[tuple[Row, str]] = field(default_factory=list)
+    # the header cells as read, one run per place the header is written (it may repeat)
+    headers: list[list[Cell]] = field(default_factory=list)
+    # each run read as columns (runs with no official column label are left out)
+    columns: list[list[TableColumn]] = field(default_factory=list)
+
+
+@dataclass
+class TableColumn:
+    """A column header found in a report: the cells it is written over and how it matched.
+
+    how is exact, variant (a known wording), truncated, unknown (no official column:
+    a placeholder such as 数据1, or a corner label) or fragment (a piece of an official
+    label that could not be joined with the rest, as in wrapped PDF text); `id` is the
+    template column (None unless matched) and `found` the label as written.
+    """
+
+    id: str | None
+    official: str
+    found: str
+    how: str
+    cells: list[Cell]
+
+    @property
+    def span(self) -> Span:
+        first, last = self.cells[0], self.cells[-1]
+        end = last.span if last.line == first.line else first.span
+        return Span(first.line, first.column, end.end_line, end.end_column)
 
 
 Block = Paragraph | TableRegion

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from reportlint.model import Cell, Report, Row, Table, TableRow
+from reportlint.model import Cell, Report, Row, Table, TableColumn, TableRow
 from reportlint.normalize import norm
 from reportlint.templates import template
 
@@ -104,6 +104,7 @@ class _Reader:
         self.tables: dict[str, Table] = {}
         self.context: str | None = None
         self.last: dict[str, str] = {}  # table id → the last row filled
+        self.marks: dict[str, int] = {}  # table id → its row count at its last header cell
 
     def spec(self, table_id: str) -> _Spec:
         table = self.tables.get(table_id)
@@ -116,11 +117,14 @@ class _Reader:
         return self.tables[table_id]
 
     def read(self, row: Row) -> None:
+        pending: list[Cell] = []  # label cells that may be column headers
         for i, cell in enumerate(row.labels):
-            self._header(cell)
-            if i < len(row.labels) - 1:
-                self._label_only(cell)
+            if self._header(cell):
+                pending = []
+            if not (i < len(row.labels) - 1 and self._label_only(cell)):
+                pending.append(cell)
         if self.context == "t4":
+            self._add_header("t4", pending)
             if row.values:
                 self._t4(row)
             return
@@ -130,11 +134,30 @@ class _Reader:
             self.context = table_id
             labels = _tail(row.labels, text)
             self.table(table_id, (labels or row.values)[0])
+            self._add_header(table_id, [c for c in pending if c not in labels])
             self._fill(table_id, row_id, how, text, Row(labels, row.values), row.values)
+        elif self.context in self.tables and self._no_data(row):
+            self._add_header(self.context, pending)
         elif self.context in specs(self.era) or self.context in self.tables:
             self._unlabelled(row)
 
-    def _label_only(self, cell: Cell) -> None:
+    def _no_data(self, row: Row) -> bool:
+        """A row with no number and not as many cells as columns: header text."""
+        width = len(self.spec(self.context).columns)
+        return not any(c.value is not None for c in row.values) and len(_trim(row.values, width)) != width
+
+    def _add_header(self, table_id: str, cells: list[Cell]) -> None:
+        """Header cells of a table: a new run when rows were read since the last ones."""
+        table = self.tables.get(table_id)
+        if not cells or table is None:
+            return
+        if table.headers and self.marks.get(table_id) == len(table.rows):
+            table.headers[-1] += cells
+        else:
+            table.headers.append(list(cells))
+        self.marks[table_id] = len(table.rows)
+
+    def _label_only(self, cell: Cell) -> bool:
         """A label cell inside a run of labels: a row written with no values at all."""
         era = self.tables[self.context].era if self.context in self.tables else self.era
         hit = _labels(era).get(key(cell.text))
@@ -142,19 +165,25 @@ class _Reader:
             self.context = hit[0]
             self.table(hit[0], cell)
             self._fill(hit[0], hit[1], "exact", cell.text, Row([cell], []), [])
+            return True
+        return False
 
-    def _header(self, cell: Cell) -> None:
+    def _header(self, cell: Cell) -> bool:
+        """A caption, corner note or header cell that starts a table (True when it is another
+        table than the one being read), or a 2019 column that sets the era."""
         table_id = _anchor(cell.text)
         if table_id is not None:
-            self.context = table_id
+            changed, self.context = table_id != self.context, table_id
             self.table(table_id, cell)
-        elif self.context in self.tables and self.context.startswith("t2"):
+            return changed
+        if self.context in self.tables and self.context.startswith("t2"):
             table = self.tables[self.context]
             other = specs(other_era(self.era)).get(self.context)
             mine = specs(self.era).get(self.context)
             if other and table.era == self.era and not table.rows and key(cell.text) in \
                     {key(c["label"]) for c in other.columns} - {key(c["label"]) for c in mine.columns}:
                 table.era = other.era
+        return False
 
     def _match(self, row: Row) -> tuple[str, str, str, str] | None:
         labels = row.labels
@@ -281,7 +310,7 @@ def _similar(text: str, era: str, context: str | None) -> tuple[str, str, str] |
     if not close:
         return None
     table_id, row_id, _ = index[close[0]]
-    return (table_id, row_id, "variant") if context in (None, table_id) else None
+    return (table_id, row_id, "similar") if context in (None, table_id) else None
 
 
 def _nearest(text: str, spec: _Spec) -> str:
@@ -298,7 +327,78 @@ def read_tables(report: Report) -> list[Table]:
     for region in report.tables():
         for row in region.rows:
             reader.read(row)
+    for table in reader.tables.values():
+        if table.headers and reader.marks[table.id] == len(table.rows):
+            table.headers.pop()  # a header no row follows: an excerpt that stops there
+        runs = [read_columns(run, specs(table.era)[table.id]) for run in table.headers]
+        table.columns = [run for run in runs if any(c.id for c in run)]
     return sorted(reader.tables.values(), key=lambda t: (t.anchor.line, t.anchor.column))
+
+
+@cache
+def _column_labels(era: str, table_id: str) -> dict[str, list[tuple[str | None, str, str]]]:
+    """key → [(column id, official label, how)] for the columns, their variants and the
+    other header text of the table (corner, caption, group headers: column id None)."""
+    spec = specs(era)[table_id]
+    out: dict[str, list[tuple[str | None, str, str]]] = {}
+    for col in spec.columns:
+        out.setdefault(key(col["label"]), []).append((col["id"], col["label"], "exact"))
+        for variant in col.get("variants", ()):
+            out.setdefault(key(variant), []).append((col["id"], col["label"], "variant"))
+    t = next(t for t in template(spec.era).tables if t["id"] == spec.id)
+    for text in [t.get("corner"), t.get("caption"), "信息内容", *t.get("header_labels", ())]:
+        if text:
+            out.setdefault(key(text), [(None, text, "exact")])
+    return out
+
+
+def read_columns(cells: list[Cell], spec: _Spec) -> list[TableColumn]:
+    """Header cells as columns: pieces of a label broken over lines or written one
+    character per line are joined (the longest run that is a label wins)."""
+    labels = _column_labels(spec.era, spec.id)
+    out: list[TableColumn] = []
+    taken: set[str] = set()
+    i = 0
+    while i < len(cells):
+        j, hit = _longest(cells, i, labels)
+        text = "".join(c.text for c in cells[i:j])
+        if hit is not None:
+            col_id, official, how = next((h for h in hit if h[0] not in taken), hit[0])
+            taken.add(col_id or "")
+            if col_id is not None:
+                out.append(TableColumn(col_id, official, text, how, cells[i:j]))
+        else:
+            out.append(_unknown(cells, i, j, text, spec))
+        i = j
+    return out
+
+
+def _longest(cells: list[Cell], i: int, labels: dict) -> tuple[int, list | None]:
+    """The end of the longest run from cell i that is a label (else the longest that
+    begins one, when it is four characters or more and begins a single column label)."""
+    best, prefix = (i + 1, None), i + 1
+    for j in range(i + 1, min(len(cells), i + 12) + 1):
+        k = key("".join(c.text for c in cells[i:j]))
+        if k in labels:
+            best = (j, labels[k])
+        if not any(other.startswith(k) for other in labels):
+            break
+        prefix = j
+    if best[1] is not None:
+        return best
+    k = key("".join(c.text for c in cells[i:prefix]))
+    starts = [h for other, hits in labels.items() if other.startswith(k) for h in hits if h[0]]
+    if len(k) >= 4 and len({h[1] for h in starts}) == 1:
+        return prefix, [(starts[0][0], starts[0][1], "truncated")]
+    return best
+
+
+def _unknown(cells: list[Cell], i: int, j: int, text: str, spec: _Spec) -> TableColumn:
+    """Header text that is no column: pieces of labels that could not be joined (each
+    word part of a column, row or header label of the table), or other text."""
+    labels = list(_column_labels(spec.era, spec.id)) + [key(r["label"]) for r in spec.rows if r.get("label")]
+    fragment = all(any(key(word) in label for label in labels) for word in text.split())
+    return TableColumn(None, "", text, "fragment" if fragment else "unknown", cells[i:j])
 
 
 def is_empty(cell: Cell) -> bool:

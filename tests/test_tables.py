@@ -54,3 +54,93 @@ def test_cell_kinds():
 def test_any_text_parses():
     for text in ["|", "||||", "\t\t", "| 1 |\n|---|", "第二十条第（一）项\n规章 |\n", "行政复议\n1 2 3"]:
         lint_text(HEAD + text, RULES)
+
+
+T2 = "某某镇2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n"
+T3_COLUMNS = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+
+
+def _lint(text: str):
+    return lint_text(text, RULES)
+
+
+def _rules(diagnostics, *ids):
+    return [d for d in diagnostics if d.rule in ids]
+
+
+def test_header_broken_over_lines_and_vertical_is_joined():
+    result = _lint(T2 + "信息内容\n本年制\n发件数\n本\n年\n废\n止\n件\n数\n现行有效件数\n规章\n0\n0\n0\n")
+    table = next(t for t in result.report.read_tables if t.id == "t2_1")
+    assert [c.id for c in table.columns[0]] == ["issued", "repealed", "in_force"]
+    assert table.columns[0][0].cells[0].line == 5
+    assert not _rules(result.diagnostics, "T107", "T108")
+
+
+def test_truncated_column_label_is_reported_with_a_fix():
+    result = _lint(T2 + "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件 |\n| 规章 | 0 | 0 | 0 |\n")
+    [found] = _rules(result.diagnostics, "T107")
+    assert (found.line, found.column) == (4, 28)
+    assert "「现行有效件」" in found.message and "「现行有效件数」" in found.message
+    assert found.fix["edits"][0]["replacement"] == "现行有效件数"
+    assert not _rules(result.diagnostics, "T108")
+
+
+def test_placeholder_headers_give_one_column_shape_finding():
+    header = "| 类别 | " + " | ".join(f"数据{n}" for n in range(1, 7)) + " | 总计 |\n"
+    result = _lint(HEAD + header + "|---|---|---|---|---|---|---|---|\n"
+                   "| 一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
+                   + header + "| 二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n")
+    [found] = _rules(result.diagnostics, "T108")
+    assert found.line == 4 and "缺少「自然人」" in found.message and "多出「数据1」" in found.message
+    assert not _rules(result.diagnostics, "T107")
+    assert result.report.read_tables[0].rows["carried_in"].cells["total"].value == 0
+
+
+def test_column_out_of_order_and_missing():
+    result = _lint(T2 + "| 信息内容 | 本年废止件数 | 本年制发件数 |\n| 规章 | 0 | 0 |\n")
+    [found] = _rules(result.diagnostics, "T108")
+    assert "缺少「现行有效件数」" in found.message and "「本年制发件数」应在「本年废止件数」之前" in found.message
+
+
+def test_two_level_header_of_table3_is_in_order():
+    text = HEAD + ("| 申请人情况 |\n| 自然人 | 法人或其他组织 | 总计 |\n"
+                   "| 商业企业 | 科研机构 | 社会公益 | 法律服务机构 | 其他 |\n"
+                   "| 一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n")
+    result = _lint(text)
+    assert not _rules(result.diagnostics, "T108")
+    [variant] = _rules(result.diagnostics, "T107")
+    assert (variant.line, variant.column) == (6, 17) and "社会公益组织" in variant.message
+
+
+def test_split_markdown_table_with_repeated_headers_and_tabs():
+    header = "| 项目 | " + " | ".join(T3_COLUMNS) + " |\n|---|---|---|---|---|---|---|---|\n"
+    text = HEAD + header + "| 一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n\n" + header + \
+        "| 二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n" + \
+        "\t".join(["（一）予以公开", "1", "0", "0", "0", "0", "0", "1"]) + "\n"
+    result = _lint(text)
+    table = next(t for t in result.report.read_tables if t.id == "t3")
+    assert len(table.columns) == 2
+    assert [c.value for c in table.rows["granted"].cells.values()] == [1, 0, 0, 0, 0, 0, 1]
+    assert table.rows["carried_in"].cells["natural"].line == 10
+    assert not _rules(result.diagnostics, "T107", "T108", "T105")
+
+
+def test_stray_header_row_mid_table_keeps_the_rows():
+    text = HEAD + ("| 一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
+                   "| 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n"
+                   "| 二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n")
+    result = _lint(text)
+    table = next(t for t in result.report.read_tables if t.id == "t3")
+    assert set(table.rows) == {"new", "carried_in"}
+    assert not [d for d in result.diagnostics if d.category in ("table-shape", "table-arith")]
+
+
+def test_header_at_the_end_of_an_excerpt_is_not_judged():
+    result = _lint(T2 + "| 信息内容 | 本年制发件数 |\n")
+    assert not _rules(result.diagnostics, "T108")
+
+
+def test_known_row_variant_carries_a_fix():
+    result = _lint(T2 + "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n| 规范性文件 | 0 | 0 | 0 |\n")
+    [found] = _rules(result.diagnostics, "T104")
+    assert found.fix["edits"][0]["replacement"] == "行政规范性文件"

@@ -13,9 +13,9 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
-from reportlint.diagnostics import Finding
+from reportlint.diagnostics import Edit, Finding
 from reportlint.kinds.base import Kind, Param
-from reportlint.model import Cell, Report, Table, TableRow
+from reportlint.model import Cell, Report, Table, TableColumn, TableRow
 from reportlint.parse import match_sections
 from reportlint.tables import is_empty, specs
 from reportlint.templates import template
@@ -86,15 +86,68 @@ def shape(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
                 "expected": "、".join(c["label"] for c in mine.columns) if mine else "（已删除）"})
         elif problem == "label":
             for row in table.rows.values():
-                if row.how in ("variant", "truncated"):
-                    yield Finding(row.span, {"table": _NAMES[table.id], "found": row.found,
-                                             "official": row.official})
+                if row.how in ("variant", "truncated", "similar"):
+                    yield _relabel(table, row.row.labels, row.found, row.official, row.how != "similar")
+        elif problem == "column-label":
+            for run in table.columns:
+                yield from _column_labels(table, run)
+        elif problem == "columns" and table.columns:
+            yield from _column_shape(table, spec)
         elif problem == "unknown":
             for row, nearest in table.unknown:
                 yield Finding(row.labels[-1].span, {"table": _NAMES[table.id],
                                                     "found": row.labels[-1].text, "official": nearest})
         elif problem in ("missing-row", "order"):
             yield from _rows(table, spec, problem)
+
+
+def _relabel(table: Table, cells: list[Cell], found: str, official: str, safe: bool = True) -> Finding:
+    """A label that differs from the official one. A known variant or a truncated label
+    (`safe`) written in one cell carries the fix that writes the official label."""
+    span = cells[0].span
+    fix = (Edit(span, official),) if safe and len(cells) == 1 and cells[0].text == found else ()
+    return Finding(span, {"table": _NAMES[table.id], "found": found, "official": official}, fix=fix)
+
+
+def _column_labels(table: Table, run: list[TableColumn]) -> Iterator[Finding]:
+    """Column labels written as a variant or truncated, in a header that could be read
+    (where pieces of labels are left over, a short label may be one wrapped in PDF text)."""
+    if not any(c.how == "fragment" for c in run):
+        for col in run:
+            if col.how in ("variant", "truncated"):
+                yield _relabel(table, col.cells, col.found, col.official)
+
+
+def _column_shape(table: Table, spec) -> Iterator[Finding]:
+    """The header against the official columns, once per table: a label found in no
+    header run (a split table writes its columns over several), other text in the first
+    run, and its order. Not judged where pieces of labels could not be joined."""
+    runs = table.columns
+    if any(c.how == "fragment" for run in runs for c in run):
+        return
+    first = runs[0][1:] if runs[0][0].how == "unknown" else runs[0]  # the corner: 类别, 项目
+    found = {c.official for run in runs for c in run if c.id}
+    problems = [f"缺少「{label}」" for label in dict.fromkeys(c["label"] for c in spec.columns)
+                if label not in found]
+    problems += [f"多出「{c.found}」" for c in first if not c.id]
+    problems += _order(spec, [c.id for c in first if c.id])
+    if problems:
+        yield Finding((first or runs[0])[0].span, {
+            "table": _NAMES[table.id], "found": "；".join(problems),
+            "expected": "、".join(c["label"] for c in spec.columns)})
+
+
+def _order(spec, ids: list[str]) -> list[str]:
+    """Columns out of order among those of the same group (a two-level header reads
+    自然人, 总计 before 商业企业: only the order inside each level is checked)."""
+    columns = {c["id"]: (n, c.get("under") or c.get("group"), c["label"]) for n, c in enumerate(spec.columns)}
+    out = []
+    for n, col in enumerate(ids):
+        at, group, label = columns[col]
+        later = [columns[c] for c in ids[:n] if columns[c][1] == group and columns[c][0] > at]
+        if later:
+            out.append(f"「{label}」应在「{later[0][2]}」之前")
+    return out
 
 
 def _rows(table: Table, spec, problem: str) -> Iterator[Finding]:
@@ -220,7 +273,8 @@ KINDS = (
     Kind("cell", cell, {"problem": Param(str, choices=("empty", "values", "split", "not-count"))},
          frozenset({"table", "row", "column", "text", "found", "due", "columns"})),
     Kind("table-shape", shape,
-         {"problem": Param(str, choices=("missing-table", "missing-row", "order", "era", "label", "unknown"))},
+         {"problem": Param(str, choices=("missing-table", "missing-row", "order", "era", "label", "unknown",
+                                  "column-label", "columns"))},
          frozenset({"table", "found", "official", "found_era", "expected", "year"})),
     Kind("table-arith", arith, {"table": _TABLE, "identity": Param(str)},
          frozenset({"left", "right", "difference", "where", "table"})),
