@@ -56,3 +56,10 @@ def test_deadline_depends_on_the_issuer_level(lint):
 def test_old_era_deadline_applies_to_townships(lint):
     text = "青山镇人民政府2016年政府信息公开工作年度报告\n发布日期：2017-04-06\n一、概述\n"
     assert _rules(lint, text) == [("D106", 2)]
+
+
+def test_a_compared_period_is_not_the_period(lint):
+    text = ("青山镇2019年政府信息公开工作年度报告\n"
+            "统计期限自2019年1月1日起至2019年12月31日止。与2018年1月1日至12月31日的统计数据相比，公开数量增加。\n"
+            "一、总体情况\n")
+    assert _rules(lint, text) == []

@@ -31,6 +31,8 @@ def _found(lint, sentence: str) -> list[tuple[str, str]]:
     "全年发布政府信息393件，其中包括：行政规范性文件13件；规划计划文件2件。",
     # approximate parts cannot be summed
     "全年发布信息3000条，其中网站约2000条，微信1000余条，简报200条。",
+    # attendances overlap
+    "共召开新闻发布会10场，其中主要领导出席6场，分管领导出席8场。",
     # parts already make the total; what follows is another statement
     "共受理申请10件，其中自然人8件，法人2件，办结10件。",
     # percentages truncated rather than rounded

@@ -41,7 +41,7 @@ def period(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
     if report.year is None:
         return
     for paragraph, start, _, sentence in _sentences_of(report):
-        if not any(w in sentence for w in _PERIOD_WORDS):
+        if not any(w in sentence for w in _PERIOD_WORDS) or _COMPARE.search(sentence):
             continue
         for m in _RANGE.finditer(sentence):
             y1, m1, d1, y2, m2, d2 = (int(g) if g else None for g in m.groups())

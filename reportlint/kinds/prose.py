@@ -29,6 +29,8 @@ _STOP = ("包括", "含", "另", "此外", "同时", "共", "合计", "总计", 
 _CLAUSE = re.compile(r"[，,；;、：:]")
 _CHANNELS = ("网站", "网页", "微信", "微博", "公众号", "客户端", "app", "APP", "抖音", "头条", "视频号",
              "公开栏", "宣传栏", "公告栏", "新媒体", "报刊", "报纸", "电视", "广播", "平台", "热线")
+# parts that count attendances or involvements, which overlap: 其中主要领导出席6场，分管领导出席8场
+_OVERLAP = ("出席", "参加", "参与", "涉及", "同时", "兼", "既")
 _PERCENT = re.compile(r"^\s*(?:[（(]\s*|[，,、]?\s*占(?:比)?[^，。；%％]{0,8}?)(\d+(?:\.\d+)?)\s*[%％]")
 
 
@@ -87,7 +89,7 @@ def partition(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
                 yield p.finding(bare=_fmt(total.bare))
         elif total.approx or not exact or unit_slip or any(n.thousand for n in p.parts):
             continue
-        elif problem == "excess" and p.sum > total.value and not _all_channels(p.parts) \
+        elif problem == "excess" and p.sum > total.value and not _overlapping(p.parts) \
                 and not _prefix_holds(p):
             yield p.finding()
         elif problem == "short" and p.sum < total.value and p.exhaustive:
@@ -212,9 +214,11 @@ def _prefix_holds(p: Partition) -> bool:
     return False
 
 
-def _all_channels(parts: list[Number]) -> bool:
-    """Every part is a channel (网站, 微信 …): one item may go out on several, so they overlap."""
-    return all(any(c in p.label for c in _CHANNELS) for p in parts)
+def _overlapping(parts: list[Number]) -> bool:
+    """Parts that may overlap: every one a channel (网站, 微信 …: one item goes out on
+    several), or any one an attendance or involvement (出席, 涉及 …)."""
+    return all(any(c in p.label for c in _CHANNELS) for p in parts) \
+        or any(w in p.label for p in parts for w in _OVERLAP)
 
 
 def _fmt(value: float) -> str:
