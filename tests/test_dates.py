@@ -33,7 +33,9 @@ def test_malformed_dates_one_per_line(lint):
 def test_carry_over_to_the_report_year(lint):
     good = "青山镇2024年政府信息公开工作年度报告\n一、总体情况\n1件结转至2025年继续办理。\n"
     bad = "青山镇2024年政府信息公开工作年度报告\n一、总体情况\n0件转结2024年办结。\n"
+    carried_in = "青山镇2024年政府信息公开工作年度报告\n一、总体情况\n上年结转至2024年继续办理的申请1件，2023年结转至2024年办理1件。\n"
     assert _rules(lint, good) == []
+    assert _rules(lint, carried_in) == []
     assert _rules(lint, bad) == [("D104", 3)]
 
 

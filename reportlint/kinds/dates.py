@@ -17,6 +17,7 @@ _MD = r"(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 _RANGE = re.compile(rf"{_Y}\s*度?\s*{_MD}\s*起?\s*(?:至|到|—|－|-|～|~)\s*(?:{_Y}\s*)?{_MD}")
 _PERIOD_WORDS = ("统计", "期限", "涵盖", "期间", "截至", "时限")
 _CARRY = re.compile(rf"(?:结转|转结|转入|转至|转到)(?:至|到|入)?\s*{_Y}\s*度?\s*(?:继续)?(?:办理|办结|处理|答复)")
+_CARRIED_IN = re.compile(r"上一?年度?|去年|(?:19|20)\d{2}\s*年")  # 上年结转至2024年: carried in, not out
 _OPENING = re.compile(rf"^\s*{_Y}\s*度?\s*(?:以来)?\s*[，,]")
 _COUNT = re.compile(r"\d+\s*(?:条|件|篇|次|个|项|期|场|人次)")
 _COMPARE = re.compile(r"同比|较|相比|比上年|上年|去年|增长|下降|减少|增加|持平|以来|整改|问题")
@@ -61,7 +62,8 @@ def carry_over(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
         return
     for paragraph, start, _, sentence in _sentences_of(report):
         for m in _CARRY.finditer(sentence):
-            if int(m.group(1)) != report.year + 1:
+            carried_in = _CARRIED_IN.search(sentence[max(0, m.start() - 8):m.start()])
+            if int(m.group(1)) != report.year + 1 and not carried_in:
                 yield Finding(paragraph.span_of(start + m.start(), start + m.end()),
                               {"found": m.group(0), "year": report.year, "next": report.year + 1})
 
