@@ -21,6 +21,7 @@ from reportlint.init_config import CONFIG
 from reportlint.linter import FileResult, Options, lint_bytes, unreadable
 from reportlint.html_report import to_html
 from reportlint.output import FORMATS, print_text, statistics, to_concise, to_github, to_json
+from reportlint.readers import is_docx
 from reportlint.sarif import to_sarif
 from reportlint.tables_view import print_tables, print_text_view
 from reportlint.rules import Rule, RuleFileError, load_rules
@@ -53,6 +54,8 @@ def _lint_parser() -> argparse.ArgumentParser:
     p.add_argument("--fix", action="store_true",
                    help="apply safe fixes to .txt/.md files (numbers and numbering are never changed)")
     p.add_argument("--diff", action="store_true", help="show the safe fixes as a diff, change nothing")
+    p.add_argument("--annotate", action="store_true",
+                   help="write each .docx's findings as Word comments into NAME.reportlint.docx beside it")
     p.add_argument("--baseline", metavar="FILE",
                    help="report only findings not recorded in FILE; a missing FILE records the current ones")
     p.add_argument("--version", action="version", version=f"reportlint {__version__}")
@@ -120,6 +123,8 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.write(statistics(results, lang) + "\n")
     else:
         _emit(results, args.format, lang, [r for rules in rules_by_settings.values() for r in rules])
+    if args.annotate:
+        _annotate(results, lang)
     failed = any(severity_rank(d.severity) >= threshold
                  for result, threshold in zip(results, thresholds) for d in result.diagnostics)
     return 1 if failed else 0
@@ -142,6 +147,18 @@ def _fix(plans, results: list[FileResult], args: argparse.Namespace, lang: str) 
             fix.write(Path(path), after, report.source.encoding)
             _complain(t("fix.written", lang, path=path))
     return changed
+
+
+def _annotate(results: list[FileResult], lang: str) -> None:
+    """Write NAME.reportlint.docx beside each readable .docx, a comment per diagnostic."""
+    from reportlint.readers.docx import annotate
+    for result in results:
+        path = Path(result.path)
+        if result.report is None or result.path == "-" or not is_docx(result.path):
+            continue
+        out = path.with_suffix(".reportlint.docx")
+        count = annotate(path.read_bytes(), result.diagnostics, out, lang)
+        _complain(t("annotate.written", lang, path=out, count=count))
 
 
 def _settings(path: str, args: argparse.Namespace, loaded: dict[Path, Settings]) -> Settings:

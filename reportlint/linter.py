@@ -10,7 +10,8 @@ from reportlint.i18n import reason_text
 from reportlint.model import Report, Span
 from reportlint.parse import parse_report
 from reportlint.rules import Rule
-from reportlint.source import Unreadable, read
+from reportlint.readers import read
+from reportlint.source import Source, Unreadable
 
 
 @dataclass
@@ -58,13 +59,14 @@ def lint_report(report: Report, rules: list[Rule], lang: str = "zh") -> list[Dia
         if (rule.scope == "report" and not report.is_report) or not rule.applies_to(report.era):
             continue
         for finding in kinds.get(rule.kind).check(report, rule.params):
-            diagnostics.append(_diagnostic(report.source.path, rule, finding, lang))
+            diagnostics.append(_diagnostic(report.source.path, rule, finding, lang, report.source))
     return sorted(diagnostics, key=Diagnostic.sort_key)
 
 
-def _diagnostic(path: str, rule: Rule, finding: Finding, lang: str) -> Diagnostic:
+def _diagnostic(path: str, rule: Rule, finding: Finding, lang: str, source: Source | None = None) -> Diagnostic:
     s = finding.span
     return Diagnostic(
+        location=source.location(s.line, s.column) if source else None,
         path=path, line=s.line, column=s.column, end_line=s.end_line, end_column=s.end_column,
         rule=rule.id, name=rule.name, category=rule.category, severity=rule.severity,
         message=rule.message[lang].format(**finding.args), basis=rule.basis,

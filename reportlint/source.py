@@ -1,7 +1,9 @@
 """Bytes to text: encoding detection, line splitting and position lookup.
 
 Line and column numbers always refer to the file as given: lines end at LF, CRLF
-or CR, columns count characters (code points), both 1-based.
+or CR, columns count characters (code points), both 1-based. For a Word, HTML or PDF
+file they refer to its text view, and each line of the view keeps its place in the
+original (第N段, 表N 第r行 第c列, 第N页).
 """
 
 from __future__ import annotations
@@ -23,13 +25,20 @@ class Unreadable(Exception):
         self.args_ = args
 
 
+# Where a line of a text view stands in the original: (first column, label) pairs,
+# e.g. ((1, "第3段"),) or ((1, "表2 第5行 第1列"), (9, "表2 第5行 第2列")).
+Place = tuple[tuple[int, str], ...]
+
+
 @dataclass
 class Source:
-    """A decoded text file: its path as given, its text and its lines."""
+    """A decoded text file (or the text view of a document): its path as given, its
+    text and its lines; `places` has one Place per line for a document, none for text."""
 
     path: str
     text: str
     encoding: str = "utf-8"
+    places: list[Place] = field(default_factory=list)
     lines: list[str] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -40,6 +49,14 @@ class Source:
     def line(self, number: int) -> str:
         """The text of line `number` (1-based), or "" past the end."""
         return self.lines[number - 1] if 0 < number <= len(self.lines) else ""
+
+    def location(self, line: int, column: int) -> str | None:
+        """The place in the original document of (line, column), or None for plain text."""
+        if not 0 < line <= len(self.places):
+            return None
+        place = self.places[line - 1]
+        labels = [label for start, label in place if start <= column]
+        return labels[-1] if labels else (place[0][1] if place else None)
 
 
 def decode(data: bytes) -> tuple[str, str]:
