@@ -21,7 +21,8 @@ def test_period_of_last_year_is_an_error(lint):
 
 def test_ranges_outside_a_period_statement_are_not_periods(lint):
     text = ("青山镇2019年政府信息公开工作年度报告\n一、总体情况\n"
-            "2019年5月15日至6月30日，我镇开展新《条例》宣传活动。\n")
+            "2019年5月15日至6月30日，我镇开展新《条例》宣传活动。"
+            "2016年1月1日至2020年12月31日期间累计公开信息5000条。\n")
     assert _rules(lint, text) == []
 
 

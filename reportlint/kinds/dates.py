@@ -15,7 +15,7 @@ from reportlint.sentences import prose_blocks, sentences
 _Y = r"((?:19|20)\d{2})\s*年"
 _MD = r"(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 _RANGE = re.compile(rf"{_Y}\s*度?\s*{_MD}\s*起?\s*(?:至|到|—|－|-|～|~)\s*(?:{_Y}\s*)?{_MD}")
-_PERIOD_WORDS = ("统计", "期限", "涵盖", "期间", "截至", "时限")
+_PERIOD_WORDS = ("统计", "涵盖", "所列数据")  # a sentence stating the period, not any range
 _CARRY = re.compile(rf"(?:结转|转结|转入|转至|转到)(?:至|到|入)?\s*{_Y}\s*度?\s*(?:继续)?(?:办理|办结|处理|答复)")
 _CARRIED_IN = re.compile(r"上一?年度?|去年|(?:19|20)\d{2}\s*年")  # 上年结转至2024年: carried in, not out
 _OPENING = re.compile(rf"^\s*{_Y}\s*度?\s*(?:以来)?\s*[，,]")
