@@ -5,17 +5,20 @@ shortest run of trailing label cells that is an official label or a known varian
 a truncated or similar label. A row of values with no label takes the next row of the
 template ("position"). Captions, the corner note and the 行政复议 header set which table
 the rows that follow belong to; table 四's fifteen numbers fill its one row. Values are
-never changed: a row whose values do not fit the columns keeps none and says why.
+never changed: a row whose values do not fit the columns keeps none and says why, with
+the one reading (two cells joined, or one split) under which its identities hold, if any.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 
-from reportlint.model import Cell, Report, Row, Table, TableColumn, TableRow
+from reportlint.model import Cell, Reading, Report, Row, Table, TableColumn, TableRow
 from reportlint.normalize import norm
 from reportlint.templates import template
 
@@ -24,6 +27,7 @@ _CAPTION_IDS = {"一": "t2_1", "五": "t2_5", "六": "t2_6", "八": "t2_8", "九
 _T4_OFFSETS = {"行政复议": 0, "未经复议直接起诉": 5, "复议后起诉": 10}
 _MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+\.)")
 _EMPTY = ("blank", "slash", "dash", "emdash", "none")
+_DIGITS = re.compile(r"[0-9]+")
 
 
 def key(label: str) -> str:
@@ -332,6 +336,7 @@ def read_tables(report: Report) -> list[Table]:
             table.headers.pop()  # a header no row follows: an excerpt that stops there
         runs = [read_columns(run, specs(table.era)[table.id]) for run in table.headers]
         table.columns = [run for run in runs if any(c.id for c in run)]
+        _suggest(table)
     return sorted(reader.tables.values(), key=lambda t: (t.anchor.line, t.anchor.column))
 
 
@@ -404,3 +409,106 @@ def _unknown(cells: list[Cell], i: int, j: int, text: str, spec: _Spec) -> Table
 def is_empty(cell: Cell) -> bool:
     """A cell where a number is due but none is written."""
     return cell.kind in _EMPTY
+
+
+# ---- identities, and rows read another way ----
+
+def identities(table: Table) -> list[dict]:
+    """The identities the template of the table carries."""
+    spec = next(t for t in template(table.era).tables if t["id"] == table.id)
+    return list(spec.get("identities", ()))
+
+
+def value_of(table: Table, row_id: str, col: str,
+             reading: dict[str, dict[str, Cell]] | None = None) -> tuple[int | Decimal, list[Cell]] | None:
+    """A cell's number, or a group row's (its sub-rows' sum); None when any is not a number.
+    `reading` gives the cells of rows read another way (a suggestion, not the table's)."""
+    row = table.rows.get(row_id)
+    cells = (reading or {}).get(row_id) or (row.cells if row is not None else {})
+    if col in cells:
+        c = cells[col]
+        return (c.value, [c]) if c.value is not None and not is_empty(c) else None
+    children = [r["id"] for r in specs(table.era)[table.id].rows if r.get("parent") == row_id]
+    if row is not None and row.problem or not children:
+        return None
+    parts = [value_of(table, child, col, reading) for child in children]
+    if any(p is None for p in parts):
+        return None
+    return sum(p[0] for p in parts), [c for p in parts for c in p[1]]
+
+
+def evaluate(table: Table, identity: dict, left: list, right: list,
+             reading: dict[str, dict[str, Cell]] | None = None) -> tuple[list, bool] | None:
+    """Both sides' values (number, cells) and whether the identity holds; None when a
+    cell of it is not a number."""
+    sides = [[value_of(table, r, c, reading) for r, c in side] for side in (left, right)]
+    if any(v is None for side in sides for v in side):
+        return None
+    lsum, rsum = (sum(v[0] for v in side) for side in sides)
+    return sides, (lsum <= rsum if identity.get("relation") == "le" else lsum == rsum)
+
+
+def _instances(table: Table, identity: dict, row_id: str) -> list[tuple[list, list]]:
+    """The (left, right) cells of an identity wherever it involves the row."""
+    if identity["over"] == "rows":
+        return [([(row_id, c) for c in identity["left"]], [(row_id, c) for c in identity["right"]])]
+    rows = {r["id"]: r for r in specs(table.era)[table.id].rows}
+    line = [row_id]
+    while rows[line[-1]].get("parent"):
+        line.append(rows[line[-1]]["parent"])
+    if not set(line) & set(identity["left"] + identity["right"]):
+        return []
+    return [([(r, c["id"]) for r in identity["left"]], [(r, c["id"]) for r in identity["right"]])
+            for c in specs(table.era)[table.id].columns]
+
+
+def _suggest(table: Table) -> None:
+    """Rows with one value too many (too few): the one join of two adjacent cells (split
+    of one cell) under which every identity over the row that can be evaluated holds."""
+    columns = [c["id"] for c in specs(table.era)[table.id].columns]
+    rules = identities(table)
+    for row in table.rows.values():
+        if not row.problem or not rules:
+            continue
+        fits = [r for r, cells in _readings(_trim(row.row.values, len(columns)), len(columns))
+                if _holds(table, row.id, dict(zip(columns, cells)), rules)]
+        if len(fits) == 1:
+            row.reading = fits[0]
+
+
+def _holds(table: Table, row_id: str, cells: dict[str, Cell], rules: list[dict]) -> bool:
+    reading = {row_id: cells}
+    results = [evaluate(table, rule, left, right, reading)
+               for rule in rules for left, right in _instances(table, rule, row_id)]
+    results = [ok for _, ok in filter(None, results)]
+    return bool(results) and all(results)
+
+
+def _readings(values: list[Cell], width: int) -> list[tuple[Reading, list[Cell]]]:
+    """Each way of making `width` values by joining two adjacent digit cells (one too
+    many) or splitting a cell of several digits in two (one too few)."""
+    out = []
+    if len(values) == width + 1:
+        for i, (a, b) in enumerate(zip(values, values[1:])):
+            first, second = _digits(a), _digits(b)
+            if first and second and first[0] != "0":
+                joined = _number(first + second, a.line, a.column)
+                out.append((Reading((a, b), (joined.text,)), values[:i] + [joined] + values[i + 2:]))
+    elif len(values) == width - 1:
+        for i, c in enumerate(values):
+            text = _digits(c)
+            for k in range(1, len(text)):
+                if text[k] != "0" or k == len(text) - 1:
+                    parts = [_number(text[:k], c.line, c.column), _number(text[k:], c.line, c.column + k)]
+                    out.append((Reading((c,), (text[:k], text[k:])), values[:i] + parts + values[i + 1:]))
+    return out
+
+
+def _digits(c: Cell) -> str:
+    """The cell's digits when it is a whole number written as digits ("" otherwise)."""
+    text = unicodedata.normalize("NFKC", c.text)
+    return text if c.kind == "number" and _DIGITS.fullmatch(text) else ""
+
+
+def _number(text: str, line: int, column: int) -> Cell:
+    return Cell(text, "number", int(text), line, column)

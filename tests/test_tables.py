@@ -144,3 +144,57 @@ def test_known_row_variant_carries_a_fix():
     result = _lint(T2 + "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n| 规范性文件 | 0 | 0 | 0 |\n")
     [found] = _rules(result.diagnostics, "T104")
     assert found.fix["edits"][0]["replacement"] == "行政规范性文件"
+
+
+# ---- numbers split across two cells, or two numbers merged in one (N105) ----
+
+NEW = "一、本年新收政府信息公开申请数量"
+
+
+def _split_finding(text: str):
+    table, diagnostics = _t3(text)
+    found = _rules(diagnostics, "N105")
+    assert not _rules(diagnostics, "N102")
+    assert not [d for d in diagnostics if d.category == "table-arith"]
+    assert table.rows["new"].cells == {}  # the report's numbers are never changed
+    return found
+
+
+def test_number_split_across_two_pipe_cells_is_reported_once():
+    [found] = _split_finding(f"| {NEW} | 1 | 2 | 0 | 0 | 0 | 0 | 0 | 12 |\n")
+    assert (found.line, found.column) == (4, 22) and found.severity == "warning"
+    assert "「1」「2」" in found.message and "「12」" in found.message
+
+
+def test_two_numbers_merged_in_space_aligned_columns():
+    [found] = _split_finding(f"{NEW}    12    0    0    0    0    3\n")
+    assert found.line == 4 and "「12」" in found.message and "「1」「2」" in found.message
+
+
+def test_number_split_with_one_cell_per_line():
+    [found] = _split_finding(NEW + "\n" + "\n".join(["10", "7", "0", "0", "0", "0", "1", "7"]) + "\n")
+    assert (found.line, found.column) == (11, 1) and "「1」「7」" in found.message and "「17」" in found.message
+
+
+def test_no_or_several_readings_keep_the_count_finding():
+    for values in ("1 | 0 | 0 | 0 | 0 | 0 | 1 | 5", "1 | 0 | 1 | 0 | 0 | 0 | 0 | 11"):
+        _, diagnostics = _t3(f"| {NEW} | {values} |\n")
+        assert _rules(diagnostics, "N102") and not _rules(diagnostics, "N105")
+
+
+def test_other_rows_decide_between_readings():
+    rows = [(NEW, "1 | 0 | 1 | 0 | 0 | 0 | 0 | 11"),
+            ("二、上年结转政府信息公开申请数量", "0 | 0 | 0 | 0 | 0 | 0 | 0"),
+            ("（一）予以公开", "10 | 1 | 0 | 0 | 0 | 0 | 11"),
+            ("（七）总计", "10 | 1 | 0 | 0 | 0 | 0 | 11"),
+            ("四、结转下年度继续办理", "0 | 0 | 0 | 0 | 0 | 0 | 0")]
+    [found] = _split_finding("".join(f"| {label} | {values} |\n" for label, values in rows))
+    assert "「1」「0」" in found.message and "「10」" in found.message and found.column == 22
+
+
+def test_split_number_in_table4():
+    result = _lint("某某镇2023年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n行政复议\n"
+                   "3 0 0 0 3 0 0 0 0 0 1 2 0 0 0 12\n")
+    [found] = _rules(result.diagnostics, "N105")
+    assert "「1」「2」" in found.message and found.column == 21
+    assert not [d for d in result.diagnostics if d.category == "table-arith" or d.rule == "N102"]

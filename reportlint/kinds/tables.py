@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from decimal import Decimal
 from typing import Any
 
 from reportlint.diagnostics import Edit, Finding
 from reportlint.kinds.base import Kind, Param
 from reportlint.model import Cell, Report, Table, TableColumn, TableRow
 from reportlint.parse import match_sections
-from reportlint.tables import is_empty, specs
-from reportlint.templates import template
+from reportlint.tables import evaluate, identities, is_empty, specs
 
 _NAMES = {"t2_1": "表二第二十条第（一）项", "t2_5": "表二第二十条第（五）项",
           "t2_6": "表二第二十条第（六）项", "t2_8": "表二第二十条第（八）项",
@@ -48,8 +46,10 @@ def cell(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
     for table in report.read_tables:
         columns = _columns(table)
         for row in table.rows.values():
-            if problem == "values" and row.problem:
+            if problem == "values" and row.problem and not row.reading:
                 yield _count_finding(table, row, columns)
+            elif problem == "split-cells" and row.reading:
+                yield _reading_finding(table, row)
             for col, c in row.cells.items():
                 args = {"table": _NAMES[table.id], "row": _where(table, row),
                         "column": columns[col]["label"], "text": c.text or "空白"}
@@ -67,6 +67,15 @@ def _count_finding(table: Table, row: TableRow, columns: dict[str, dict]) -> Fin
     return Finding(row.span, {"table": _NAMES[table.id], "row": _where(table, row),
                               "found": found, "due": due,
                               "columns": "、".join(c["label"] for c in columns.values())})
+
+
+def _reading_finding(table: Table, row: TableRow) -> Finding:
+    """Cells that look like one number split in two, or two numbers merged in one."""
+    cells, values = row.reading.cells, row.reading.values
+    return Finding(cells[0].span, {"table": _NAMES[table.id], "row": _where(table, row),
+                                   "found": "".join(f"「{c.text}」" for c in cells),
+                                   "suggested": "".join(f"「{v}」" for v in values)},
+                   tuple(c.span for c in cells[1:]))
 
 
 # ---- table-shape ----
@@ -193,12 +202,11 @@ def arith(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
     for table in report.read_tables:
         if table.id != params["table"]:
             continue
-        spec = next(t for t in template(table.era).tables if t["id"] == table.id)
-        identity = next((i for i in spec.get("identities", ()) if i["id"] == params["identity"]), None)
+        identity = next((i for i in identities(table) if i["id"] == params["identity"]), None)
         if identity is None:
             continue
         if identity["over"] == "columns":
-            for col in spec["columns"]:
+            for col in specs(table.era)[table.id].columns:
                 yield from _check(table, identity, [(r, col["id"]) for r in identity["left"]],
                                   [(r, col["id"]) for r in identity["right"]], f"{col['label']}列")
         else:
@@ -208,29 +216,12 @@ def arith(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
                                   [(row.id, c) for c in identity["right"]], where)
 
 
-def _value(table: Table, row_id: str, col: str) -> tuple[int | Decimal, list[Cell]] | None:
-    """A cell's number, or a group row's (its sub-rows' sum); None when any is not a number."""
-    row = table.rows.get(row_id)
-    if row is not None and col in row.cells:
-        c = row.cells[col]
-        return (c.value, [c]) if c.value is not None and not is_empty(c) else None
-    children = [r["id"] for r in specs(table.era)[table.id].rows if r.get("parent") == row_id]
-    if row is not None and row.problem or not children:
-        return None
-    parts = [_value(table, child, col) for child in children]
-    if any(p is None for p in parts):
-        return None
-    return sum(p[0] for p in parts), [c for p in parts for c in p[1]]
-
-
 def _check(table: Table, identity: dict, left: list, right: list, where: str) -> Iterator[Finding]:
-    sides = [[_value(table, r, c) for r, c in side] for side in (left, right)]
-    if any(v is None for side in sides for v in side):
+    result = evaluate(table, identity, left, right)
+    if result is None or result[1]:
         return
+    sides = result[0]
     lsum, rsum = (sum(v[0] for v in side) for side in sides)
-    ok = lsum <= rsum if identity.get("relation") == "le" else lsum == rsum
-    if ok:
-        return
     target_row, target_col = next(
         ((r, c) for r, c in left + right if identity.get("target") in (r, c)), left[0])
     target = table.rows[target_row].cells[target_col]
@@ -270,8 +261,8 @@ def issuer_rules(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]
 
 _TABLE = Param(str)
 KINDS = (
-    Kind("cell", cell, {"problem": Param(str, choices=("empty", "values", "split", "not-count"))},
-         frozenset({"table", "row", "column", "text", "found", "due", "columns"})),
+    Kind("cell", cell, {"problem": Param(str, choices=("empty", "values", "split", "split-cells", "not-count"))},
+         frozenset({"table", "row", "column", "text", "found", "due", "columns", "suggested"})),
     Kind("table-shape", shape,
          {"problem": Param(str, choices=("missing-table", "missing-row", "order", "era", "label", "unknown",
                                   "column-label", "columns"))},
