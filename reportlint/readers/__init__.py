@@ -28,6 +28,9 @@ def read(path: str, data: bytes) -> Source:
         raise Unreadable("doc")
     if suffix == ".docx":
         raise Unreadable("not_docx")
+    if suffix in (".html", ".htm"):
+        from reportlint.readers.html import read_html
+        return read_html(path, data)
     return source.read(path, data)
 
 
