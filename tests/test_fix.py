@@ -60,3 +60,21 @@ def test_fix_record_in_json(capsys, tmp_path):
     assert diagnostic["fix"] == {"applicability": "safe", "edits": [
         {"line": 4, "column": 1, "end_line": 5, "end_column": 1, "replacement": ""},
         {"line": 6, "column": 1, "end_line": 7, "end_column": 1, "replacement": ""}]}
+
+
+SCRAPED = ("首页 > 政务公开 > 年度报告\n发布时间：2024-01-30　浏览次数：12\n【打印】【关闭】\n"
+           "某某县统计局2023年政府信息公开工作年度报告\n一、总体情况\n"
+           "[bookmark: _GoBack]2023年,本局主动公开政府信息50条;办结申请12件。\n")
+
+
+def test_fix_removes_chrome_and_widens_punctuation_only(tmp_path, capsys):
+    path = tmp_path / "r.txt"
+    path.write_text(SCRAPED, encoding="utf-8")
+    main(["--fix", str(path)])
+    fixed = path.read_text(encoding="utf-8")
+    assert fixed == ("某某县统计局2023年政府信息公开工作年度报告\n一、总体情况\n"
+                     "2023年，本局主动公开政府信息50条；办结申请12件。\n")
+    capsys.readouterr()
+    main(["--format", "json", str(path)])
+    doc = json.loads(capsys.readouterr().out)
+    assert not any(d["fix"] for d in doc["files"][0]["diagnostics"]), "nothing fixable is left"

@@ -14,6 +14,7 @@ from reportlint.normalize import norm
 from reportlint.sentences import prose_blocks, sentences
 
 _TAG = re.compile(r"<[^>]*>")
+_BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 
 
 def listed(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
@@ -34,7 +35,8 @@ def listed(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
 
 
 def chrome(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
-    """Blocks of scraped page chrome: one finding per run of chrome lines.
+    """Blocks of scraped page chrome: one finding per run of chrome lines, whose safe fix
+    removes the short chrome lines and Word's bookmark marks.
 
     A line is chrome when it holds an `anywhere` entry of rules/lists/chrome.yaml,
     or is short (HTML tags removed) and holds a `short` entry. Blank lines do not
@@ -66,7 +68,17 @@ def _block_finding(block: list[tuple[int, str, str]]) -> Finding:
     (first, first_text, match), (last, last_text, _) = block[0], block[-1]
     column = len(first_text) - len(first_text.lstrip()) + 1
     span = Span(first, column, last, len(last_text.rstrip()) + 1)
-    return Finding(span, {"match": match, "count": len(block)})
+    fix = tuple(edit for number, raw, _ in block for edit in _chrome_edits(number, raw))
+    return Finding(span, {"match": match, "count": len(block)}, fix=fix)
+
+
+def _chrome_edits(number: int, raw: str) -> tuple[Edit, ...]:
+    """The safe fix for one chrome line: a short line (a toolbar, a breadcrumb, a counter)
+    goes whole; in a longer line only Word's [bookmark: …] marks go, the text stays."""
+    if len(norm(_TAG.sub("", raw))) <= wordlists.load("chrome")["short_length"]:
+        return (Edit(Span(number, 1, number + 1, 1), ""),)
+    return tuple(Edit(Span(number, m.start() + 1, number, m.end() + 1), "")
+                 for m in _BOOKMARK.finditer(raw))
 
 
 def page_footers(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:

@@ -11,13 +11,14 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from reportlint.diagnostics import Finding
+from reportlint.diagnostics import Edit, Finding
 from reportlint.kinds.base import Kind
 from reportlint.model import Paragraph, Report
 from reportlint.sentences import prose_blocks
 
 _HAN = r"\u4e00-\u9fff"
 _HALFWIDTH = re.compile(rf"(?<=[{_HAN}])[,;:?!](?=\s*[{_HAN}“])|(?<=[{_HAN}])\((?=[{_HAN}])")
+_FULLWIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _PAIRS = {"）": "（", ")": "（", "》": "《", "”": "“"}
 _OPENERS = {"（": "（", "(": "（", "《": "《", "“": "“"}
 # a list marker such as 1） or ①) closes nothing
@@ -35,7 +36,9 @@ def _prose(report: Report) -> Iterator[Paragraph]:
 
 
 def halfwidth(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
-    """Half-width , ; : ? ! ( between Chinese characters: once, with how many lines have them."""
+    """Half-width , ; : ? ! ( between Chinese characters: once, with how many lines have them.
+
+    The safe fix makes , ; : ? ! full-width; a lone ( is left, its ) may stand anywhere."""
     hits = []
     for block in _prose(report):
         for m in _HALFWIDTH.finditer(block.text):
@@ -43,7 +46,8 @@ def halfwidth(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
     if hits:
         lines = {span.line for span, _ in hits}
         first, mark = hits[0]
-        yield Finding(first, {"match": mark, "count": len(hits), "lines": len(lines)})
+        fix = tuple(Edit(span, _FULLWIDTH[m]) for span, m in hits if m in _FULLWIDTH)
+        yield Finding(first, {"match": mark, "count": len(hits), "lines": len(lines)}, fix=fix)
 
 
 def brackets(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
