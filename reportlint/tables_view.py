@@ -51,7 +51,11 @@ def _table(table: Table, failing: set[tuple[int, int]], lang: str) -> RichTable:
         if row.found and row.how != "exact":
             name.append(f"（{row.found}）", style="yellow")
         if row.problem:
-            out.add_row(str(row.span.line), name, Text(t("tables.unfit", lang, problem=row.problem), style="red"))
+            note = t("tables.unfit", lang, problem=row.problem)
+            if row.reading:
+                written = "「" + "」「".join(c.text for c in row.reading.cells) + "」"
+                note += " " + t("tables.reading", lang, written=written, values="、".join(row.reading.values))
+            out.add_row(str(row.span.line), name, Text(note, style="red"))
             continue
         if grouped:  # table 四: one line per group (行政复议, 未经复议直接起诉, 复议后起诉)
             for group in dict.fromkeys(c["group"] for c in spec["columns"]):
