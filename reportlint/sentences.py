@@ -32,3 +32,28 @@ def prose_blocks(report: Report) -> Iterator[Paragraph]:
         for block in section.blocks:
             if isinstance(block, Paragraph):
                 yield block
+
+
+_CLAUSE_END = re.compile(r"[，,；;、]")
+
+
+def clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each clause of text[start:end], split at ，；、 (the mark left out)."""
+    for m in _CLAUSE_END.finditer(text, start, end):
+        if m.start() > start:
+            yield start, m.start()
+        start = m.end()
+    if end > start:
+        yield start, end
+
+
+def mask_brackets(text: str) -> str:
+    """`text` with whatever stands in round brackets blanked out ("□"), offsets kept."""
+    out, depth = [], 0
+    for ch in text:
+        if ch in "（(":
+            depth += 1
+        out.append("□" if depth else ch)
+        if ch in "）)" and depth:
+            depth -= 1
+    return "".join(out)

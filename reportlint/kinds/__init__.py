@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from reportlint.kinds import structure, tables, text
 from reportlint.kinds import content, dates, hygiene, prose, typography
+from reportlint.kinds import consistency
 from reportlint.kinds.base import Kind
 
-KINDS: dict[str, Kind] = {k.name: k for k in (*structure.KINDS, *text.KINDS, *content.KINDS, *dates.KINDS, *hygiene.KINDS, *prose.KINDS, *typography.KINDS, *tables.KINDS)}
+KINDS: dict[str, Kind] = {k.name: k for k in (*structure.KINDS, *text.KINDS, *content.KINDS, *dates.KINDS, *hygiene.KINDS, *prose.KINDS, *typography.KINDS, *tables.KINDS, *consistency.KINDS)}
 
 
 def get(name: str) -> Kind:
