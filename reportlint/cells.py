@@ -27,8 +27,9 @@ _GAP = re.compile(r"[ \u3000\xa0]{2,}|\t")
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 
 
-class _CellLexer(Lexer):
-    """Feeds the cell tokens made by `tokens` to the region parser unchanged."""
+class PassThroughLexer(Lexer):
+    """Feeds tokens made elsewhere (cell tokens here, the classifier's blocks in
+    grammar.py) to a parser unchanged."""
 
     def __init__(self, lexer_conf) -> None:  # noqa: D107 - Lark's interface
         pass
@@ -45,13 +46,13 @@ def _grammar() -> str:
 @cache
 def value_parser() -> Lark:
     """The parser of one value cell (grammar/table.lark, rule `value`)."""
-    return Lark(_grammar(), start="value", parser="lalr")
+    return Lark(_grammar(), start="value", parser="lalr", cache=True)
 
 
 @cache
 def region_parser() -> Lark:
     """The parser of a region's cell tokens (grammar/table.lark, rule `region`)."""
-    return Lark(_grammar(), start="region", parser="lalr", lexer=_CellLexer)
+    return Lark(_grammar(), start="region", parser="lalr", lexer=PassThroughLexer, cache=True)
 
 
 class _Value(Transformer):

@@ -6,29 +6,18 @@ from functools import cache
 
 from lark import Lark, Token, Transformer
 from lark.exceptions import LarkError
-from lark.lexer import Lexer
 
-from reportlint.cells import read_rows
+from reportlint.cells import PassThroughLexer, read_rows
 from reportlint.classify import Block
 from reportlint.model import Paragraph, Section, Span, TableRegion, Title
 from reportlint.resources import data_dir
-
-
-class _BlockLexer(Lexer):
-    """Feeds the classifier's tokens to the parser unchanged."""
-
-    def __init__(self, lexer_conf) -> None:  # noqa: D107 - Lark's interface
-        pass
-
-    def lex(self, data, parser_state=None):  # noqa: D102 - Lark's interface
-        return iter(data)
 
 
 @cache
 def parser() -> Lark:
     """The LALR parser of grammar/report.lark (built on first use, then reused)."""
     grammar = (data_dir("grammar") / "report.lark").read_text(encoding="utf-8")
-    return Lark(grammar, start="report", parser="lalr", lexer=_BlockLexer,
+    return Lark(grammar, start="report", parser="lalr", lexer=PassThroughLexer,
                 propagate_positions=True, strict=True, cache=True)
 
 
