@@ -24,10 +24,13 @@ def read(path: str, data: bytes) -> Source:
     if data.startswith(b"PK\x03\x04") and _is_word(data):
         from reportlint.readers.docx import read_docx
         return read_docx(path, data)
+    if b"%PDF-" in data[:1024]:
+        from reportlint.readers.pdf import read_pdf
+        return read_pdf(path, data)
     if data.startswith(_OLE):
         raise Unreadable("doc")
-    if suffix == ".docx":
-        raise Unreadable("not_docx")
+    if suffix in (".docx", ".pdf"):
+        raise Unreadable("not_" + suffix[1:])
     if suffix in (".html", ".htm"):
         from reportlint.readers.html import read_html
         return read_html(path, data)

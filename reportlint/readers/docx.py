@@ -15,7 +15,7 @@ from docx.text.paragraph import Paragraph
 
 from reportlint.diagnostics import Diagnostic
 from reportlint.i18n import t
-from reportlint.readers.view import TextView, join_lines, row_line
+from reportlint.readers.view import TextView, join_lines, once_per_cell, row_line
 from reportlint.source import Source, Unreadable
 
 # What each line of the view stands for: a paragraph, or the cells of a table row.
@@ -61,9 +61,10 @@ def _view(document: Document) -> tuple[TextView, list[Anchor]]:
             continue
         tables += 1
         for number, row in enumerate(block.rows, start=1):
-            cells = list(row.cells)
-            view.row([_cell_text(cell) for cell in cells], tables, number)
-            anchors.append(cells)
+            slots = list(row.cells)  # a merged cell fills every grid column it spans
+            cells = once_per_cell([(cell._tc, _cell_text(cell)) for cell in slots])
+            view.row(cells, tables, number)
+            anchors.append([slots[column - 1] for column, _ in cells])
     return view, anchors
 
 

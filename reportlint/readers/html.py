@@ -16,7 +16,7 @@ import lxml.html
 from lxml import etree
 
 from reportlint import source
-from reportlint.readers.view import TextView, join_lines
+from reportlint.readers.view import TextView, join_lines, once_per_cell
 from reportlint.source import Source
 
 _META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
@@ -165,16 +165,17 @@ class _Flow:
             self.view.row(cells, self.tables, number)
 
 
-def grid(table) -> list[list[str]]:
-    """The rows of a table, a spanning cell's text in every slot it covers."""
+def grid(table) -> list[list[tuple[int, str]]]:
+    """The rows of a table, a cell once in its row and in every row it spans, as
+    (grid column, text)."""
     rows = table.xpath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")
-    slots: dict[tuple[int, int], str] = {}
+    slots: dict[tuple[int, int], tuple[object, str]] = {}
     for r, tr in enumerate(rows):
         c = 0
         for td in tr.xpath("./td | ./th"):
             while (r, c) in slots:
                 c += 1
-            text = cell_text(td)
+            text = (td, cell_text(td))
             for i in range(min(_span(td.get("rowspan")), len(rows) - r)):
                 for j in range(_span(td.get("colspan"))):
                     slots.setdefault((r + i, c + j), text)
@@ -182,7 +183,7 @@ def grid(table) -> list[list[str]]:
     out = []
     for r in range(len(rows)):
         width = max((c + 1 for (row, c) in slots if row == r), default=0)
-        out.append([slots.get((r, c), "") for c in range(width)])
+        out.append(once_per_cell([slots.get((r, c)) or (object(), "") for c in range(width)]))
     return out
 
 

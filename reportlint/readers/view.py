@@ -1,5 +1,10 @@
 """The text view of a document: a paragraph per line, a table row per line as
-`| cell | cell |`, each line with its place in the original."""
+`| cell | cell |`, each line with its place in the original.
+
+A merged cell stands once in its row however many columns it spans, and in every
+row it spans (so row labels like 三、本年度办理结果 stand in each of their rows):
+the layout of examples/clean.txt, which the table reader reads.
+"""
 
 from __future__ import annotations
 
@@ -30,6 +35,12 @@ def join_lines(parts: list[str]) -> str:
     return out
 
 
+def once_per_cell(slots: list[tuple[object, str]]) -> list[tuple[int, str]]:
+    """A row's cells from its grid slots, given as (cell, text): neighbouring slots
+    of one cell (a column span) give one cell. Returns (first grid column, text)."""
+    return [(n + 1, text) for n, (cell, text) in enumerate(slots) if n == 0 or slots[n - 1][0] is not cell]
+
+
 def row_line(cells: list[str]) -> tuple[str, list[int]]:
     """A table row as `| a | b |` and the 1-based column where each cell starts."""
     line, starts = "|", []
@@ -58,12 +69,12 @@ class TextView:
         self.lines.append(text)
         self.places.append(place)
 
-    def row(self, cells: list[str], table: int, row: int) -> None:
-        """One table row (table and row numbers 1-based)."""
-        line, starts = row_line([clean(c) for c in cells])
+    def row(self, cells: list[tuple[int, str]], table: int, row: int) -> None:
+        """One table row: its cells as (grid column, text); numbers are 1-based."""
+        line, starts = row_line([clean(text) for _, text in cells])
         self.lines.append(line)
-        self.places.append(tuple((start, f"表{table} 第{row}行 第{c}列")
-                                 for c, start in enumerate(starts, start=1)))
+        self.places.append(tuple((start, f"表{table} 第{row}行 第{column}列")
+                                 for (column, _), start in zip(cells, starts)))
 
     def source(self, path: str, encoding: str) -> Source:
         """The view as a Source whose lines are exactly these lines."""
