@@ -233,10 +233,15 @@ def _row_cells(tables: dict[str, Table], table_id: str, row_id: str,
     if row is None:
         return []
     labels = {c["id"]: c.get("group", "") + c["label"] for c in specs(table.era)[table_id].columns}
-    cells = [(col, f"表{_TABLE_NAMES[table_id]}「{row.official or ''}」{labels[col]}".replace("「」", ""), c)
+    cells = [(col, _where(table_id, row.official, labels[col]), c)
              for col, c in row.cells.items() if (columns is None or col in columns) and c.value is not None]
     total = [c for c in cells if c[0] == "total"]
     return total if total and columns is None else cells
+
+
+def _where(table_id: str, row: str, column: str) -> str:
+    """表三「四、结转下年度继续办理」自然人; table 四's one row has no label."""
+    return f"表{_TABLE_NAMES[table_id]}" + (f"「{row}」" if row else "") + column
 
 
 KINDS = (
