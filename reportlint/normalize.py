@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACE = re.compile(r"\s+")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
@@ -12,6 +13,7 @@ _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
 CN_NUMERALS = "一二三四五六七八九十"
 
 
+@lru_cache(maxsize=1 << 16)
 def norm(text: str) -> str:
     """NFKC, no whitespace, ASCII quotes, no table pipes: the form labels are compared in."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)

@@ -307,6 +307,14 @@ def _truncated(text: str, era: str) -> tuple[str, str, str] | None:
 
 
 def _similar(text: str, era: str, context: str | None) -> tuple[str, str, str] | None:
+    hit = _closest(text, era)
+    return hit if hit and context in (None, hit[0]) else None
+
+
+@cache
+def _closest(text: str, era: str) -> tuple[str, str, str] | None:
+    """The official label `text` is close to (difflib ratio ≥ 0.8), if any; cached, as the
+    same odd labels recur in every report of a batch."""
     if len(text) < 4:
         return None
     index = _labels(era)
@@ -314,7 +322,7 @@ def _similar(text: str, era: str, context: str | None) -> tuple[str, str, str] |
     if not close:
         return None
     table_id, row_id, _ = index[close[0]]
-    return (table_id, row_id, "similar") if context in (None, table_id) else None
+    return table_id, row_id, "similar"
 
 
 def _nearest(text: str, spec: _Spec) -> str:
