@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import fnmatch
+import os
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from rich.console import Console
@@ -21,13 +24,10 @@ from reportlint.init_config import CONFIG
 from reportlint.linter import FileResult, Options, lint_bytes, unreadable
 from reportlint.html_report import to_html
 from reportlint.output import FORMATS, print_text, statistics, to_concise, to_github, to_json
-from reportlint.readers import is_docx
+from reportlint.readers import EXTENSIONS, is_docx
 from reportlint.sarif import to_sarif
 from reportlint.tables_view import print_tables, print_text_view
 from reportlint.rules import Rule, RuleFileError, load_rules
-
-EXTENSIONS = (".txt", ".md")
-
 
 def _lint_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
@@ -47,6 +47,10 @@ def _lint_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=int, help="the report year, instead of the detected one")
     p.add_argument("--issuer-level", choices=LEVELS, help="the issuer's level, instead of the detected one")
     p.add_argument("--stdin-filename", metavar="NAME", help="the name to report for stdin (-)")
+    p.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                   help="skip files and folders matching GLOB when walking folders (repeatable)")
+    p.add_argument("--jobs", type=int, default=1, metavar="N",
+                   help="lint N files at a time (0: one per CPU); output order is unchanged")
     p.add_argument("--config", metavar="FILE",
                    help="use this configuration file (.reportlint.yaml or pyproject.toml) for every path")
     p.add_argument("--no-config", action="store_true", help="do not read configuration files")
@@ -84,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         rules_by_settings: dict[Settings, list[Rule]] = {}
         loaded: dict[Path, Settings] = {}
         plans = []
-        for path in _expand(args.paths):
+        for path in _expand(args.paths, args.exclude):
             settings = _settings(path, args, loaded)
             if settings not in rules_by_settings:
                 rules_by_settings[settings] = config.rules_for(
@@ -95,13 +99,13 @@ def main(argv: list[str] | None = None) -> int:
                     args.lang or "zh", error=str(error)))
         return 2
     lang = args.lang or next((s.lang for _, (s, _) in plans if s.lang), "zh")
-    results, thresholds, options_used = [], [], []
+    thresholds, options_used = [], []
     for path, (settings, rules) in plans:
-        options = Options(lang=lang, year=args.year or settings.year,
-                          issuer_level=args.issuer_level or settings.issuer_level)
-        options_used.append(options)
-        results.append(_lint_path(path, rules, options, args.stdin_filename))
+        options_used.append(Options(lang=lang, year=args.year or settings.year,
+                                    issuer_level=args.issuer_level or settings.issuer_level))
         thresholds.append(severity_rank(args.fail_on or settings.fail_on or "error"))
+    results = _lint_all([(path, rules, options) for (path, (_, rules)), options in zip(plans, options_used)],
+                        args.stdin_filename, args.jobs)
     if args.fix or args.diff:
         changed = _fix(plans, results, args, lang)
         if args.diff:
@@ -179,16 +183,40 @@ def _split(values: list[str]) -> tuple[str, ...]:
     return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
 
 
-def _expand(paths: list[str]) -> list[str]:
-    """Files as given; folders walked for .txt and .md files, in sorted order."""
+def _expand(paths: list[str], exclude: list[str]) -> list[str]:
+    """Files as given; folders walked, in sorted order, for the files reportlint reads
+    (.txt .md .docx .html .htm .pdf), less those matching an `exclude` glob and the
+    NAME.reportlint.docx copies that --annotate writes."""
     out = []
     for path in paths:
         p = Path(path)
         if path != "-" and p.is_dir():
-            out += sorted(str(f) for f in p.rglob("*") if f.suffix.lower() in EXTENSIONS and f.is_file())
+            out += sorted(str(f) for f in p.rglob("*") if f.suffix.lower() in EXTENSIONS and f.is_file()
+                          and not _excluded(f.relative_to(p), exclude))
         else:
             out.append(path)
     return out
+
+
+def _excluded(relative: Path, globs: list[str]) -> bool:
+    """Whether a walked file matches a glob: by its path in the folder, its name or a folder's name."""
+    if relative.name.endswith(".reportlint.docx"):
+        return True
+    return any(fnmatch.fnmatch(relative.as_posix(), glob) or any(fnmatch.fnmatch(part, glob) for part in relative.parts)
+               for glob in globs)
+
+
+def _lint_all(jobs: list[tuple[str, list[Rule], Options]], stdin_name: str | None, workers: int) -> list[FileResult]:
+    """Lint each (path, rules, options), in `workers` processes when more than one;
+    the results come in the order of `jobs` (stdin is read here, in this process)."""
+    workers = workers if workers > 0 else os.cpu_count() or 1
+    if workers == 1 or len(jobs) < 2:
+        return [_lint_path(path, rules, options, stdin_name) for path, rules, options in jobs]
+    with ProcessPoolExecutor(min(workers, len(jobs))) as pool:
+        futures = [None if path == "-" else pool.submit(_lint_path, path, rules, options, stdin_name)
+                   for path, rules, options in jobs]
+        return [_lint_path(path, rules, options, stdin_name) if future is None else future.result()
+                for (path, rules, options), future in zip(jobs, futures)]
 
 
 def _lint_path(path: str, rules: list[Rule], options: Options, stdin_name: str | None) -> FileResult:
