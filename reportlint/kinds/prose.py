@@ -18,7 +18,7 @@ from typing import Any
 from reportlint.diagnostics import Finding
 from reportlint.kinds.base import Kind, Param
 from reportlint.model import Paragraph, Report
-from reportlint.sentences import prose_blocks, sentences
+from reportlint.sentences import mask_brackets, prose_blocks, sentences
 
 _UNITS = {"條": "条", "項": "项", "個": "个", "場": "场", "戶": "户"}
 _NUMBER = re.compile(
@@ -124,7 +124,7 @@ def _agrees(actual: float, shown: float, decimals: int) -> bool:
 def partitions(report: Report) -> Iterator[Partition]:
     """Every partition stated in the prose."""
     for paragraph in prose_blocks(report):
-        text = _mask_brackets(paragraph.text)
+        text = mask_brackets(paragraph.text)
         previous: list[Number] = []
         for start, end in sentences(text):
             numbers = _numbers(text, start, end)
@@ -190,18 +190,6 @@ def _numbers(text: str, start: int, end: int) -> list[Number]:
                             bool(m.group("mult")), bool(m.group("approx") or m.group("pre"))))
         label_start = m.end()
     return found
-
-
-def _mask_brackets(text: str) -> str:
-    """`text` with whatever stands in brackets blanked out, offsets kept."""
-    out, depth = [], 0
-    for ch in text:
-        if ch in "（(":
-            depth += 1
-        out.append("□" if depth else ch)
-        if ch in "）)" and depth:
-            depth -= 1
-    return "".join(out)
 
 
 def _prefix_holds(p: Partition) -> bool:
