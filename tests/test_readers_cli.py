@@ -1,4 +1,5 @@
-"""Folders of reports in every form: the walk, --exclude, --jobs (same order as one job)."""
+"""Folders of reports in every form: the walk, --exclude, --jobs (same order as one job);
+any bytes under any name give a result."""
 
 from __future__ import annotations
 
@@ -7,8 +8,12 @@ import json
 from pathlib import Path
 
 import docx
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reportlint.cli import main
+from reportlint.linter import Options, lint_bytes
+from reportlint.rules import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFECTS = (ROOT / "examples" / "defects.txt").read_text(encoding="utf-8")
@@ -59,3 +64,23 @@ def test_jobs_print_in_the_order_of_one_job(tmp_path, capsys):
     many = _run(capsys, str(folder), "--jobs", "3")
     assert many == one and len(one["files"]) == 6
     assert one["files"][2]["diagnostics"] and one["files"][2]["diagnostics"][0]["location"]
+
+
+HTML_PIECES = st.sampled_from(["<p>", "</p>", "<table>", "<tr>", "<td rowspan='3' colspan='2'>", "</td>",
+                               "<div class='zoom'>", "</div>", "<br>", "&nbsp;", "<o:p> </o:p>", "一、总体情况",
+                               "| 1 | 2 |", "<meta charset='gbk'>", "<script>x</script>", "<!-- c -->", "<"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(HTML_PIECES, max_size=40), st.sampled_from(["utf-8", "gb18030"]))
+def test_any_page_gives_a_result(pieces, encoding):
+    result = lint_bytes("p.html", "".join(pieces).encode(encoding), load_rules(), Options())
+    assert result.report is not None or [d.name for d in result.diagnostics] == ["unreadable-input"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=3000), st.sampled_from(["x.docx", "x.pdf", "x.html", "x.htm"]),
+       st.sampled_from([b"", b"PK\x03\x04", b"%PDF-1.7\n"]))
+def test_any_bytes_under_any_name_give_a_result(data, name, head):
+    result = lint_bytes(name, head + data, load_rules(), Options())
+    assert result.report is not None or [d.name for d in result.diagnostics] == ["unreadable-input"]

@@ -24,7 +24,11 @@ Anchor = Paragraph | list[_Cell]
 
 def read_docx(path: str, data: bytes) -> Source:
     """The text view of a .docx file (or Unreadable when it is not one)."""
-    view, _ = _view(_open(data))
+    document = _open(data)
+    try:
+        view, _ = _view(document)
+    except Exception as error:  # a table python-docx cannot lay out (damaged grid)
+        raise Unreadable("docx") from error
     return view.source(path, "docx")
 
 
