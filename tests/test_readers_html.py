@@ -105,3 +105,18 @@ def test_page_lints_with_locations(rules):
     assert result.report.year == 2023
     assert result.diagnostics and all(d.location for d in result.diagnostics)
     assert any(d.location.startswith("表1 第") for d in result.diagnostics)
+
+
+def test_text_outside_any_block_is_read():
+    assert _lines("<html><body>一、总体情况<br>正文。</body></html>", encoding="utf-8") == ["一、总体情况", "正文。"]
+
+
+def test_a_page_without_tags_is_text():
+    assert _lines("一、总体情况\n正文。\n", encoding="utf-8") == ["一、总体情况", "正文。"]
+
+
+def test_layout_tables_are_walked_and_data_tables_read():
+    page = ("<html><body><table><tr><td>首页</td></tr><tr><td>"
+            "<p>一、总体情况</p><table><tr><td>规章</td><td>0</td></tr></table><p>正文。</p>"
+            "</td></tr></table></body></html>")
+    assert _lines(page, encoding="utf-8") == ["首页", "一、总体情况", "| 规章 | 0 |", "正文。"]

@@ -36,7 +36,9 @@ _DESCEND = 0.9  # a child holding this share of the text stands for its parent
 
 
 def read_html(path: str, data: bytes) -> Source:
-    """The text view of a web page's article body."""
+    """The text view of a web page's article body (a page without a tag is text)."""
+    if b"<" not in data:
+        return source.read(path, data)
     text, encoding = decode(data)
     view = TextView()
     try:
@@ -45,7 +47,9 @@ def read_html(path: str, data: bytes) -> Source:
         return view.source(path, encoding)
     _strip(page)
     body = _container(page)
-    _Flow(view).walk(body)
+    flow = _Flow(view)
+    flow.walk(body)
+    flow.flush()
     first = view.lines[0] if view.lines else ""
     title = None if _is_title(first) else _outside_title(page)
     if title:
