@@ -120,3 +120,9 @@ def test_layout_tables_are_walked_and_data_tables_read():
             "<p>一、总体情况</p><table><tr><td>规章</td><td>0</td></tr></table><p>正文。</p>"
             "</td></tr></table></body></html>")
     assert _lines(page, encoding="utf-8") == ["首页", "一、总体情况", "| 规章 | 0 |", "正文。"]
+
+
+def test_a_form_around_the_page_and_a_layout_table_around_the_metadata_keep_the_article():
+    page = PAGE.replace("<body>", "<body><form id='form1'><table><tr><td>").replace(
+        "</body>", "</td></tr></table></form></body>")
+    assert _lines(page)[:3] == _lines()[:3]

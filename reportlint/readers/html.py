@@ -22,7 +22,7 @@ from reportlint.source import Source
 _META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
 _GB = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936", "gb18030"}
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
-_DROP = ("script", "style", "noscript", "nav", "header", "footer", "iframe", "form", "select",
+_DROP = ("script", "style", "noscript", "nav", "header", "footer", "iframe", "select",
          "button", "head", "object", "svg", "template")
 _CHROME = {"nav", "navbar", "menu", "header", "footer", "breadcrumb", "crumb", "share", "sidebar",
            "bdsharebuttonbox", "toolbar"}
@@ -106,7 +106,7 @@ def _container(page):
         if child is None or _size(child) < _size(best) * _DESCEND or child.tag in ("table", "tr"):
             break
         best = child
-    for table in best.xpath(".//table"):
+    for table in best.xpath(".//table[not(.//table)]"):  # a metadata table, not a layout table around it
         if "索引号" in table.text_content() and table.getparent() is not None:
             table.drop_tree()
     return best
