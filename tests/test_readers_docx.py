@@ -99,12 +99,14 @@ def test_merged_cells_stand_once_in_a_row_and_in_every_row():
     table.cell(2, 1).add_paragraph("2")
     table.cell(2, 2).paragraphs[0].text = "科研"
     table.cell(2, 2).add_paragraph("机构")
+    table.cell(1, 2).paragraphs[0].add_run("尚未").add_break()
+    table.cell(1, 2).paragraphs[0].add_run("审结")
     out = io.BytesIO()
     document.save(out)
     source = read("t.docx", out.getvalue())
     assert source.lines == [
         "| 三、本年度办理结果 | （一）予以公开 |",
-        "| 三、本年度办理结果 | 商业 |  |",
+        "| 三、本年度办理结果 | 商业 | 尚未审结 |",
         "| 三、本年度办理结果 | 1 2 | 科研机构 |",
     ]
     assert source.location(3, len(source.lines[2]) - 2) == "表1 第3行 第3列"

@@ -56,11 +56,9 @@ def _view(document: Document) -> tuple[TextView, list[Anchor]]:
     paragraphs = tables = 0
     for block in _blocks(document):
         if isinstance(block, Paragraph):
-            paragraphs += bool(block.text.strip())
+            paragraphs += bool(block.text.strip())  # 第N段 counts the paragraphs a reader sees
             before = len(view.lines)
-            view.paragraph(block.text, f"第{paragraphs}段")
-            if not block.text.strip():
-                view.places[before:] = [()] * (len(view.lines) - before)
+            view.paragraph(block.text, f"第{paragraphs}段" if block.text.strip() else None)
             anchors += [block] * (len(view.lines) - before)
             continue
         tables += 1
@@ -91,11 +89,8 @@ def _blocks(document: Document) -> Iterator[Paragraph | Table]:
 
 
 def _anchor(anchors: list[Anchor], line: int) -> Anchor | None:
-    """The paragraph or row of `line`, or of the nearest line before it."""
-    for index in range(min(line, len(anchors)) - 1, -1, -1):
-        if anchors[index] is not None:
-            return anchors[index]
-    return anchors[0] if anchors else None
+    """The paragraph or row of `line` (the last one for a line past the end)."""
+    return anchors[min(line, len(anchors)) - 1] if anchors else None
 
 
 def _runs(anchor: Anchor | None, column: int, document: Document) -> list:

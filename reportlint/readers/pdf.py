@@ -72,7 +72,7 @@ def _in_margin(item: Item, height: float) -> bool:
 
 def table_rows(table, page: int) -> list[Item]:
     """The rows of a ruled table that have two cells or more (a row that is one
-    cell the width of the table is text in a box), merged cells repeated."""
+    cell the width of the table is text in a box)."""
     grid = _grid(table)
     out = []
     for row, cells in zip(table.rows, grid):

@@ -13,7 +13,7 @@ import re
 from reportlint.source import Place, Source
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
-_SPACE = re.compile(r"[ \t\xa0\u3000]+")
+_SPACE = re.compile(r"\s+")  # blanks, full-width spaces and any line end
 _ASCII = re.compile(r"[0-9A-Za-z.,%]")
 
 
@@ -26,7 +26,7 @@ def join_lines(parts: list[str]) -> str:
     """Lines of one cell or paragraph joined: no space between Chinese characters
     ("商业" + "企业"), one space where Latin letters or digits meet ("12" + "3")."""
     out = ""
-    for part in (clean(p) for p in parts):
+    for part in (clean(p) for lines in parts for p in _LINE_END.split(lines)):
         if not part:
             continue
         if out and _ASCII.match(out[-1]) and _ASCII.match(part[0]):
@@ -58,11 +58,12 @@ class TextView:
         self.lines: list[str] = []
         self.places: list[Place] = []
 
-    def paragraph(self, text: str, label: str) -> None:
-        """One paragraph; a line break inside it starts a new line with the same place."""
+    def paragraph(self, text: str, label: str | None) -> None:
+        """One paragraph; a line break inside it starts a new line with the same
+        place (none for an empty paragraph: `label` None)."""
         for line in _LINE_END.split(text):
             self.lines.append(clean(line))
-            self.places.append(((1, label),))
+            self.places.append(((1, label),) if label else ())
 
     def line(self, text: str, place: Place) -> None:
         """One line with its place as given (no line break inside `text`)."""
