@@ -292,10 +292,14 @@ def _tail(labels: list[Cell], text: str) -> list[Cell]:
 
 
 def _trim(values: list[Cell], width: int) -> list[Cell]:
-    """Values without the empty cells of padding columns after the last column."""
+    """Values without the empty cells of padding columns after the last column, and
+    without empty cells before the first value while there are too many: the rest of a
+    row label merged across label columns (Word, web and PDF tables leave it empty)."""
     values = list(values)
     while len(values) > width and values[-1].kind == "blank":
         values.pop()
+    while len(values) > width and values[0].kind == "blank":
+        values.pop(0)
     return values
 
 
@@ -369,6 +373,7 @@ def read_columns(cells: list[Cell], spec: _Spec) -> list[TableColumn]:
     """Header cells as columns: pieces of a label broken over lines or written one
     character per line are joined (the longest run that is a label wins)."""
     labels = _column_labels(spec.era, spec.id)
+    cells = _not_merged_down(cells)
     out: list[TableColumn] = []
     taken: set[str] = set()
     i = 0
@@ -376,13 +381,30 @@ def read_columns(cells: list[Cell], spec: _Spec) -> list[TableColumn]:
         j, hit = _longest(cells, i, labels)
         text = "".join(c.text for c in cells[i:j])
         if hit is not None:
-            col_id, official, how = next((h for h in hit if h[0] not in taken), hit[0])
+            free = [h for h in hit if h[0] not in taken]
+            if not free and all(h[0] for h in hit):  # a column already read, written again
+                i = j
+                continue
+            col_id, official, how = (free or hit)[0]
             taken.add(col_id or "")
             if col_id is not None:
                 out.append(TableColumn(col_id, official, text, how, cells[i:j]))
         else:
             out.append(_unknown(cells, i, j, text, spec))
         i = j
+    return out
+
+
+def _not_merged_down(cells: list[Cell]) -> list[Cell]:
+    """Header cells without those that repeat the cell above them (the same place in the
+    header line before): Word, web pages and PDFs repeat a cell merged down in each row."""
+    lines: dict[int, list[Cell]] = {}
+    for cell in cells:
+        lines.setdefault(cell.line, []).append(cell)
+    out, above = [], []
+    for line in lines.values():
+        out += [c for k, c in enumerate(line) if not (k < len(above) and key(above[k].text) == key(c.text))]
+        above = line
     return out
 
 

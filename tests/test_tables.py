@@ -198,3 +198,23 @@ def test_split_number_in_table4():
     [found] = _rules(result.diagnostics, "N105")
     assert "「1」「2」" in found.message and found.column == 21
     assert not [d for d in result.diagnostics if d.category == "table-arith" or d.rule == "N102"]
+
+
+def test_header_cells_merged_down_are_not_new_columns(lint):
+    corner = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+    text = ("某某县统计局2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+            f"| {corner} | 申请人情况 |\n| {corner} | 自然人 | 法人或其他组织 | 总计 |\n"
+            f"| {corner} | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n"
+            "| 一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n")
+    names = {d.name for d in lint(text).diagnostics}
+    assert "column-shape" not in names and "column-label-variant" not in names
+
+
+def test_rest_of_a_label_merged_across_is_not_a_value(lint):
+    text = ("某某县统计局2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+            "| 一、本年新收政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n"
+            "| 三、本年度办理结果 | （六）其他处理 |  | 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n")
+    result = lint(text, year=2020)
+    assert not [d for d in result.diagnostics if d.category in ("cell", "table-arith")]
+    row = result.report.read_tables[0].rows["other_handling"]
+    assert row.cells["total"].value == 2
