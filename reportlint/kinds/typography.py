@@ -24,7 +24,7 @@ _OPENERS = {"（": "（", "(": "（", "《": "《", "“": "“"}
 # a list marker such as 1） or ①) closes nothing
 _MARKER = re.compile(r"(?:^|(?<=[。；;，,：:\s]))(?:\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,2})[)）]")
 # reduplication that is good Chinese: 层层、紧紧、一一、等等、研究研究 …
-_SINGLE = re.compile(rf"([是在和与及将对为并把被从向于其我本])\1(?!非)")
+_SINGLE = re.compile(r"([是在和与及将对为并把被从向于其我本])\1(?!非)")
 _DOUBLE = re.compile(rf"(?!一)([{_HAN}][{_HAN}])\1")
 _GOOD_DOUBLES = ("研究", "讨论", "学习", "商量", "考虑", "了解", "看看", "说说", "哈哈")
 _CODE = re.compile(r"[<>{}]|==|&&|\bvar\b|\bfunction\b")

@@ -10,7 +10,6 @@ rowspan and colspan cells repeated in every slot they cover.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import lxml.html
 from lxml import etree
