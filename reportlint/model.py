@@ -277,6 +277,8 @@ class Report:
     problems: list[Span] = field(default_factory=list)
     # the format's tables read from the table regions (reportlint.tables)
     read_tables: list[Table] = field(default_factory=list)
+    # top-level sections matched to the era's sections: (section, spec, how) (reportlint.parse)
+    matched_sections: list[tuple] = field(default_factory=list)
 
     def walk(self):
         """Every section at every level, the preamble first."""

@@ -26,7 +26,8 @@ def parse_report(source: Source, year: int | None = None,
     report.issuer_level = issuer_level or detect.issuer_level(report.issuer, source.text)
     report.read_tables = read_tables(report)
     first_line = next((line for line in source.lines if line.strip()), "")
-    matched = len({spec.id for _, spec, _ in match_sections(report)})
+    report.matched_sections = match_sections(report)
+    matched = len({spec.id for _, spec, _ in report.matched_sections})
     report.is_report = detect.looks_like_report(
         title.text if title else None, first_line, matched,
         any(True for _ in report.tables()))

@@ -10,7 +10,6 @@ from reportlint.diagnostics import Finding
 from reportlint.kinds.base import Kind, Param
 from reportlint.model import Paragraph, Report, Section, Span
 from reportlint.normalize import norm
-from reportlint.parse import match_sections
 
 
 def mentions(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
@@ -42,11 +41,11 @@ def mentions(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
 
 
 def _reaches_the_end(report: Report) -> bool:
-    return any(spec.id in ("problems", "other") for _, spec, _ in match_sections(report))
+    return any(spec.id in ("problems", "other") for _, spec, _ in report.matched_sections)
 
 
 def _section(report: Report, section_id: str) -> Section | None:
-    return next((s for s, spec, _ in match_sections(report) if spec.id == section_id), None)
+    return next((s for s, spec, _ in report.matched_sections if spec.id == section_id), None)
 
 
 def _section_text(section: Section) -> str:

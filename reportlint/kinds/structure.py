@@ -10,7 +10,6 @@ from reportlint.diagnostics import Finding
 from reportlint.kinds.base import Kind, Param
 from reportlint.model import Heading, Paragraph, Report, Span
 from reportlint.normalize import cn_int, cn_numeral, norm
-from reportlint.parse import match_sections
 from reportlint.templates import template
 
 _OFFICIAL_TITLE = "政府信息公开工作年度报告"
@@ -59,7 +58,7 @@ def sections(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
     """The mandated sections: present, in order, numbered and titled as the format says."""
     problem = params["problem"]
     specs = template(report.era or "2021").sections
-    matched = match_sections(report)
+    matched = report.matched_sections
     if problem == "missing":
         found = {spec.id for _, spec, _ in matched}
         for spec in specs:

@@ -15,7 +15,6 @@ from typing import Any
 from reportlint.diagnostics import Edit, Finding
 from reportlint.kinds.base import Kind, Param
 from reportlint.model import Cell, Report, Table, TableColumn, TableRow
-from reportlint.parse import match_sections
 from reportlint.tables import evaluate, identities, is_empty, specs
 
 _NAMES = {"t2_1": "表二第二十条第（一）项", "t2_5": "表二第二十条第（五）项",
@@ -185,7 +184,7 @@ def _missing_tables(report: Report) -> Iterator[Finding]:
     """Only for a report that reaches section 五: an excerpt may stop before a table."""
     if not report.read_tables or report.era not in ("2019", "2021"):
         return
-    later = [s for s, spec, _ in match_sections(report) if spec.id in ("problems", "other")]
+    later = [s for s, spec, _ in report.matched_sections if spec.id in ("problems", "other")]
     if not later:
         return
     have = {t.id for t in report.read_tables}
