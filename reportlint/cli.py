@@ -78,31 +78,29 @@ def main(argv: list[str] | None = None) -> int:
         builtin = load_rules()
         rules_by_settings: dict[Settings, list[Rule]] = {}
         loaded: dict[Path, Settings] = {}
-        plans = []
+        planned: list[tuple[str, Settings]] = []
         for path in expand(args.paths, args.exclude):
             settings = _settings(path, args, loaded)
             if settings not in rules_by_settings:
                 rules_by_settings[settings] = config.rules_for(
                     settings, builtin, _split(args.select), _split(args.ignore))
-            plans.append((path, (settings, rules_by_settings[settings])))
+            planned.append((path, settings))
     except (RuleFileError, ConfigError) as error:
         complain(t("error.config" if isinstance(error, ConfigError) else "error.rules",
-                    args.lang or "zh", error=str(error)))
+                   args.lang or "zh", error=str(error)))
         return 2
-    lang = args.lang or next((s.lang for _, (s, _) in plans if s.lang), "zh")
-    thresholds, options_used = [], []
-    for path, (settings, rules) in plans:
-        options_used.append(Options(lang=lang, year=args.year or settings.year,
-                                    issuer_level=args.issuer_level or settings.issuer_level))
-        thresholds.append(severity_rank(args.fail_on or settings.fail_on or "error"))
-    results = lint_all([(path, rules, options) for (path, (_, rules)), options in zip(plans, options_used)],
-                        args.stdin_filename, args.jobs)
+    lang = args.lang or next((s.lang for _, s in planned if s.lang), "zh")
+    jobs = [(path, rules_by_settings[s], Options(lang=lang, year=args.year or s.year,
+                                                 issuer_level=args.issuer_level or s.issuer_level))
+            for path, s in planned]
+    thresholds = [severity_rank(args.fail_on or s.fail_on or "error") for _, s in planned]
+    results = lint_all(jobs, args.stdin_filename, args.jobs)
     if args.fix or args.diff:
-        changed = _fix(plans, results, args, lang)
+        changed = _fix(jobs, results, args, lang)
         if args.diff:
             return 1 if changed else 0
-        results = [lint_path(path, rules, result_options, args.stdin_filename) if path in changed else result
-                   for (path, (_, rules)), result, result_options in zip(plans, results, options_used)]
+        results = [lint_path(path, rules, options, args.stdin_filename) if path in changed else result
+                   for (path, rules, options), result in zip(jobs, results)]
     if args.baseline:
         path = Path(args.baseline)
         if not path.exists():
@@ -125,10 +123,11 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if failed else 0
 
 
-def _fix(plans, results: list[FileResult], args: argparse.Namespace, lang: str) -> set[str]:
+def _fix(jobs: list[tuple[str, list[Rule], Options]], results: list[FileResult],
+         args: argparse.Namespace, lang: str) -> set[str]:
     """Apply (or, with --diff, print) the safe fixes; return the paths that change."""
     changed = set()
-    for (path, _), result in zip(plans, results):
+    for (path, _, _), result in zip(jobs, results):
         report = result.report
         if report is None or path == "-" or Path(path).suffix.lower() not in fix.TEXT_SUFFIXES:
             continue
