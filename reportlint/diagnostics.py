@@ -59,6 +59,10 @@ class Diagnostic:
     fix: dict | None = None
     related: list[dict] = field(default_factory=list)
 
+    def places(self) -> list[tuple[int, int]]:
+        """(line, column) of the diagnostic and of each related location."""
+        return [(self.line, self.column), *((r["line"], r["column"]) for r in self.related)]
+
     def sort_key(self) -> tuple:
         return (self.line, self.column, -severity_rank(self.severity), self.rule)
 

@@ -16,7 +16,7 @@ from reportlint.linter import FileResult
 from reportlint.model import Cell, Table
 from reportlint.output import summary_counts
 from reportlint.tables import is_empty
-from reportlint.templates import template
+from reportlint.templates import table_spec
 
 _CSS = """
 body{font-family:"PingFang SC","Microsoft YaHei",system-ui,sans-serif;margin:2em auto;max-width:72em;color:#222}
@@ -75,8 +75,7 @@ def _file(index: int, result: FileResult, lang: str) -> str:
     lines = result.report.source.lines if result.report else []
     items = "".join(_finding(d, lines, lang) for d in result.diagnostics)
     body = f"<ul>{items}</ul>" if items else f"<p>{escape(t('summary.clean', lang, files=1))}</p>"
-    failing = {(s["line"], s["column"]) for d in result.diagnostics
-               for s in [{"line": d.line, "column": d.column}, *d.related]}
+    failing = {place for d in result.diagnostics for place in d.places()}
     tables = "".join(_table(tb, failing) for tb in (result.report.read_tables if result.report else []))
     return f"<h2 id=\"f{index}\">{escape(result.path)}</h2>{body}{tables}"
 
@@ -96,7 +95,7 @@ def _finding(d: Diagnostic, lines: list[str], lang: str) -> str:
 
 
 def _table(table: Table, failing: set[tuple[int, int]]) -> str:
-    spec = next(s for s in template(table.era).tables if s["id"] == table.id)
+    spec = table_spec(table.era, table.id)
     columns = spec["columns"]
     head = "".join(f"<th>{escape(c.get('group', '') + c['label'])}</th>" for c in columns)
     rows = []

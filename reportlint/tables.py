@@ -20,7 +20,7 @@ from functools import cache
 
 from reportlint.model import Cell, Reading, Report, Row, Table, TableColumn, TableRow
 from reportlint.normalize import norm
-from reportlint.templates import template
+from reportlint.templates import table_spec, template
 
 _CAPTION = re.compile(r"第二十条第\(([一二三四五六七八九十]+)\)项")
 _CAPTION_IDS = {"一": "t2_1", "五": "t2_5", "六": "t2_6", "八": "t2_8", "九": "t2_9"}
@@ -362,7 +362,7 @@ def _column_labels(era: str, table_id: str) -> dict[str, list[tuple[str | None, 
         out.setdefault(key(col["label"]), []).append((col["id"], col["label"], "exact"))
         for variant in col.get("variants", ()):
             out.setdefault(key(variant), []).append((col["id"], col["label"], "variant"))
-    t = next(t for t in template(spec.era).tables if t["id"] == spec.id)
+    t = table_spec(spec.era, spec.id)
     for text in [t.get("corner"), t.get("caption"), "信息内容", *t.get("header_labels", ())]:
         if text:
             out.setdefault(key(text), [(None, text, "exact")])
@@ -445,7 +445,7 @@ def is_empty(cell: Cell) -> bool:
 
 def identities(table: Table) -> list[dict]:
     """The identities the template of the table carries."""
-    spec = next(t for t in template(table.era).tables if t["id"] == table.id)
+    spec = table_spec(table.era, table.id)
     return list(spec.get("identities", ()))
 
 

@@ -10,7 +10,7 @@ from reportlint.i18n import t
 from reportlint.linter import FileResult
 from reportlint.model import Cell, Table
 from reportlint.tables import is_empty
-from reportlint.templates import template
+from reportlint.templates import table_spec
 
 
 def print_tables(result: FileResult, console: Console, lang: str) -> None:
@@ -20,8 +20,7 @@ def print_tables(result: FileResult, console: Console, lang: str) -> None:
         for d in result.diagnostics:
             console.print(Text(f"{d.path}: {d.message}", style="bold red"))
         return
-    failing = {(s["line"], s["column"]) for d in result.diagnostics
-               for s in [{"line": d.line, "column": d.column}, *d.related]}
+    failing = {place for d in result.diagnostics for place in d.places()}
     if not report.read_tables:
         console.print(Text(t("tables.none", lang, path=result.path), style="yellow"))
     for table in report.read_tables:
@@ -37,7 +36,7 @@ def print_text_view(result: FileResult, console: Console) -> None:
 
 
 def _table(table: Table, failing: set[tuple[int, int]], lang: str) -> RichTable:
-    spec = next(s for s in template(table.era).tables if s["id"] == table.id)
+    spec = table_spec(table.era, table.id)
     grouped = any(c.get("group") for c in spec["columns"])
     labels = list(dict.fromkeys(c["label"] for c in spec["columns"]))
     out = RichTable(title=Text(f"{spec['name']}（{table.era}）", style="bold"),

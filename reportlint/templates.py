@@ -54,6 +54,11 @@ def template(era: str) -> Template:
     return Template(raw["era"], raw["notice"], first, last, sections, tuple(raw["tables"]))
 
 
+def table_spec(era: str, table_id: str) -> dict:
+    """The raw template of one table of `era` (name, caption, rows, columns, identities)."""
+    return next(t for t in template(era).tables if t["id"] == table_id)
+
+
 def era_of_year(year: int | None) -> str | None:
     """The era whose format a report on `year` must follow."""
     if year is None:
