@@ -37,8 +37,8 @@ def wall(cmd: list[str], runs: int) -> float:
 
 def in_process(runs: int) -> float:
     """Median seconds to lint one report in a warm process."""
-    from reportlint.linter import Options, lint_bytes
-    from reportlint.rules import load_rules
+    from reportlint.checking.linter import Options, lint_bytes
+    from reportlint.checking.rules import load_rules
 
     rules, data = load_rules(), EXAMPLES[1].read_bytes()
     lint_bytes("x.txt", data, rules, Options())

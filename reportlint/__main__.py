@@ -2,6 +2,6 @@
 
 import sys
 
-from reportlint.cli import main
+from reportlint.cli.main import main
 
 sys.exit(main())

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reportlint.linter import FileResult, Options, lint_bytes
-from reportlint.rules import Rule, load_rules
+from reportlint.checking.linter import FileResult, Options, lint_bytes
+from reportlint.checking.rules import Rule, load_rules
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from reportlint.cli import main
+from reportlint.cli.main import main
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 CLEAN, DEFECTS = str(EXAMPLES / "clean.txt"), str(EXAMPLES / "defects.txt")
@@ -129,7 +129,8 @@ def test_explain(capsys):
 
 
 def test_bad_rule_file_exits_2(capsys, monkeypatch, tmp_path):
-    from reportlint import cli, rules
+    from reportlint.checking import rules
+    from reportlint.cli import main as cli
 
     (tmp_path / "X001.yaml").write_text("id: X001\nname: [oops\n", encoding="utf-8")
     monkeypatch.setattr(cli, "load_rules", lambda: rules.load_rules(tmp_path))
@@ -186,7 +187,7 @@ def test_template_needs_a_format_year(capsys):
 
 
 def test_init_writes_a_config_that_loads(capsys, tmp_path, monkeypatch):
-    from reportlint.config import load
+    from reportlint.cli.config import load
 
     monkeypatch.chdir(tmp_path)
     assert main(["init"]) == 0

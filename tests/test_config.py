@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from reportlint.cli import main
-from reportlint.config import ConfigError, find, load
+from reportlint.cli.config import ConfigError, find, load
+from reportlint.cli.main import main
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 DEFECTS = (EXAMPLES / "defects.txt").read_bytes()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportlint.linter import Options, lint_bytes
+from reportlint.checking.linter import Options, lint_bytes
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from reportlint.cli import main
-from reportlint.diagnostics import Diagnostic
-from reportlint.fix import apply
+from reportlint.checking.diagnostics import Diagnostic
+from reportlint.cli.fix import apply
+from reportlint.cli.main import main
 
 REPORT = ("某某县统计局2023年政府信息公开工作年度报告\r\n一、总体情况\r\n2023年，本局主动公开\r\n"
           "- 2 -\r\n政府信息50条，办结申请12件。\r\n— 3 —\r\n")

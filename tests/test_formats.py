@@ -8,7 +8,7 @@ from pathlib import Path
 
 import jsonschema
 
-from reportlint.cli import main
+from reportlint.cli.main import main
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 DEFECTS = str(EXAMPLES / "defects.txt")

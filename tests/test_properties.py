@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reportlint.diagnostics import CATEGORIES, SEVERITIES
-from reportlint.linter import Options, lint_bytes
-from reportlint.rules import load_rules
+from reportlint.checking.diagnostics import CATEGORIES, SEVERITIES
+from reportlint.checking.linter import Options, lint_bytes
+from reportlint.checking.rules import load_rules
 
 RULES = load_rules()
 RULE_IDS = {r.id for r in RULES}

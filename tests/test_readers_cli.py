@@ -11,9 +11,9 @@ import docx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportlint.cli import main
-from reportlint.linter import Options, lint_bytes
-from reportlint.rules import load_rules
+from reportlint.checking.linter import Options, lint_bytes
+from reportlint.checking.rules import load_rules
+from reportlint.cli.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFECTS = (ROOT / "examples" / "defects.txt").read_text(encoding="utf-8")

@@ -9,9 +9,9 @@ from pathlib import Path
 import docx
 import pytest
 
-from reportlint.cli import main
-from reportlint.linter import Options, lint_bytes
-from reportlint.readers import read
+from reportlint.checking.linter import Options, lint_bytes
+from reportlint.cli.main import main
+from reportlint.reading.documents import read
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from reportlint.linter import Options, lint_bytes
-from reportlint.readers import read
+from reportlint.checking.linter import Options, lint_bytes
+from reportlint.reading.documents import read
 
 ARTICLE = """
 <div class="zoom">

@@ -6,9 +6,9 @@ import io
 
 import pytest
 
-from reportlint.linter import Options, lint_bytes
-from reportlint.readers import read
-from reportlint.readers.pdf import Item, view
+from reportlint.checking.linter import Options, lint_bytes
+from reportlint.reading.documents import read
+from reportlint.reading.pdf import Item, view
 
 reportlab = pytest.importorskip("reportlab")
 from reportlab.lib.pagesizes import A4  # noqa: E402

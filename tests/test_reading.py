@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reportlint.source import Unreadable, decode, read
+from reportlint.reading.source import Unreadable, decode, read
 
 TEXT = "某某县统计局2023年政府信息公开工作年度报告\n一、总体情况\n"
 
@@ -40,8 +40,8 @@ def test_unreadable_input_is_refused_with_a_reason(data, reason):
 
 
 def test_unreadable_file_gets_one_diagnostic(lint):
-    from reportlint.linter import Options, lint_bytes
-    from reportlint.rules import load_rules
+    from reportlint.checking.linter import Options, lint_bytes
+    from reportlint.checking.rules import load_rules
 
     result = lint_bytes("scan.pdf", b"%PDF-1.4 binary", load_rules(), Options())
     assert [d.name for d in result.diagnostics] == ["unreadable-input"]

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from reportlint import kinds
-from reportlint.diagnostics import CATEGORIES
+from reportlint.checking import kinds
+from reportlint.checking.diagnostics import CATEGORIES
+from reportlint.checking.rules import SCOPES, RuleFileError, load_rule, load_rules
 from reportlint.resources import data_dir
-from reportlint.rules import SCOPES, RuleFileError, load_rule, load_rules
 
 RULES = load_rules()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from reportlint.rules import load_rules
+from reportlint.checking.rules import load_rules
 from tests.conftest import lint_text
 
 RULES = load_rules()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from reportlint.classify import classify
-from reportlint.parse import parse_report
-from reportlint.source import Source
+from reportlint.reading.classify import classify
+from reportlint.reading.parse import parse_report
+from reportlint.reading.source import Source
 
 TOWNSHIP_2019 = """\
 一、总体情况
@@ -144,7 +144,7 @@ def test_overrides(lint):
 def test_parser_refusal_becomes_a_diagnostic(lint, monkeypatch):
     from lark.exceptions import UnexpectedToken
 
-    from reportlint import grammar
+    from reportlint.reading import outline as grammar
 
     class Refusing:
         def parse(self, tokens):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from reportlint.checking.rules import load_rules
 from tests.conftest import lint_text
-from reportlint.rules import load_rules
 
 RULES = load_rules()
 HEAD = ("某某镇2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"

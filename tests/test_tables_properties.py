@@ -10,7 +10,7 @@ from typing import NamedTuple
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from reportlint.rules import load_rules
+from reportlint.checking.rules import load_rules
 from reportlint.templates import template
 from tests.conftest import lint_text
 

@@ -1,0 +1,32 @@
+"""What a check kind is: a function, the params it takes and the message args it fills."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from reportlint.checking.diagnostics import Finding
+from reportlint.reading.model import Report
+
+REQUIRED = object()
+
+
+
+@dataclass(frozen=True)
+class Param:
+    """A kind's parameter: its type, default (REQUIRED if none) and allowed values."""
+
+    type: type | tuple[type, ...]
+    default: Any = REQUIRED
+    choices: tuple = ()
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A check kind: a function, the params it takes and the message args it fills."""
+
+    name: str
+    check: Callable[[Report, Mapping[str, Any]], Iterable[Finding]]
+    params: Mapping[str, Param] = field(default_factory=dict)
+    args: frozenset[str] = frozenset()

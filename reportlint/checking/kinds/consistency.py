@@ -1,0 +1,257 @@
+"""Check kinds over the prose against the tables: numbers the text gives for what a
+table holds, and statements ("未收到申请", "均获维持", "所有申请均已办结") the table denies.
+
+Prose rules are humble. A number is read only inside its clause, with the words
+between it and the clause's (or the previous number's) start as its label; bracketed
+text, approximate counts (余, 约) and changes (增加, 同比) are never read. A label that
+names a table quantity (本年新收, 上年结转, 予以公开 …) is compared with that quantity;
+a verb alone (受理, 收到, 办理, 答复 …) may mean the new applications, new + carried
+in, the results' 总计, or 总计 + carried out, and is compared with each before
+anything is said. In a 其中 breakdown a named count may be one applicant column's;
+verbs there, and in sentences with withdrawn applications, are not read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+from reportlint.checking.diagnostics import Finding
+from reportlint.checking.kinds.base import Kind, Param
+from reportlint.checking.sentences import (
+    clauses,
+    mask_brackets,
+    prose_blocks,
+    sentences,
+)
+from reportlint.reading.model import Cell, Paragraph, Report, Table
+from reportlint.reading.tables import specs, value_of
+
+_TABLE_NAMES = {"t2_1": "二", "t3": "三", "t4": "四"}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """What a table holds, as a sum of cells (table id, row id, column id)."""
+
+    name: str
+    cells: tuple[tuple[str, str, str], ...]
+
+    def __add__(self, other: Quantity) -> Quantity:
+        return Quantity(f"{self.name}加{other.name}", self.cells + other.cells)
+
+    def column(self, col: str) -> Quantity:
+        """The same rows of table 三 in one applicant column."""
+        label = next(c["label"] for c in specs("2021")["t3"].columns if c["id"] == col)
+        return replace(self, name=f"{self.name}（{label}）",
+                       cells=tuple((t, r, col) for t, r, _ in self.cells))
+
+
+def _q(name: str, *cells: tuple[str, str, str]) -> Quantity:
+    return Quantity(name, cells)
+
+
+NEW = _q("本年新收", ("t3", "new", "total"))
+CARRIED_IN = _q("上年结转", ("t3", "carried_in", "total"))
+DONE = _q("办理结果（七）总计", ("t3", "grand_total", "total"))
+CARRIED_OUT = _q("结转下年度继续办理", ("t3", "carried_out", "total"))
+GRANTED = _q("予以公开", ("t3", "granted", "total"))
+PARTIAL = _q("部分公开", ("t3", "partial", "total"))
+REVIEW = _q("行政复议总计", ("t4", "cases", "review.total"))
+LITIGATION = _q("行政诉讼总计（未经复议直接起诉加复议后起诉）",
+                ("t4", "cases", "direct.total"), ("t4", "cases", "after.total"))
+
+# (label pattern, the quantities it may mean, whether it names one unambiguously);
+# the named pattern nearest the number wins, and a verb only when no name is there
+_NAMED = (
+    (re.compile(r"予以公开[及和与]部分公开"), (GRANTED + PARTIAL,)),
+    (re.compile(r"本年度?新收"), (NEW,)),
+    (re.compile(r"上一?年度?结转"), (CARRIED_IN,)),
+    (re.compile(r"结转(?:至|到)?下一?年度?|转(?:入|至|到)?下一?年度|顺延(?:到|至)下一?年度?"), (CARRIED_OUT,)),
+    (re.compile(r"(?<!不)予以公开|同意公开"), (GRANTED,)),
+    (re.compile(r"部分公开"), (PARTIAL,)),
+    (re.compile(r"不予公开"), (_q("不予公开", ("t3", "denied", "total")),)),
+    (re.compile(r"无法提供"), (_q("无法提供", ("t3", "unable", "total")),)),
+    (re.compile(r"不予处理"), (_q("不予处理", ("t3", "not_processed", "total")),)),
+    (re.compile(r"其他处理"), (_q("其他处理", ("t3", "other_handling", "total")),)),
+    (re.compile(r"行政复议"), (REVIEW,)),
+    (re.compile(r"行政诉讼"), (LITIGATION,)),
+)
+_BOTH_CASES = re.compile(r"行政复议[和及与或]行政诉讼")
+_NORMATIVE = re.compile(r"(?:制发|印发|出台)[^□]*规范性文件|规范性文件[^□]*(?:制发|印发|出台)")
+_VERB = re.compile(r"受理|收到|接收|接到|办理|办结|答复|处理")
+_APPLICATIONS = (NEW, NEW + CARRIED_IN, DONE, DONE + CARRIED_OUT)
+_COUNT = re.compile(r"(?P<pre>近|约|超过|逾|不到)?(?<![\d.第])(?P<num>\d+)\s*(?P<approx>余|多)?\s*(?:件|条)(?!\s*[%％])")
+_CHANGE = re.compile(r"增|减|同比|较|比上年|下降|上升|提高")
+_WITHDRAWN = re.compile(r"撤回|撤销|撤诉|撤申")
+
+
+@dataclass
+class Claim:
+    """A count in the prose and the table quantities it may stand for."""
+
+    paragraph: Paragraph
+    start: int
+    end: int
+    value: int
+    phrase: str
+    quantities: tuple[Quantity, ...]
+    named: bool
+
+
+def prose_table(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """Counts in the prose equal to none of the table quantities they may stand for;
+    `named` picks the claims that name one quantity (else the ambiguous ones)."""
+    tables = _tables(report)
+    for claim in claims(report):
+        if claim.named != params["named"]:
+            continue
+        values = [(q, _value(tables, q)) for q in claim.quantities]
+        if any(v is None for _, v in values) or any(v[0] == claim.value for _, v in values):
+            continue
+        shown = dict.fromkeys(f"{q.name} {v[0]}件" for q, v in values)
+        first = values[0]
+        yield Finding(claim.paragraph.span_of(claim.start, claim.end), {
+            "said": f"{claim.value}件", "phrase": claim.phrase,
+            "table": _TABLE_NAMES[first[0].cells[0][0]], "values": "、".join(shown)},
+            related=tuple(c.span for c in first[1][1]))
+
+
+def claims(report: Report) -> Iterator[Claim]:
+    """Every count in the prose whose label names a table quantity or a verb of handling."""
+    for paragraph in prose_blocks(report):
+        text = mask_brackets(paragraph.text)
+        for s, e in sentences(text):
+            for cs, ce in clauses(text, s, e):
+                yield from _clause_claims(paragraph, text, s, e, cs, ce)
+
+
+def _clause_claims(paragraph: Paragraph, text: str, s: int, e: int, start: int, end: int) -> Iterator[Claim]:
+    """The claims of the clause text[start:end] of the sentence text[s:e]."""
+    label_start = start
+    for m in _COUNT.finditer(text, start, end):
+        label = text[label_start:m.start()]
+        label_start = m.end()
+        if m.group("pre") or m.group("approx") or _CHANGE.search(label):
+            continue
+        before = re.split(r"[；;]", text[s:m.start()])[-1]
+        found = _meaning(label, before, bool(_WITHDRAWN.search(text, s, e)))
+        if found:
+            quantities, named = found
+            yield Claim(paragraph, m.start("num"), m.end(), int(m.group("num")),
+                        text[start:m.end()].strip(), quantities, named)
+
+
+def _meaning(label: str, before: str, withdrawn: bool) -> tuple[tuple[Quantity, ...], bool] | None:
+    """The quantities a label may mean and whether it names one; None when it names none.
+    `before` is the sentence up to the number, from its last ；; `withdrawn` whether the
+    sentence speaks of withdrawn applications."""
+    breakdown = "其中" in before
+    if _BOTH_CASES.search(label):
+        return (REVIEW, LITIGATION, REVIEW + LITIGATION), False
+    hits = [(m.end(), -i, q) for i, (p, q) in enumerate(_NAMED) for m in p.finditer(label)]
+    if hits:
+        quantities = max(hits)[2]
+        if quantities[0].cells[0][0] == "t4":
+            return quantities, "信息公开" in before and not breakdown
+        if breakdown:
+            columns = [c["id"] for c in specs("2021")["t3"].columns]
+            return tuple(q.column(c) for q in quantities for c in columns), False
+        return quantities, True
+    if _NORMATIVE.search(label):
+        return (_q("本年制发行政规范性文件", ("t2_1", "normative", "issued")),), False
+    if _VERB.search(label) and "申请" in before and not breakdown and not withdrawn:
+        return _APPLICATIONS, False
+    return None
+
+
+def _tables(report: Report) -> dict[str, Table]:
+    """The first table read of each id."""
+    out: dict[str, Table] = {}
+    for table in report.read_tables:
+        out.setdefault(table.id, table)
+    return out
+
+
+def _value(tables: dict[str, Table], q: Quantity) -> tuple[int, list[Cell]] | None:
+    """The quantity's number and cells; None when a table or a number is missing."""
+    total, cells = 0, []
+    for table_id, row, col in q.cells:
+        table = tables.get(table_id)
+        found = value_of(table, row, col) if table else None
+        if found is None:
+            return None
+        total += found[0]
+        cells += found[1]
+    return total, cells
+
+
+_STATEMENTS = {
+    "none-received": (
+        re.compile(r"(?:未|没有)(?:收到|接到|受理|接收)[^□\d]{0,16}?申请|(?:无|没有)(?:依申请|政府信息公开申请)"),
+        re.compile(r"复议|诉讼|投诉|举报|咨询|除|其他|\d")),
+    "all-completed": (
+        re.compile(r"(?:所有|全部)[^□]{0,12}?申请[^□]{0,10}?(?:办结|办理完成|办理完毕|处理完毕)"
+                   r"|申请[^□]{0,4}(?:均|全部)(?:已|已经)?(?:办结|办理完成|办理完毕)"),
+        re.compile(r"结转|上一?年|顺延|除|下一?年")),
+    "all-upheld": (re.compile(r"(?:均|全部|都)(?:获|被|予以|已|得到)?(?:依法)?维持"), re.compile(r"未|没有")),
+}
+
+
+def statement(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """A statement of the prose (`claim`) that a non-zero table cell denies."""
+    claim = params["claim"]
+    pattern, exclude = _STATEMENTS[claim]
+    tables = _tables(report)
+    for paragraph in prose_blocks(report):
+        text = mask_brackets(paragraph.text)
+        for s, e in sentences(text):
+            for cs, ce in clauses(text, s, e):
+                m = pattern.search(text, cs, ce)
+                if not m or exclude.search(text, cs, ce):
+                    continue
+                cells = [c for c in _denying(tables, claim, text[s:e]) if c[2].value]
+                if cells:
+                    yield Finding(paragraph.span_of(m.start(), m.end()), {
+                        "phrase": m.group(), "cells": "、".join(f"{w} {c.value}件" for _, w, c in cells)},
+                        related=tuple(c.span for _, _, c in cells))
+
+
+def _denying(tables: dict[str, Table], claim: str, sentence: str) -> list[tuple[str, str, Cell]]:
+    """The cells that must all be 0 for the claim to hold: (column id, description, cell)."""
+    if claim == "all-upheld":
+        if "复议" not in sentence and "诉讼" not in sentence:
+            return []
+        groups = [g for g, word in (("review", "复议"), ("direct", "诉讼"), ("after", "诉讼")) if word in sentence]
+        return _row_cells(tables, "t4", "cases", {f"{g}.{r}" for g in groups for r in ("corrected", "other")})
+    return _row_cells(tables, "t3", "new" if claim == "none-received" else "carried_out", None)
+
+
+def _row_cells(tables: dict[str, Table], table_id: str, row_id: str,
+               columns: set[str] | None) -> list[tuple[str, str, Cell]]:
+    """The number cells of a row (of `columns` only, when given), described; for a table
+    三 row, the 总计 alone when it is a number."""
+    table = tables.get(table_id)
+    row = table.rows.get(row_id) if table else None
+    if row is None:
+        return []
+    labels = {c["id"]: c.get("group", "") + c["label"] for c in specs(table.era)[table_id].columns}
+    cells = [(col, _where(table_id, row.official, labels[col]), c)
+             for col, c in row.cells.items() if (columns is None or col in columns) and c.value is not None]
+    total = [c for c in cells if c[0] == "total"]
+    return total if total and columns is None else cells
+
+
+def _where(table_id: str, row: str, column: str) -> str:
+    """表三「四、结转下年度继续办理」自然人; table 四's one row has no label."""
+    return f"表{_TABLE_NAMES[table_id]}" + (f"「{row}」" if row else "") + column
+
+
+KINDS = (
+    Kind("prose-table", prose_table, {"named": Param(bool)},
+         frozenset({"said", "phrase", "table", "values"})),
+    Kind("statement", statement, {"claim": Param(str, choices=tuple(_STATEMENTS))},
+         frozenset({"phrase", "cells"})),
+)

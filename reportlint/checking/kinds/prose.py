@@ -1,0 +1,222 @@
+"""Check kinds over arithmetic in the prose: parts against their stated total, percentages.
+
+A partition is read only inside one sentence: a total, then 其中 and the parts
+("共受理申请10件，其中自然人8件、法人2件"), or the parts, then 总计/合计/共计 and the
+total. A 其中 opening a sentence takes its total from the end of the sentence before.
+Parts stop at a nested breakdown (包括, 含), at a new total (共, 另, 此外) and at the
+sentence's end; text in brackets is never a part. Parts are the numbers of the same
+unit as the total; a partition needs two parts or more.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from reportlint.checking.diagnostics import Finding
+from reportlint.checking.kinds.base import Kind, Param
+from reportlint.checking.sentences import mask_brackets, prose_blocks, sentences
+from reportlint.reading.model import Paragraph, Report
+
+_UNITS = {"條": "条", "項": "项", "個": "个", "場": "场", "戶": "户"}
+_NUMBER = re.compile(
+    r"(?P<pre>近|约|超过|超|逾|大约|不到)?\s*(?<![\d.第])(?P<num>\d+(?:\.\d+)?)\s*(?P<mult>万|萬|亿|億)?"
+    r"\s*(?P<approx>余|多|餘)?\s*(?P<unit>人次|万元|元|条|條|件|篇|项|項|个|個|次|期|场|場|家|份|户|戶|名)")
+_TOTAL_AFTER = re.compile(r"(?:总计|合计|共计|累计)\s*[为:：]?\s*$")
+_STOP = ("包括", "含", "另", "此外", "同时", "共", "合计", "总计", "累计", "其中")
+_CLAUSE = re.compile(r"[，,；;、：:]")
+_CHANNELS = ("网站", "网页", "微信", "微博", "公众号", "客户端", "app", "APP", "抖音", "头条", "视频号",
+             "公开栏", "宣传栏", "公告栏", "新媒体", "报刊", "报纸", "电视", "广播", "平台", "热线")
+# parts that count attendances or involvements, which overlap: 其中主要领导出席6场，分管领导出席8场
+_OVERLAP = ("出席", "参加", "参与", "涉及", "同时", "兼", "既")
+_PERCENT = re.compile(r"^\s*(?:[（(]\s*|[，,、]?\s*占(?:比)?[^，。；%％]{0,8}?)(\d+(?:\.\d+)?)\s*[%％]")
+
+
+@dataclass
+class Number:
+    """A count in the prose: its value, unit and where it stands in the paragraph."""
+
+    value: float
+    text: str
+    unit: str
+    start: int
+    end: int
+    label: str
+    thousand: bool  # written with 万 or 亿
+    approx: bool    # 余, 多, 近, 约 …
+
+    @property
+    def bare(self) -> float:
+        """The number as written, without its 万 or 亿."""
+        return float(re.search(r"\d+(?:\.\d+)?", self.text).group())
+
+
+@dataclass
+class Partition:
+    """A stated total and the parts the same sentence breaks it into."""
+
+    paragraph: Paragraph
+    total: Number
+    parts: list[Number]
+    exhaustive: bool
+
+    @property
+    def sum(self) -> float:
+        return sum(p.value for p in self.parts)
+
+    def args(self) -> dict:
+        unit = self.total.unit
+        return {"total": f"{_fmt(self.total.value)}{unit}", "text": self.total.text,
+                "addends": " + ".join(_fmt(p.value) for p in self.parts),
+                "sum": f"{_fmt(self.sum)}{unit}", "diff": _fmt(abs(self.sum - self.total.value))}
+
+    def finding(self, **extra) -> Finding:
+        end = max(p.end for p in self.parts)
+        return Finding(self.paragraph.span_of(min(self.total.start, self.parts[0].start), end),
+                       {**self.args(), **extra})
+
+
+def partition(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """Parts that do not add up to their total: `excess`, `short`, or a `unit` slip (万, 余)."""
+    problem = params["problem"]
+    for p in partitions(report):
+        total, exact = p.total, not any(n.approx for n in p.parts)
+        unit_slip = exact and (total.thousand or total.approx) and abs(p.sum - total.bare) < 1e-9
+        if problem == "unit":
+            if unit_slip:
+                yield p.finding(bare=_fmt(total.bare))
+        elif total.approx or not exact or unit_slip or any(n.thousand for n in p.parts):
+            continue
+        elif problem == "excess" and p.sum > total.value and not _overlapping(p.parts) \
+                and not _prefix_holds(p):
+            yield p.finding()
+        elif problem == "short" and p.sum < total.value and p.exhaustive:
+            yield p.finding()
+
+
+def percent(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """A part's percentage that is not part ÷ total, within the rounding it shows."""
+    for p in partitions(report):
+        if p.total.approx:
+            continue
+        text = p.paragraph.text
+        for part in p.parts:
+            m = _PERCENT.match(text[part.end:])
+            if not m or p.total.value == 0:
+                continue
+            shown = float(m.group(1))
+            decimals = len(m.group(1).partition(".")[2])
+            actual = part.value / p.total.value * 100
+            if not _agrees(actual, shown, decimals):
+                yield Finding(p.paragraph.span_of(part.start, part.end + m.end()), {
+                    "count": f"{_fmt(part.value)}{part.unit}", "base": f"{_fmt(p.total.value)}{part.unit}",
+                    "shown": f"{m.group(1)}%", "actual": f"{actual:.{max(decimals, 2)}f}%"})
+
+
+def _agrees(actual: float, shown: float, decimals: int) -> bool:
+    """Rounded or truncated to the decimals shown."""
+    scale = 10 ** decimals
+    return abs(actual - shown) <= 0.5 / scale + 1e-9 or int(actual * scale + 1e-9) == round(shown * scale)
+
+
+def partitions(report: Report) -> Iterator[Partition]:
+    """Every partition stated in the prose."""
+    for paragraph in prose_blocks(report):
+        text = mask_brackets(paragraph.text)
+        previous: list[Number] = []
+        for start, end in sentences(text):
+            numbers = _numbers(text, start, end)
+            found = _after_qizhong(paragraph, text, start, end, numbers, previous) \
+                or _before_total(paragraph, text, start, numbers)
+            if found:
+                yield found
+            previous = numbers
+
+
+def _after_qizhong(paragraph, text, start, end, numbers, previous) -> Partition | None:
+    at = text.find("其中", start, end)
+    if at < 0:
+        return None
+    before = [n for n in numbers if n.end <= at]
+    if not before and not text[start:at].strip(" ，,。"):
+        before = previous
+    if not before:
+        return None
+    total = before[-1]
+    parts, rest = _parts(text, at + 2, end, numbers, total.unit)
+    if len(parts) < 2:
+        return None
+    opening = text[at + 2:at + 6]
+    exhaustive = not opening.lstrip("：:，, ").startswith(("包括", "主要", "有")) \
+        and not rest.lstrip().startswith("等")
+    return Partition(paragraph, total, parts, exhaustive)
+
+
+def _parts(text: str, begin: int, end: int, numbers: list[Number], unit: str) -> tuple[list[Number], str]:
+    """The parts after `begin`, and the text after the last one."""
+    parts: list[Number] = []
+    clause_start = begin
+    for n in (n for n in numbers if n.start >= begin):
+        clause = text[clause_start:n.start]
+        if _CLAUSE.split(clause)[-1].lstrip(" □").startswith(_STOP):
+            break
+        if n.unit == unit:
+            parts.append(n)
+        clause_start = n.end
+    last = parts[-1].end if parts else begin
+    return parts, text[last:end]
+
+
+def _before_total(paragraph, text, start, numbers) -> Partition | None:
+    if "其中" in text[start:numbers[-1].end if numbers else start]:
+        return None
+    for i, n in enumerate(numbers):
+        if _TOTAL_AFTER.search(text[start:n.start]) and i >= 2:
+            parts = [m for m in numbers[:i] if m.unit == n.unit]
+            if len(parts) >= 2 and _TOTAL_AFTER.search(text[parts[-1].end:n.start]):
+                return Partition(paragraph, n, parts, exhaustive=True)
+    return None
+
+
+def _numbers(text: str, start: int, end: int) -> list[Number]:
+    found, label_start = [], start
+    for m in _NUMBER.finditer(text, start, end):
+        value = float(m.group("num")) * {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8}.get(m.group("mult"), 1)
+        unit = _UNITS.get(m.group("unit"), m.group("unit"))
+        label = _CLAUSE.split(text[label_start:m.start()])[-1]
+        found.append(Number(value, m.group(0).strip(), unit, m.start("num"), m.end(), label,
+                            bool(m.group("mult")), bool(m.group("approx") or m.group("pre"))))
+        label_start = m.end()
+    return found
+
+
+def _prefix_holds(p: Partition) -> bool:
+    """The first two parts or more already make the total: what follows is another statement."""
+    running = p.parts[0].value
+    for part in p.parts[1:-1]:
+        running += part.value
+        if abs(running - p.total.value) < 1e-9:
+            return True
+    return False
+
+
+def _overlapping(parts: list[Number]) -> bool:
+    """Parts that may overlap: every one a channel (网站, 微信 …: one item goes out on
+    several), or any one an attendance or involvement (出席, 涉及 …)."""
+    return all(any(c in p.label for c in _CHANNELS) for p in parts) \
+        or any(w in p.label for p in parts for w in _OVERLAP)
+
+
+def _fmt(value: float) -> str:
+    if value == int(value):
+        return str(int(value))
+    return f"{value:.4f}".rstrip("0").rstrip(".")
+
+
+KINDS = (
+    Kind("partition", partition, {"problem": Param(str, choices=("excess", "short", "unit"))},
+         frozenset({"total", "text", "addends", "sum", "diff", "bare"})),
+    Kind("percent", percent, {}, frozenset({"count", "base", "shown", "actual"})),
+)

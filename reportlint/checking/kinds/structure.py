@@ -1,0 +1,213 @@
+"""Check kinds over the outline: document type, title, sections, numbering, empty headings."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from reportlint.checking.diagnostics import Finding
+from reportlint.checking.kinds.base import Kind, Param
+from reportlint.normalize import cn_int, cn_numeral, norm
+from reportlint.reading.model import Heading, Paragraph, Report, Span
+from reportlint.templates import template
+
+_OFFICIAL_TITLE = "政府信息公开工作年度报告"
+
+
+def _start(report: Report) -> Span:
+    """Where a document-level finding points: the first non-blank line."""
+    for number, text in enumerate(report.source.lines, start=1):
+        if text.strip():
+            stripped = len(text) - len(text.lstrip())
+            return Span(number, stripped + 1, number, len(text.rstrip()) + 1)
+    return Span(1, 1, 1, 1)
+
+
+def document_type(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """The document is not an annual report at all."""
+    if not report.is_report:
+        span = _start(report)
+        yield Finding(span, {"first_line": report.source.line(span.line).strip()[:40]})
+
+
+def title(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """The title line: present, with a year, an issuer and the official wording."""
+    problem = params["problem"]
+    t = report.title
+    if t is None:
+        if problem == "missing":
+            yield Finding(_start(report), {"expected": _expected_title(report)})
+        return
+    args = {"title": t.text, "expected": _expected_title(report)}
+    if problem == "year" and t.year is None:
+        yield Finding(t.span, args)
+    elif problem == "issuer" and not t.issuer:
+        yield Finding(t.span, args)
+    elif problem == "wording" and _OFFICIAL_TITLE not in norm(t.text):
+        yield Finding(t.span, args)
+
+
+def _expected_title(report: Report) -> str:
+    issuer = report.issuer or "（机关名称）"
+    year = report.year or "（年份）"
+    return f"{issuer}{year}年{_OFFICIAL_TITLE}"
+
+
+def sections(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """The mandated sections: present, in order, numbered and titled as the format says."""
+    problem = params["problem"]
+    specs = template(report.era or "2021").sections
+    matched = report.matched_sections
+    if problem == "missing":
+        found = {spec.id for _, spec, _ in matched}
+        for spec in specs:
+            if spec.required and spec.id not in found:
+                yield Finding(_missing_anchor(report, matched, spec.number),
+                              {"number": cn_numeral(spec.number), "title": spec.title})
+        return
+    highest = 0
+    for section, spec, how in matched:
+        heading = section.heading
+        official = f"{cn_numeral(spec.number)}、{spec.title}"
+        args = {"found": heading.line.content, "official": official,
+                "number": cn_numeral(spec.number), "title": spec.title}
+        if problem == "order" and spec.number < highest:
+            yield Finding(heading.span, args)
+        elif problem == "title" and how == "keyword":
+            yield Finding(heading.span, args)
+        elif problem == "variant" and how == "variant":
+            yield Finding(heading.span, args)
+        elif problem == "number" and heading.number not in (None, spec.number):
+            yield Finding(heading.span, args)
+        highest = max(highest, spec.number)
+
+
+def _missing_anchor(report: Report, matched, number: int) -> Span:
+    """A missing section is reported where it should have stood."""
+    after = [s for s, spec, _ in matched if spec.number > number]
+    if after:
+        return after[0].heading.span
+    if report.sections:
+        return report.sections[-1].heading.span
+    return _start(report)
+
+
+def unnumbered(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """A section heading without its 一、二、… number."""
+    for section in report.sections:
+        h = section.heading
+        if h is not None and h.number is None:
+            position = report.sections.index(section) + 1
+            yield Finding(h.span, {"title": h.title, "expected": f"{cn_numeral(position)}、"})
+
+
+def _marker(level: int, number: int) -> str:
+    if level == 1:
+        return f"{cn_numeral(number)}、"
+    if level == 2:
+        return f"（{cn_numeral(number)}）"
+    return f"{number}." if level == 3 else f"（{number}）"
+
+
+def _markers(level: int, numbers: range) -> str:
+    return ("" if level <= 2 else " ").join(_marker(level, n) for n in numbers)
+
+
+def _sequences(report: Report) -> Iterator[list[Heading]]:
+    """Every run of sibling headings of one level, top-level sections first."""
+    yield [s.heading for s in report.sections if s.heading is not None]
+    for parent in report.walk():
+        by_level: dict[int, list[Heading]] = {}
+        for child in parent.children:
+            by_level.setdefault(child.level, []).append(child.heading)
+        yield from by_level.values()
+
+
+def numbering(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """一、二、…, （一）（二）…, 1. 2. … numbered without gaps, repeats or restarts."""
+    problem = params["problem"]
+    for headings in _sequences(report):
+        previous: Heading | None = None
+        unnumbered_first = bool(headings) and headings[0].number is None
+        for h in headings:
+            if h.number is None:
+                continue
+            args = {"found": h.marker, "expected": _marker(h.level, (previous.number + 1) if previous else 1),
+                    "previous": previous.marker if previous else ""}
+            if previous is None:
+                if problem == "start" and h.number != 1 and not unnumbered_first:
+                    missing = _markers(h.level, range(1, h.number))
+                    yield Finding(h.span, {**args, "missing": missing})
+            elif h.number > previous.number + 1 and problem == "gap":
+                missing = _markers(h.level, range(previous.number + 1, h.number))
+                yield Finding(h.span, {**args, "missing": missing})
+            elif h.number == previous.number and problem == "repeat":
+                yield Finding(h.span, args)
+            elif h.number < previous.number and problem == "back":
+                yield Finding(h.span, args)
+            previous = h
+
+
+def empty_heading(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """A heading with nothing under it: no text, no table, no subsection."""
+    levels = set(params["levels"])
+    for section in report.walk():
+        if section.heading is not None and section.level in levels and not section.has_text():
+            yield Finding(section.heading.span,
+                          {"heading": section.heading.line.content})
+
+
+_ANNOUNCED = re.compile(
+    r"(?:由|包括|包含|分为|涵盖)([^。]{0,300}?)等?\s*([0-9一二三四五六七八九十两]{1,3})\s*个?(?:部分|方面|项内容)")
+
+
+def announced_parts(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """A report that says it has N parts but has M top-level sections."""
+    paragraphs = list(report.preamble.blocks)
+    if report.sections:
+        paragraphs += report.sections[0].blocks[:1]
+    present = sum(1 for s in report.sections if s.heading is not None)
+    for block in paragraphs:
+        m = _ANNOUNCED.search(block.text) if isinstance(block, Paragraph) else None
+        if not m:
+            continue
+        digits = m.group(2)
+        announced = int(digits) if digits.isdigit() else cn_int(digits.replace("两", "二"))
+        if announced and announced != present:
+            yield Finding(block.span_of(m.start(2), m.end()),
+                          {"announced": announced, "present": present})
+        return
+
+
+def parse_problem(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """A region that belongs to no section: a subsection or item before the first
+    section heading, or text the parser refused."""
+    if report.sections:
+        for child in report.preamble.children:
+            yield Finding(child.heading.span, {"text": child.heading.line.content})
+    for span in report.problems:
+        yield Finding(span, {"text": report.source.line(span.line).strip()})
+
+
+def _read_problem(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """Reading problems are found before there is a report to look at: see linter.py."""
+    return iter(())
+
+
+KINDS = (
+    Kind("input", _read_problem, args=frozenset({"reason"})),
+    Kind("parse-problem", parse_problem, args=frozenset({"text"})),
+    Kind("document-type", document_type, args=frozenset({"first_line"})),
+    Kind("title", title, {"problem": Param(str, choices=("missing", "year", "issuer", "wording"))},
+         frozenset({"title", "expected"})),
+    Kind("sections", sections,
+         {"problem": Param(str, choices=("missing", "order", "title", "variant", "number"))},
+         frozenset({"found", "official", "number", "title"})),
+    Kind("unnumbered-heading", unnumbered, args=frozenset({"title", "expected"})),
+    Kind("numbering", numbering, {"problem": Param(str, choices=("start", "gap", "repeat", "back"))},
+         frozenset({"found", "expected", "previous", "missing"})),
+    Kind("empty-heading", empty_heading, {"levels": Param(list, [1, 2])},
+         frozenset({"heading"})),
+    Kind("announced-parts", announced_parts, args=frozenset({"announced", "present"})),
+)

@@ -1,0 +1,272 @@
+"""Check kinds over the tables read from a report (reportlint/tables.py).
+
+`cell`: a cell where a count is due holds none, or not a count; `table-shape`: tables,
+rows and labels against the era's template; `table-arith`: the identities the templates
+carry (rules/templates/*.yaml, `identities`), each checked where every cell is a number;
+`issuer-rules`: an issuer that cannot make 规章 reports some.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from reportlint.checking.diagnostics import Edit, Finding
+from reportlint.checking.kinds.base import Kind, Param
+from reportlint.reading.model import Cell, Report, Table, TableColumn, TableRow
+from reportlint.reading.tables import evaluate, identities, is_empty, specs
+
+_NAMES = {"t2_1": "表二第二十条第（一）项", "t2_5": "表二第二十条第（五）项",
+          "t2_6": "表二第二十条第（六）项", "t2_8": "表二第二十条第（八）项",
+          "t2_9": "表二第二十条第（九）项", "t3": "表三", "t4": "表四"}
+_SHOW = {"blank": "空白", "slash": "/", "dash": "-", "emdash": "—", "none": "无"}
+_NO_RULES = ("township", "street", "county", "county_dept")
+
+
+def _columns(table: Table) -> dict[str, dict]:
+    return {c["id"]: c for c in specs(table.era)[table.id].columns}
+
+
+def _where(table: Table, row: TableRow) -> str:
+    return row.official or _NAMES[table.id]
+
+
+def _short(label: str) -> str:
+    """A row label without its trailing note: （二）部分公开（区分处理的…） → （二）部分公开."""
+    return re.sub(r"（[^（）]*）$", "", label) or label
+
+
+# ---- cell ----
+
+def cell(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """Cells that hold no number, or not a count, where a count is due."""
+    problem = params["problem"]
+    for table in report.read_tables:
+        columns = _columns(table)
+        for row in table.rows.values():
+            if problem == "values" and row.problem and not row.reading:
+                yield _count_finding(table, row, columns)
+            elif problem == "split-cells" and row.reading:
+                yield _reading_finding(table, row)
+            for col, c in row.cells.items():
+                args = {"table": _NAMES[table.id], "row": _where(table, row),
+                        "column": columns[col]["label"], "text": c.text or "空白"}
+                if problem == "empty" and is_empty(c):
+                    yield Finding(c.span, {**args, "text": _SHOW[c.kind]})
+                elif problem == "split" and c.kind == "spaced":
+                    yield Finding(c.span, args)
+                elif problem == "not-count" and columns[col].get("type") == "count" \
+                        and c.kind in ("negative", "fraction"):
+                    yield Finding(c.span, args)
+
+
+def _count_finding(table: Table, row: TableRow, columns: dict[str, dict]) -> Finding:
+    found, due = row.problem.split("/")
+    return Finding(row.span, {"table": _NAMES[table.id], "row": _where(table, row),
+                              "found": found, "due": due,
+                              "columns": "、".join(c["label"] for c in columns.values())})
+
+
+def _reading_finding(table: Table, row: TableRow) -> Finding:
+    """Cells that look like one number split in two, or two numbers merged in one."""
+    cells, values = row.reading.cells, row.reading.values
+    return Finding(cells[0].span, {"table": _NAMES[table.id], "row": _where(table, row),
+                                   "found": "".join(f"「{c.text}」" for c in cells),
+                                   "suggested": "".join(f"「{v}」" for v in values)},
+                   tuple(c.span for c in cells[1:]))
+
+
+# ---- table-shape ----
+
+def shape(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """Tables, rows and labels against the template of the report's era."""
+    problem = params["problem"]
+    if problem == "missing-table":
+        yield from _missing_tables(report)
+        return
+    for table in report.read_tables:
+        spec = specs(table.era)[table.id]
+        if problem == "era" and table.era != report.era and report.era in ("2019", "2021"):
+            mine = specs(report.era).get(table.id)
+            yield Finding(table.anchor.span, {
+                "table": _NAMES[table.id], "found_era": table.era, "year": report.year or "",
+                "expected": "、".join(c["label"] for c in mine.columns) if mine else "（已删除）"})
+        elif problem == "label":
+            for row in table.rows.values():
+                if row.how in ("variant", "truncated", "similar"):
+                    yield _relabel(table, row.row.labels, row.found, row.official, row.how != "similar")
+        elif problem == "column-label":
+            for run in table.columns:
+                yield from _column_labels(table, run)
+        elif problem == "columns" and table.columns:
+            yield from _column_shape(table, spec)
+        elif problem == "unknown":
+            for row, nearest in table.unknown:
+                yield Finding(row.labels[-1].span, {"table": _NAMES[table.id],
+                                                    "found": row.labels[-1].text, "official": nearest})
+        elif problem in ("missing-row", "order"):
+            yield from _rows(table, spec, problem)
+
+
+def _relabel(table: Table, cells: list[Cell], found: str, official: str, safe: bool = True) -> Finding:
+    """A label that differs from the official one. A known variant or a truncated label
+    (`safe`) written in one cell carries the fix that writes the official label."""
+    span = cells[0].span
+    fix = (Edit(span, official),) if safe and len(cells) == 1 and cells[0].text == found else ()
+    return Finding(span, {"table": _NAMES[table.id], "found": found, "official": official}, fix=fix)
+
+
+def _column_labels(table: Table, run: list[TableColumn]) -> Iterator[Finding]:
+    """Column labels written as a variant or truncated, in a header that could be read
+    (where pieces of labels are left over, a short label may be one wrapped in PDF text)."""
+    if not any(c.how == "fragment" for c in run):
+        for col in run:
+            if col.how in ("variant", "truncated"):
+                yield _relabel(table, col.cells, col.found, col.official)
+
+
+def _column_shape(table: Table, spec) -> Iterator[Finding]:
+    """The header against the official columns, once per table: a label found in no
+    header run (a split table writes its columns over several), other text in the first
+    run, and its order. Not judged where pieces of labels could not be joined."""
+    runs = table.columns
+    if any(c.how == "fragment" for run in runs for c in run):
+        return
+    first = runs[0][1:] if runs[0][0].how == "unknown" else runs[0]  # the corner: 类别, 项目
+    found = {c.official for run in runs for c in run if c.id}
+    problems = [f"缺少「{label}」" for label in dict.fromkeys(c["label"] for c in spec.columns)
+                if label not in found]
+    problems += [f"多出「{c.found}」" for c in first if not c.id]
+    problems += _order(spec, [c.id for c in first if c.id])
+    if problems:
+        yield Finding((first or runs[0])[0].span, {
+            "table": _NAMES[table.id], "found": "；".join(problems),
+            "expected": "、".join(c["label"] for c in spec.columns)})
+
+
+def _order(spec, ids: list[str]) -> list[str]:
+    """Columns out of order among those of the same group (a two-level header reads
+    自然人, 总计 before 商业企业: only the order inside each level is checked)."""
+    columns = {c["id"]: (n, c.get("under") or c.get("group"), c["label"]) for n, c in enumerate(spec.columns)}
+    out = []
+    for n, col in enumerate(ids):
+        at, group, label = columns[col]
+        later = [columns[c] for c in ids[:n] if columns[c][1] == group and columns[c][0] > at]
+        if later:
+            out.append(f"「{label}」应在「{later[0][2]}」之前")
+    return out
+
+
+def _rows(table: Table, spec, problem: str) -> Iterator[Finding]:
+    order = [r["id"] for r in spec.rows]
+    found = sorted(table.rows.values(), key=lambda r: (r.span.line, r.span.column))
+    if problem == "order":
+        highest = -1
+        for row in found:
+            at = order.index(row.id)
+            if at < highest:
+                yield Finding(row.span, {"table": _NAMES[table.id], "found": row.official,
+                                         "official": spec.rows[highest]["label"]})
+            highest = max(highest, at)
+        return
+    last = max((order.index(r.id) for r in found), default=0)
+    for at, row in enumerate(spec.rows[:last]):
+        parent = table.rows.get(row.get("parent", ""))
+        if row.get("label") and not row.get("group") and row["id"] not in table.rows \
+                and not (parent and parent.cells):  # a group written as one row
+            after = next(table.rows[r] for r in order[at:] if r in table.rows)
+            yield Finding(after.span, {"table": _NAMES[table.id], "found": row["label"],
+                                       "official": row["label"]})
+
+
+def _missing_tables(report: Report) -> Iterator[Finding]:
+    """Only for a report that reaches section 五: an excerpt may stop before a table."""
+    if not report.read_tables or report.era not in ("2019", "2021"):
+        return
+    later = [s for s, spec, _ in report.matched_sections if spec.id in ("problems", "other")]
+    if not later:
+        return
+    have = {t.id for t in report.read_tables}
+    for table_id in specs(report.era):
+        if table_id not in have:
+            yield Finding(later[0].heading.span, {"table": _NAMES[table_id], "found": "",
+                                                  "official": _NAMES[table_id]})
+
+
+# ---- table-arith ----
+
+def arith(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """One identity of a template table, wherever all its cells are numbers."""
+    for table in report.read_tables:
+        if table.id != params["table"]:
+            continue
+        identity = next((i for i in identities(table) if i["id"] == params["identity"]), None)
+        if identity is None:
+            continue
+        if identity["over"] == "columns":
+            for col in specs(table.era)[table.id].columns:
+                yield from _check(table, identity, [(r, col["id"]) for r in identity["left"]],
+                                  [(r, col["id"]) for r in identity["right"]], f"{col['label']}列")
+        else:
+            for row in table.rows.values():
+                where = identity.get("name") or f"{_short(row.official)}行"
+                yield from _check(table, identity, [(row.id, c) for c in identity["left"]],
+                                  [(row.id, c) for c in identity["right"]], where)
+
+
+def _check(table: Table, identity: dict, left: list, right: list, where: str) -> Iterator[Finding]:
+    result = evaluate(table, identity, left, right)
+    if result is None or result[1]:
+        return
+    sides = result[0]
+    lsum, rsum = (sum(v[0] for v in side) for side in sides)
+    target_row, target_col = next(
+        ((r, c) for r, c in left + right if identity.get("target") in (r, c)), left[0])
+    target = table.rows[target_row].cells[target_col]
+    cells = [c for side in sides for v in side for c in v[1]]
+    yield Finding(target.span, {
+        "left": _side(table, identity, left, sides[0]), "right": _side(table, identity, right, sides[1]),
+        "difference": abs(lsum - rsum), "where": where, "table": _NAMES[table.id]},
+        tuple(c.span for c in cells if c is not target))
+
+
+def _side(table: Table, identity: dict, keys: list, values: list) -> str:
+    names = identity.get("names", {})
+    rows = {r["id"]: r["label"] for r in specs(table.era)[table.id].rows if r.get("label")}
+    columns = {c["id"]: c["label"] for c in specs(table.era)[table.id].columns}
+    parts = []
+    for (row, col), (value, _) in zip(keys, values):
+        name = names.get(row) or names.get(col) or (
+            _short(rows[row]) if identity["over"] == "columns" else columns[col])
+        parts.append(f"{name} {value}")
+    text = " + ".join(parts)
+    return f"{text} = {sum(v for v, _ in values)}" if len(parts) > 1 else text
+
+
+# ---- issuer-rules ----
+
+def issuer_rules(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """A township, street office or county-level issuer reports 规章 it cannot make."""
+    if report.issuer_level not in _NO_RULES:
+        return
+    for table in report.read_tables:
+        row = table.rows.get("rules") if table.id == "t2_1" else None
+        for c in (row.cells.values() if row else ()):
+            if c.value:
+                yield Finding(c.span, {"value": c.value, "issuer": report.issuer or ""})
+                return
+
+
+_TABLE = Param(str)
+KINDS = (
+    Kind("cell", cell, {"problem": Param(str, choices=("empty", "values", "split", "split-cells", "not-count"))},
+         frozenset({"table", "row", "column", "text", "found", "due", "columns", "suggested"})),
+    Kind("table-shape", shape,
+         {"problem": Param(str, choices=("missing-table", "missing-row", "order", "era", "label", "unknown",
+                                  "column-label", "columns"))},
+         frozenset({"table", "found", "official", "found_era", "expected", "year"})),
+    Kind("table-arith", arith, {"table": _TABLE, "identity": Param(str)},
+         frozenset({"left", "right", "difference", "where", "table"})),
+    Kind("issuer-rules", issuer_rules, {}, frozenset({"value", "issuer"})),
+)

@@ -1,0 +1,55 @@
+"""Check kinds over the text itself: patterns that must not (or must) occur."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from reportlint.checking.diagnostics import Edit, Finding
+from reportlint.checking.kinds.base import Kind, Param
+from reportlint.normalize import norm
+from reportlint.reading.model import Report, Span
+
+
+def pattern(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """Each occurrence of any of `patterns` (regular expressions, or literal labels).
+
+    With `normalized`, literals are matched in the NFKC, whitespace-free form of each
+    line (so "本年新 制作数量" matches 本年新制作数量) and the whole line is reported.
+    With `once`, only the first occurrence in the document is reported. With
+    `replacement` (a regular-expression template such as "" or "\\1"), each finding
+    carries a safe fix that replaces the match.
+    """
+    if params["literal"]:
+        regex = re.compile("|".join(re.escape(norm(p) if params["normalized"] else p)
+                                    for p in params["patterns"]))
+    else:
+        regex = re.compile("|".join(f"(?:{p})" for p in params["patterns"]))
+    year = report.year or ""
+    for number, text in enumerate(report.source.lines, start=1):
+        if params["normalized"]:
+            m = regex.search(norm(text))
+            matches = [m] if m else []
+            spans = [Span(number, len(text) - len(text.lstrip()) + 1, number, len(text.rstrip()) + 1)]
+        else:
+            matches = list(regex.finditer(text))
+            spans = [Span(number, m.start() + 1, number, m.end() + 1) for m in matches]
+        for m, span in zip(matches, spans):
+            fix = ()
+            if params["replacement"] is not None and not params["normalized"]:
+                fix = (Edit(span, m.expand(params["replacement"])),)
+            yield Finding(span, {"match": m.group(0), "year": year}, fix=fix)
+            if params["once"]:
+                return
+
+
+KINDS = (
+    Kind("pattern", pattern, {
+        "patterns": Param(list),
+        "literal": Param(bool, False),
+        "normalized": Param(bool, False),
+        "once": Param(bool, False),
+        "replacement": Param((str, type(None)), None),
+    }, frozenset({"match", "year"})),
+)

@@ -1,0 +1,82 @@
+"""The pipeline: bytes → source → report → rules → sorted diagnostics. It never raises on input."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reportlint.checking import kinds
+from reportlint.checking.diagnostics import Diagnostic, Finding
+from reportlint.checking.rules import Rule
+from reportlint.i18n import reason_text
+from reportlint.reading.documents import read
+from reportlint.reading.model import Report, Span
+from reportlint.reading.parse import parse_report
+from reportlint.reading.source import Source, Unreadable
+
+
+@dataclass
+class Options:
+    """What the command line (or a caller) sets for a run."""
+
+    lang: str = "zh"
+    year: int | None = None
+    issuer_level: str | None = None
+
+
+@dataclass
+class FileResult:
+    """The outcome for one file: what was detected and the diagnostics."""
+
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    report: Report | None = None
+
+    def to_dict(self) -> dict:
+        r = self.report
+        return {
+            "path": self.path,
+            "era": r.era if r else None,
+            "report_year": r.year if r else None,
+            "issuer": r.issuer if r else None,
+            "diagnostics": [d.to_dict() for d in self.diagnostics],
+        }
+
+
+def lint_bytes(path: str, data: bytes, rules: list[Rule], options: Options) -> FileResult:
+    """Lint the bytes of one file with `rules`."""
+    try:
+        source = read(path, data)
+    except Unreadable as err:
+        return FileResult(path, unreadable(path, reason_text(err.reason, options.lang), rules, options.lang))
+    report = parse_report(source, year=options.year, issuer_level=options.issuer_level)
+    return FileResult(path, lint_report(report, rules, options.lang), report)
+
+
+def lint_report(report: Report, rules: list[Rule], lang: str = "zh") -> list[Diagnostic]:
+    """Run every applicable rule on a parsed report."""
+    diagnostics = []
+    for rule in rules:
+        if (rule.scope == "report" and not report.is_report) or not rule.applies_to(report.era):
+            continue
+        for finding in kinds.get(rule.kind).check(report, rule.params):
+            diagnostics.append(_diagnostic(report.source.path, rule, finding, lang, report.source))
+    return sorted(diagnostics, key=Diagnostic.sort_key)
+
+
+def _diagnostic(path: str, rule: Rule, finding: Finding, lang: str, source: Source | None = None) -> Diagnostic:
+    s = finding.span
+    return Diagnostic(
+        location=source.location(s.line, s.column) if source else None,
+        path=path, line=s.line, column=s.column, end_line=s.end_line, end_column=s.end_column,
+        rule=rule.id, name=rule.name, category=rule.category, severity=rule.severity,
+        message=rule.message[lang].format(**finding.args), basis=rule.basis,
+        related=[{"line": r.line, "column": r.column, "end_line": r.end_line,
+                  "end_column": r.end_column} for r in finding.related],
+        fix={"applicability": "safe", "edits": [e.to_dict() for e in finding.fix]} if finding.fix else None,
+    )
+
+
+def unreadable(path: str, reason: str, rules: list[Rule], lang: str) -> list[Diagnostic]:
+    """The diagnostic for a file that could not be read, `reason` saying why."""
+    return [_diagnostic(path, rule, Finding(Span(1, 1, 1, 1), {"reason": reason}), lang)
+            for rule in rules if rule.kind == "input"]

@@ -1,0 +1,212 @@
+"""Rules are YAML files: load them, validate every field, say where a bad one is wrong."""
+
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from reportlint.checking import kinds
+from reportlint.checking.diagnostics import CATEGORIES, SEVERITIES
+from reportlint.checking.kinds.base import REQUIRED
+from reportlint.resources import YAML_LOADER, data_dir
+from reportlint.templates import ERAS
+
+SCOPES = ("report", "document")
+_ID = re.compile(r"^[A-Z][0-9]{3}$")
+_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_FIELDS = {"id", "name", "category", "severity", "kind", "scope", "eras", "basis",
+           "message", "description", "params", "examples"}
+_EXAMPLE_FIELDS = {"text", "year", "issuer_level", "expect"}
+
+
+class RuleFileError(Exception):
+    """A rule file that cannot be used; str() is `path:line: message`."""
+
+    def __init__(self, path: Path, line: int, message: str) -> None:
+        super().__init__(f"{path}:{line}: {message}")
+        self.path, self.line, self.message = path, line, message
+
+
+@dataclass(frozen=True)
+class Example:
+    """A good or bad example of a rule, run as a test."""
+
+    text: str
+    year: int | None = None
+    issuer_level: str | None = None
+    expect: tuple[str, ...] = ()  # "line:column" of each expected diagnostic
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule: what it checks (a kind and its params) and how it is reported."""
+
+    id: str
+    name: str
+    category: str
+    severity: str
+    kind: str
+    scope: str
+    eras: tuple[str, ...]
+    basis: str
+    message: dict[str, str]
+    description: dict[str, str]
+    params: dict[str, Any]
+    good: tuple[Example, ...]
+    bad: tuple[Example, ...]
+    path: Path
+
+    def summary(self, lang: str) -> str:
+        """The first sentence of the description in `lang`."""
+        text = self.description[lang]
+        match = re.search(r"。|\.(\s|$)", text)
+        return text[: match.end()].strip() if match else text
+
+    def applies_to(self, era: str | None) -> bool:
+        """Whether the rule runs on a report of `era` (unknown era: only all-era rules)."""
+        return era in self.eras if era else set(self.eras) == set(ERAS)
+
+
+def load_rules(directory: Path | None = None) -> list[Rule]:
+    """Every rule in `directory` (the built-in rules by default), sorted by id.
+
+    Raises RuleFileError for the first bad file, and for duplicate ids or names.
+    """
+    directory = directory or data_dir("rules")
+    rules = [load_rule(path) for path in sorted(directory.glob("*.yaml"))]
+    seen: dict[str, Rule] = {}
+    for rule in rules:
+        for key in (rule.id, rule.name):
+            if key in seen:
+                raise RuleFileError(rule.path, 1, f"duplicate rule id or name {key!r} "
+                                    f"(also in {seen[key].path.name})")
+            seen[key] = rule
+    return sorted(rules, key=lambda r: r.id)
+
+
+def load_rule(path: Path) -> Rule:
+    """Load and validate one rule file."""
+    text = path.read_text(encoding="utf-8")
+    loader = YAML_LOADER(text)
+    try:
+        node = loader.get_single_node()
+        raw = loader.construct_document(node) if node is not None else None
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        raise RuleFileError(path, mark.line + 1 if mark else 1, f"not valid YAML: {err}") from err
+    finally:
+        loader.dispose()
+    if not isinstance(raw, dict):
+        raise RuleFileError(path, 1, "a rule file must be a mapping of fields")
+    lines = _key_lines(node)
+
+    def fail(key: str, message: str) -> RuleFileError:
+        return RuleFileError(path, lines.get(key, 1), message)
+
+    unknown = set(raw) - _FIELDS
+    if unknown:
+        key = sorted(unknown)[0]
+        raise fail(key, f"unknown field {key!r}")
+    for key in ("id", "name", "category", "severity", "kind", "basis", "message",
+                "description", "examples"):
+        if key not in raw:
+            raise RuleFileError(path, 1, f"missing field {key!r}")
+    checks = (
+        ("id", _ID.match(str(raw["id"])), "id must look like S101 (a capital letter and 3 digits)"),
+        ("id", str(raw["id"]) == path.stem, f"id {raw['id']!r} must match the file name {path.stem!r}"),
+        ("name", _NAME.match(str(raw["name"])), "name must be a kebab-case slug"),
+        ("category", raw["category"] in CATEGORIES, f"category must be one of {', '.join(CATEGORIES)}"),
+        ("severity", raw["severity"] in SEVERITIES, f"severity must be one of {', '.join(SEVERITIES)}"),
+        ("kind", raw["kind"] in kinds.KINDS, f"unknown kind {raw['kind']!r}; kinds: {', '.join(sorted(kinds.KINDS))}"),
+        ("scope", raw.get("scope", "report") in SCOPES, f"scope must be one of {', '.join(SCOPES)}"),
+        ("eras", isinstance(raw.get("eras", list(ERAS)), list)
+         and all(str(e) in ERAS for e in raw.get("eras", ERAS)), f"eras must be a list of {', '.join(ERAS)}"),
+        ("basis", isinstance(raw["basis"], str) and raw["basis"].strip(), "basis must be a non-empty string"),
+    )
+    for key, ok, message in checks:
+        if not ok:
+            raise fail(key, message)
+    kind = kinds.get(raw["kind"])
+    message = _bilingual(raw["message"], lambda m: fail("message", m))
+    description = _bilingual(raw["description"], lambda m: fail("description", m))
+    for lang, template in message.items():
+        fields = {f for _, f, _, _ in string.Formatter().parse(template) if f}
+        if not fields <= kind.args:
+            bad = sorted(fields - kind.args)[0]
+            raise fail("message", f"message ({lang}) uses {{{bad}}}, which kind {kind.name!r} "
+                       f"does not provide (it provides: {', '.join(sorted(kind.args)) or 'nothing'})")
+    params = _params(raw.get("params") or {}, kind, lambda m: fail("params", m))
+    good, bad = _examples(raw["examples"], lambda m: fail("examples", m))
+    return Rule(
+        id=raw["id"], name=raw["name"], category=raw["category"], severity=raw["severity"],
+        kind=raw["kind"], scope=raw.get("scope", "report"),
+        eras=tuple(str(e) for e in raw.get("eras", ERAS)), basis=raw["basis"].strip(),
+        message=message, description=description, params=params, good=good, bad=bad, path=path,
+    )
+
+
+def _key_lines(node) -> dict[str, int]:
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {k.value: k.start_mark.line + 1 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+
+
+def _bilingual(value: Any, fail) -> dict[str, str]:
+    if not isinstance(value, dict) or set(value) != {"zh", "en"} \
+            or not all(isinstance(v, str) and v.strip() for v in value.values()):
+        raise fail("must have exactly two non-empty strings, zh and en")
+    return {lang: _unwrap(text, lang) for lang, text in value.items()}
+
+
+def _unwrap(text: str, lang: str) -> str:
+    """Join the lines of a wrapped YAML paragraph: no space between Chinese lines."""
+    joiner = "" if lang == "zh" else " "
+    paragraphs = re.split(r"\n\s*\n", text.strip())
+    return "\n\n".join(joiner.join(line.strip() for line in p.splitlines()) for p in paragraphs)
+
+
+def _params(raw: Any, kind, fail) -> dict[str, Any]:
+    if not isinstance(raw, dict):
+        raise fail("params must be a mapping")
+    unknown = set(raw) - set(kind.params)
+    if unknown:
+        raise fail(f"kind {kind.name!r} has no param {sorted(unknown)[0]!r} "
+                   f"(it takes: {', '.join(kind.params) or 'none'})")
+    params = {}
+    for name, spec in kind.params.items():
+        if name not in raw:
+            if spec.default is REQUIRED:
+                raise fail(f"kind {kind.name!r} needs param {name!r}")
+            params[name] = spec.default
+            continue
+        value = raw[name]
+        if not isinstance(value, spec.type) or (spec.choices and value not in spec.choices):
+            expected = " | ".join(spec.choices) if spec.choices else getattr(spec.type, "__name__", str(spec.type))
+            raise fail(f"param {name!r} must be {expected}, not {value!r}")
+        params[name] = value
+    return params
+
+
+def _examples(raw: Any, fail) -> tuple[tuple[Example, ...], tuple[Example, ...]]:
+    if not isinstance(raw, dict) or set(raw) - {"good", "bad"}:
+        raise fail("examples must be a mapping with good and bad lists")
+    out = []
+    for key in ("good", "bad"):
+        items = raw.get(key)
+        if not isinstance(items, list) or not items:
+            raise fail(f"examples need at least one {key} example")
+        examples = []
+        for item in items:
+            item = {"text": item} if isinstance(item, str) else item
+            if not isinstance(item, dict) or not isinstance(item.get("text"), str) \
+                    or set(item) - _EXAMPLE_FIELDS:
+                raise fail(f"each {key} example is a text, or a mapping of {', '.join(sorted(_EXAMPLE_FIELDS))}")
+            examples.append(Example(item["text"], item.get("year"), item.get("issuer_level"),
+                                    tuple(str(e) for e in item.get("expect", ()))))
+        out.append(tuple(examples))
+    return out[0], out[1]

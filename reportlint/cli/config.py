@@ -1,0 +1,193 @@
+"""Configuration: `.reportlint.yaml` or `[tool.reportlint]` in pyproject.toml.
+
+The closest configuration file above each linted file applies to it. Keys:
+
+    select: [structure, S020]        # only these rules (ids, names or categories)
+    ignore: [typography]             # never these
+    severity: {S013: error}          # severity per rule id, name or category
+    fail-on: warning                 # error | warning | info
+    lang: zh                         # zh | en
+    year: 2024                       # the report year, instead of detection
+    issuer-level: county_dept        # the issuer's level, instead of detection
+    rules: [our-rules]               # folders of our own YAML rules (relative to the file)
+    per-file:                        # overrides for files matching glob patterns
+      - files: ["乡镇/*.txt"]
+        issuer-level: township
+        ignore: [S041]
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import yaml
+
+from reportlint.checking.diagnostics import SEVERITIES
+from reportlint.checking.rules import Rule, load_rules
+from reportlint.reading.detect import LEVELS
+from reportlint.resources import YAML_LOADER
+
+CONFIG_NAMES = (".reportlint.yaml", ".reportlint.yml", "pyproject.toml")
+_KEYS = {"select", "ignore", "severity", "fail-on", "lang", "year", "issuer-level", "rules", "per-file"}
+_PER_FILE_KEYS = {"files", "select", "ignore", "severity", "year", "issuer-level"}
+
+
+class ConfigError(Exception):
+    """A configuration file that cannot be used; str() names the file and the key."""
+
+    def __init__(self, path: Path, key: str, message: str) -> None:
+        super().__init__(f"{path}: {key}: {message}")
+        self.path, self.key, self.message = path, key, message
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What one configuration file (or none) says; every field optional."""
+
+    path: Path | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: tuple[tuple[str, str], ...] = ()
+    fail_on: str | None = None
+    lang: str | None = None
+    year: int | None = None
+    issuer_level: str | None = None
+    rule_dirs: tuple[Path, ...] = ()
+    per_file: tuple[tuple[tuple[str, ...], Settings], ...] = field(default=())
+
+    def for_file(self, file: Path) -> Settings:
+        """These settings with the per-file overrides that match `file` applied."""
+        result = self
+        base = self.path.parent if self.path else Path.cwd()
+        try:
+            relative = file.resolve().relative_to(base.resolve()).as_posix()
+        except ValueError:
+            relative = file.as_posix()
+        for patterns, override in self.per_file:
+            if any(fnmatch.fnmatch(relative, p) or fnmatch.fnmatch(file.name, p) for p in patterns):
+                result = replace(
+                    result,
+                    select=override.select or result.select,
+                    ignore=result.ignore + override.ignore,
+                    severity=result.severity + override.severity,
+                    year=override.year or result.year,
+                    issuer_level=override.issuer_level or result.issuer_level,
+                )
+        return result
+
+
+def find(start: Path) -> Path | None:
+    """The closest configuration file in `start` or a folder above it."""
+    folder = start if start.is_dir() else start.parent
+    for directory in (folder.resolve(), *folder.resolve().parents):
+        for name in CONFIG_NAMES:
+            candidate = directory / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_section(candidate)):
+                return candidate
+    return None
+
+
+def _has_section(pyproject: Path) -> bool:
+    try:
+        return "reportlint" in tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {})
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
+        return False
+
+
+def load(path: Path) -> Settings:
+    """Read and validate the configuration file at `path`."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        if path.name == "pyproject.toml":
+            raw = tomllib.loads(text).get("tool", {}).get("reportlint", {})
+        else:
+            raw = yaml.load(text, Loader=YAML_LOADER) or {}
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, yaml.YAMLError) as err:
+        raise ConfigError(path, "-", f"cannot be read: {err}") from err
+    if not isinstance(raw, dict):
+        raise ConfigError(path, "-", "must be a mapping of keys")
+    return _settings(path, raw, _KEYS)
+
+
+def _settings(path: Path, raw: dict, allowed: set[str]) -> Settings:
+    unknown = sorted(set(raw) - allowed)
+    if unknown:
+        raise ConfigError(path, unknown[0], f"unknown key; keys: {', '.join(sorted(allowed))}")
+    severity = raw.get("severity", {})
+    if not isinstance(severity, dict) or any(v not in SEVERITIES for v in severity.values()):
+        raise ConfigError(path, "severity", f"must map rules to one of {', '.join(SEVERITIES)}")
+    per_file = []
+    for i, entry in enumerate(_list(path, raw, "per-file", dict)):
+        key = f"per-file[{i}]"
+        if "files" not in entry:
+            raise ConfigError(path, key, "needs files: a list of glob patterns")
+        patterns = tuple(_list(path, entry, "files", str))
+        per_file.append((patterns, _settings(path, {k: v for k, v in entry.items() if k != "files"},
+                                             _PER_FILE_KEYS - {"files"})))
+    return Settings(
+        path=path,
+        select=tuple(_list(path, raw, "select", str)),
+        ignore=tuple(_list(path, raw, "ignore", str)),
+        severity=tuple((str(k), v) for k, v in severity.items()),
+        fail_on=_choice(path, raw, "fail-on", SEVERITIES),
+        lang=_choice(path, raw, "lang", ("zh", "en")),
+        year=_year(path, raw),
+        issuer_level=_choice(path, raw, "issuer-level", LEVELS),
+        rule_dirs=tuple(path.parent / d for d in _list(path, raw, "rules", str)),
+        per_file=tuple(per_file),
+    )
+
+
+def _list(path: Path, raw: dict, key: str, kind: type) -> list:
+    value = raw.get(key, [])
+    if isinstance(value, kind) and kind is str:
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, kind) for v in value):
+        raise ConfigError(path, key, f"must be a list of {'strings' if kind is str else 'mappings'}")
+    return value
+
+
+def _choice(path: Path, raw: dict, key: str, choices: tuple[str, ...]) -> str | None:
+    value = raw.get(key)
+    if value is not None and value not in choices:
+        raise ConfigError(path, key, f"must be one of {', '.join(choices)}, not {value!r}")
+    return value
+
+
+def _year(path: Path, raw: dict) -> int | None:
+    value = raw.get("year")
+    if value is not None and (not isinstance(value, int) or not 2008 <= value <= 2100):
+        raise ConfigError(path, "year", f"must be a year such as 2024, not {value!r}")
+    return value
+
+
+def rules_for(settings: Settings, builtin: list[Rule], select: tuple[str, ...] = (),
+              ignore: tuple[str, ...] = ()) -> list[Rule]:
+    """The rules a file is linted with: built-in and user rules, selected, re-graded.
+
+    `select` (from the command line) replaces the configured selection; `ignore` adds to it.
+    """
+    rules = list(builtin)
+    for directory in settings.rule_dirs:
+        if not directory.is_dir():
+            raise ConfigError(settings.path, "rules", f"{directory} is not a folder")
+        rules += load_rules(directory)
+    ids = [r.id for r in rules] + [r.name for r in rules]
+    duplicate = next((k for k in ids if ids.count(k) > 1), None)
+    if duplicate:
+        raise ConfigError(settings.path, "rules", f"rule {duplicate!r} is defined twice")
+    chosen = select or settings.select
+    skipped = settings.ignore + ignore
+    overrides = dict(settings.severity)
+    out = []
+    for rule in rules:
+        keys = (rule.id, rule.name, rule.category)
+        if (chosen and not any(k in keys for k in chosen)) or any(k in keys for k in skipped):
+            continue
+        severity = next((overrides[k] for k in keys if k in overrides), rule.severity)
+        out.append(replace(rule, severity=severity))
+    return out
+

@@ -1,0 +1,204 @@
+"""The lint command line: arguments in, exit code out (other commands: commands.py)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from rich.console import Console
+
+from reportlint import __version__
+from reportlint.checking import baseline
+from reportlint.checking.diagnostics import SEVERITIES, severity_rank
+from reportlint.checking.linter import FileResult, Options
+from reportlint.checking.rules import Rule, RuleFileError, load_rules
+from reportlint.cli import config, fix
+from reportlint.cli.commands import (
+    complain,
+    explain_command,
+    init_command,
+    rules_command,
+    tables_command,
+    template_command,
+)
+from reportlint.cli.config import ConfigError, Settings
+from reportlint.cli.files import expand, lint_all, lint_path
+from reportlint.i18n import t
+from reportlint.reading.detect import LEVELS
+from reportlint.reading.documents import is_docx
+from reportlint.reporting.html import to_html
+from reportlint.reporting.output import (
+    FORMATS,
+    print_text,
+    statistics,
+    to_concise,
+    to_github,
+    to_json,
+)
+from reportlint.reporting.sarif import to_sarif
+
+COMMANDS = {"rules": rules_command, "explain": explain_command, "tables": tables_command,
+            "template": template_command, "init": init_command}
+
+
+def _lint_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="reportlint",
+        description="检查政府信息公开工作年度报告 / lint government information disclosure annual reports",
+        epilog="other commands: reportlint rules | explain RULE | tables PATH | template --year N | init",
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint; - reads stdin")
+    p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    p.add_argument("--select", action="append", default=[], metavar="RULE",
+                   help="only these rules: id, name or category (repeatable, comma-separated)")
+    p.add_argument("--ignore", action="append", default=[], metavar="RULE",
+                   help="skip these rules: id, name or category (repeatable, comma-separated)")
+    p.add_argument("--fail-on", choices=SEVERITIES,
+                   help="exit 1 when a diagnostic of this severity or above is found (default: error)")
+    p.add_argument("--lang", choices=("zh", "en"), help="message language (default: zh)")
+    p.add_argument("--year", type=int, help="the report year, instead of the detected one")
+    p.add_argument("--issuer-level", choices=LEVELS, help="the issuer's level, instead of the detected one")
+    p.add_argument("--stdin-filename", metavar="NAME", help="the name to report for stdin (-)")
+    p.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                   help="skip files and folders matching GLOB when walking folders (repeatable)")
+    p.add_argument("--jobs", type=int, default=1, metavar="N",
+                   help="lint N files at a time (0: one per CPU); output order is unchanged")
+    p.add_argument("--config", metavar="FILE",
+                   help="use this configuration file (.reportlint.yaml or pyproject.toml) for every path")
+    p.add_argument("--no-config", action="store_true", help="do not read configuration files")
+    p.add_argument("--statistics", action="store_true", help="count diagnostics per rule instead of listing them")
+    p.add_argument("--fix", action="store_true",
+                   help="apply safe fixes to .txt/.md files (numbers and numbering are never changed)")
+    p.add_argument("--diff", action="store_true", help="show the safe fixes as a diff, change nothing")
+    p.add_argument("--annotate", action="store_true",
+                   help="write each .docx's findings as Word comments into NAME.reportlint.docx beside it")
+    p.add_argument("--baseline", metavar="FILE",
+                   help="report only findings not recorded in FILE; a missing FILE records the current ones")
+    p.add_argument("--version", action="version", version=f"reportlint {__version__}")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run reportlint; return the exit code (0 clean, 1 findings, 2 usage or rule errors)."""
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] and argv[0] in COMMANDS:
+        return COMMANDS[argv[0]](argv[1:])
+    args = _lint_parser().parse_args(argv)
+    if not args.paths:
+        complain(t("error.no_paths", args.lang or "zh"))
+        return 2
+    try:
+        builtin = load_rules()
+        rules_by_settings: dict[Settings, list[Rule]] = {}
+        loaded: dict[Path, Settings] = {}
+        planned: list[tuple[str, Settings]] = []
+        for path in expand(args.paths, args.exclude):
+            settings = _settings(path, args, loaded)
+            if settings not in rules_by_settings:
+                rules_by_settings[settings] = config.rules_for(
+                    settings, builtin, _split(args.select), _split(args.ignore))
+            planned.append((path, settings))
+    except (RuleFileError, ConfigError) as error:
+        complain(t("error.config" if isinstance(error, ConfigError) else "error.rules",
+                   args.lang or "zh", error=str(error)))
+        return 2
+    lang = args.lang or next((s.lang for _, s in planned if s.lang), "zh")
+    jobs = [(path, rules_by_settings[s], Options(lang=lang, year=args.year or s.year,
+                                                 issuer_level=args.issuer_level or s.issuer_level))
+            for path, s in planned]
+    thresholds = [severity_rank(args.fail_on or s.fail_on or "error") for _, s in planned]
+    results = lint_all(jobs, args.stdin_filename, args.jobs)
+    if args.fix or args.diff:
+        changed = _fix(jobs, results, args, lang)
+        if args.diff:
+            return 1 if changed else 0
+        results = [lint_path(path, rules, options, args.stdin_filename) if path in changed else result
+                   for (path, rules, options), result in zip(jobs, results)]
+    if args.baseline:
+        path = Path(args.baseline)
+        if not path.exists():
+            complain(t("baseline.written", lang, count=baseline.write(path, results), path=path))
+            return 0
+        try:
+            recorded = baseline.read(path)
+        except ValueError as error:
+            complain(t("error.config", lang, error=str(error)))
+            return 2
+        results = [baseline.new_findings(r, recorded) for r in results]
+    if args.statistics:
+        sys.stdout.write(statistics(results, lang) + "\n")
+    else:
+        _emit(results, args.format, lang, [r for rules in rules_by_settings.values() for r in rules])
+    if args.annotate:
+        _annotate(results, lang)
+    failed = any(severity_rank(d.severity) >= threshold
+                 for result, threshold in zip(results, thresholds) for d in result.diagnostics)
+    return 1 if failed else 0
+
+
+def _fix(jobs: list[tuple[str, list[Rule], Options]], results: list[FileResult],
+         args: argparse.Namespace, lang: str) -> set[str]:
+    """Apply (or, with --diff, print) the safe fixes; return the paths that change."""
+    changed = set()
+    for (path, _, _), result in zip(jobs, results):
+        report = result.report
+        if report is None or path == "-" or Path(path).suffix.lower() not in fix.TEXT_SUFFIXES:
+            continue
+        after = fix.apply(report.source.text, result.diagnostics)
+        if after == report.source.text:
+            continue
+        changed.add(path)
+        if args.diff:
+            sys.stdout.write(fix.diff(path, report.source.text, after))
+        else:
+            fix.write(Path(path), after, report.source.encoding)
+            complain(t("fix.written", lang, path=path))
+    return changed
+
+
+def _annotate(results: list[FileResult], lang: str) -> None:
+    """Write NAME.reportlint.docx beside each readable .docx, a comment per diagnostic."""
+    from reportlint.reporting.annotate import annotate
+    for result in results:
+        path = Path(result.path)
+        if result.report is None or result.path == "-" or not is_docx(result.path):
+            continue
+        out = path.with_suffix(".reportlint.docx")
+        count = annotate(path.read_bytes(), result.diagnostics, out, lang)
+        complain(t("annotate.written", lang, path=out, count=count))
+
+
+def _settings(path: str, args: argparse.Namespace, loaded: dict[Path, Settings]) -> Settings:
+    """The settings for one path: its closest config (or --config, or none with --no-config).
+
+    `loaded` keeps the files already read in this run, so each is read once.
+    """
+    if args.no_config:
+        return Settings()
+    found = Path(args.config) if args.config else config.find(Path.cwd() if path == "-" else Path(path))
+    if found and found not in loaded:
+        loaded[found] = config.load(found)
+    settings = loaded[found] if found else Settings()
+    return settings.for_file(Path(args.stdin_filename or "-") if path == "-" else Path(path))
+
+
+def _split(values: list[str]) -> tuple[str, ...]:
+    return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
+
+
+def _emit(results: list[FileResult], fmt: str, lang: str, rules: list[Rule]) -> None:
+    if fmt == "json":
+        sys.stdout.write(to_json(results) + "\n")
+    elif fmt == "concise":
+        sys.stdout.write(to_concise(results, lang) + "\n")
+    elif fmt == "sarif":
+        sys.stdout.write(to_sarif(results, rules, lang) + "\n")
+    elif fmt == "github":
+        sys.stdout.write(to_github(results, lang) + "\n")
+    elif fmt == "html":
+        sys.stdout.write(to_html(results, lang) + "\n")
+    else:
+        print_text(results, Console(highlight=False, soft_wrap=True), lang)
+
+

@@ -1,0 +1,205 @@
+"""Table lines → cells → rows: the layouts of real tables, read with grammar/table.lark.
+
+A line is cut into cells by its layout: pipes (markdown rows, rows joined with " | ",
+one cell per line with a trailing "|"), tabs, or runs of two or more spaces (text from
+`pdftotext -layout`), where a label followed by single-spaced numbers is cut too. Each
+cell is parsed as a value by the grammar's `value` rule (or is label text), and the cells
+of a region become rows by its `region` rule. Every cell keeps its text, line and column.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from decimal import Decimal
+from functools import cache
+
+from lark import Lark, Token, Transformer
+from lark.exceptions import LarkError
+from lark.lexer import Lexer
+
+from reportlint.reading.model import Cell, Line, Row
+from reportlint.resources import data_dir
+
+_FILLER = re.compile(r"^[\s|:\-]*$")
+_GAP = re.compile(r"[ \u3000\xa0]{2,}|\t")
+_NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
+
+
+class PassThroughLexer(Lexer):
+    """Feeds tokens made elsewhere (cell tokens here, the classifier's blocks in
+    grammar.py) to a parser unchanged."""
+
+    def __init__(self, lexer_conf) -> None:  # noqa: D107 - Lark's interface
+        pass
+
+    def lex(self, data, parser_state=None):  # noqa: D102 - Lark's interface
+        return iter(data)
+
+
+@cache
+def _grammar() -> str:
+    return (data_dir("grammar") / "table.lark").read_text(encoding="utf-8")
+
+
+@cache
+def value_parser() -> Lark:
+    """The parser of one value cell (grammar/table.lark, rule `value`)."""
+    return Lark(_grammar(), start="value", parser="lalr", cache=True)
+
+
+@cache
+def region_parser() -> Lark:
+    """The parser of a region's cell tokens (grammar/table.lark, rule `region`)."""
+    return Lark(_grammar(), start="region", parser="lalr", lexer=PassThroughLexer, cache=True)
+
+
+class _Value(Transformer):
+    """A parsed value cell → (kind, value)."""
+
+    def number(self, t):  # noqa: D102 - one method per grammar alternative
+        return "number", int(t[0])
+
+    def fraction(self, t):  # noqa: D102
+        if len(t) == 2:
+            return "fraction", Decimal(int(t[0])) / Decimal(int(t[1])) if int(t[1]) else None
+        value = Decimal(str(t[0]))
+        return ("number", int(value)) if value == value.to_integral_value() else ("fraction", value)
+
+    def negative(self, t):  # noqa: D102
+        return "negative", _num(t[0])
+
+    def signed(self, t):  # noqa: D102
+        return "signed", _num(t[0])
+
+    def annotated(self, t):  # noqa: D102
+        return "annotated", _num(t[0])
+
+    def slash(self, _):  # noqa: D102
+        return "slash", None
+
+    def dash(self, _):  # noqa: D102
+        return "dash", None
+
+    def emdash(self, _):  # noqa: D102
+        return "emdash", None
+
+    def none(self, _):  # noqa: D102
+        return "none", None
+
+    def spaced(self, _):  # noqa: D102
+        return "spaced", None
+
+
+def _num(text: str) -> int | Decimal:
+    value = Decimal(text)
+    return int(value) if value == value.to_integral_value() else value
+
+
+@cache
+def read_value(text: str) -> tuple[str, int | Decimal | None]:
+    """(kind, value) of a cell's text: blank, a value kind, or text."""
+    s = unicodedata.normalize("NFKC", text).strip().replace("\u3000", "")
+    if not s:
+        return "blank", None
+    try:
+        return _Value().transform(value_parser().parse(s))
+    except LarkError:
+        return "text", None
+
+
+def _cell(line: Line, start: int, text: str) -> Cell:
+    lead = len(text) - len(text.lstrip())
+    raw = text.strip()
+    kind, value = read_value(raw)
+    return Cell(raw, kind, value, line.number, start + lead + 1)
+
+
+def split_line(line: Line) -> tuple[list[Cell], bool]:
+    """The cells of a table line and whether the line is a row of its own (ends a row)."""
+    text = line.text
+    if "|" in text:
+        return _split_pipes(line)
+    pieces = [(m.start(), m.group()) for m in re.finditer(r"[^\t]+", text)] if "\t" in text \
+        else list(_gap_pieces(text))
+    cells = [c for start, piece in pieces for c in _cut_numbers(line, start, piece) if c.text]
+    return cells, len(cells) > 1
+
+
+def _split_pipes(line: Line) -> tuple[list[Cell], bool]:
+    text = line.text
+    if _FILLER.match(text):
+        pipes = text.count("|")
+        return ([_cell(line, text.index("|"), "")], False) if pipes == 1 else ([], True)
+    bounds = [-1] + [i for i, ch in enumerate(text) if ch == "|"] + [len(text)]
+    pieces = [(a + 1, text[a + 1:b]) for a, b in zip(bounds, bounds[1:])]
+    if not pieces[0][1].strip():
+        pieces = pieces[1:]
+    if pieces and not pieces[-1][1].strip():
+        pieces = pieces[:-1]
+    cells = [_cell(line, start, piece) for start, piece in pieces]
+    return cells, len(cells) > 1
+
+
+def _gap_pieces(text: str) -> Iterator[tuple[int, str]]:
+    start = 0
+    for m in _GAP.finditer(text):
+        if text[start:m.start()].strip():
+            yield start, text[start:m.start()]
+        start = m.end()
+    if text[start:].strip():
+        yield start, text[start:]
+
+
+def _cut_numbers(line: Line, start: int, piece: str) -> list[Cell]:
+    """A piece "label 0 0 1" (or "1 0 0") as the label cell and one cell per number."""
+    words = [(m.start(), m.group()) for m in re.finditer(r"\S+", piece)]
+    first = len(words)
+    while first > 0 and _NUMBER.match(unicodedata.normalize("NFKC", words[first - 1][1])):
+        first -= 1
+    if first == len(words) or (first == 0 and len(words) == 1):
+        return [_cell(line, start, piece)]
+    cells = []
+    if first:
+        end = words[first - 1][0] + len(words[first - 1][1])
+        cells.append(_cell(line, start, piece[:end]))
+    cells += [_cell(line, start + at, word) for at, word in words[first:]]
+    return cells
+
+
+def tokens(lines: list[Line]) -> list[Token]:
+    """The LABEL, VALUE and EOL tokens of a region's lines, cells as the token values."""
+    out: list[Token] = []
+    for line in lines:
+        cells, is_row = split_line(line)
+        if is_row and out and out[-1].type == "VALUE":
+            out.append(Token("EOL", None))
+        out += [Token("VALUE" if c.is_value else "LABEL", c) for c in cells]
+        if is_row:
+            out.append(Token("EOL", None))
+    return out
+
+
+class _Rows(Transformer):
+    def region(self, items):  # noqa: D102 - one method per grammar rule
+        return [item for item in items if isinstance(item, Row)]
+
+    def row(self, parts):  # noqa: D102
+        labels = next((p for kind, p in parts if kind == "label"), [])
+        values = next((p for kind, p in parts if kind == "values"), [])
+        return Row(labels, values)
+
+    def label(self, toks):  # noqa: D102
+        return "label", [t.value for t in toks]
+
+    def values(self, toks):  # noqa: D102
+        return "values", [t.value for t in toks]
+
+
+def read_rows(lines: list[Line]) -> list[Row]:
+    """The rows of a table region (never fails: the grammar accepts every token sequence)."""
+    toks = tokens(lines)
+    if not toks:
+        return []
+    return _Rows().transform(region_parser().parse(toks))

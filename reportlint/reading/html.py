@@ -1,0 +1,218 @@
+"""A published web page (.html/.htm): the article body as a text view.
+
+The page's charset is honoured (GBK is common), site chrome is dropped (scripts,
+styles, navigation, header, footer, the 索引号/发布机构 metadata table), and the body
+is the content container: the element whose id or class says content (zoom,
+TRS_Editor, article, content…), else the element holding the text. Tables have their
+rowspan and colspan cells repeated in every slot they cover.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml import etree
+
+from reportlint.reading import source
+from reportlint.reading.source import Source
+from reportlint.reading.view import TextView, join_lines, once_per_cell
+
+_META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
+_GB = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936", "gb18030"}
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_DROP = ("script", "style", "noscript", "nav", "header", "footer", "iframe", "select",
+         "button", "head", "object", "svg", "template")
+_CHROME = {"nav", "navbar", "menu", "header", "footer", "breadcrumb", "crumb", "share", "sidebar",
+           "bdsharebuttonbox", "toolbar"}
+_CONTENT = re.compile(r"zoom|trs_editor|article|content|detail|zhengwen|wenzhang|txt|text", re.I)
+_TOKEN = re.compile(r"[\s_-]+")
+_BREAKS = {"br", "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "tr",
+          "section", "article", "blockquote", "pre", "center", "table", "tbody", "thead", "tfoot",
+          "caption", "address", "main", "aside", "figure", "figcaption", "hr", "td", "th"}
+_TITLE = re.compile(r"年度报告|年报")
+_DESCEND = 0.9  # a child holding this share of the text stands for its parent
+
+
+def read_html(path: str, data: bytes) -> Source:
+    """The text view of a web page's article body (a page without a tag is text)."""
+    if b"<" not in data:
+        return source.read(path, data)
+    text, encoding = decode(data)
+    view = TextView()
+    try:
+        page = lxml.html.document_fromstring(_XML_DECLARATION.sub("", text))
+    except (etree.ParserError, ValueError):
+        return view.source(path, encoding)
+    _strip(page)
+    body = _container(page)
+    flow = _Flow(view)
+    flow.walk(body)
+    flow.flush()
+    first = view.lines[0] if view.lines else ""
+    title = None if _is_title(first) else _outside_title(page)
+    if title:
+        view.lines.insert(0, title)
+        view.places.insert(0, ((1, "标题"),))
+    return view.source(path, encoding)
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """The page's text in the charset it declares, else as any text is decoded."""
+    match = _META_CHARSET.search(data[:8192])
+    if match and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        codec = match.group(1).decode("ascii").lower()
+        codec = "gb18030" if codec in _GB else codec
+        try:
+            return data.decode(codec), codec
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return source.decode(data)
+
+
+def _strip(page) -> None:
+    """Drop what is never the article: code, chrome, comments."""
+    for element in page.xpath("//comment() | //processing-instruction()"):
+        _drop(element)
+    for element in list(page.iter(*_DROP)):
+        _drop(element)
+    for element in list(page.iter()):
+        if isinstance(element.tag, str) and _CHROME & _tokens(element):
+            _drop(element)
+
+
+def _drop(element) -> None:
+    if element.getparent() is not None:
+        element.drop_tree()
+
+
+def _tokens(element) -> set[str]:
+    names = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+    return set(_TOKEN.split(names)) - {""}
+
+
+def _container(page):
+    """The article body: the content-named element holding most text (else the
+    body), then down into any child that holds nearly all of its text."""
+    body = page.find("body") if page.find("body") is not None else page
+    named = [e for e in body.iter() if isinstance(e.tag, str)
+             and _CONTENT.search(f"{e.get('class') or ''} {e.get('id') or ''}")]
+    best = max(named, key=_size, default=body)
+    if _size(best) < _size(body) * 0.2:
+        best = body
+    while True:
+        child = max((c for c in best if isinstance(c.tag, str)), key=_size, default=None)
+        if child is None or _size(child) < _size(best) * _DESCEND or child.tag in ("table", "tr"):
+            break
+        best = child
+    for table in best.xpath(".//table[not(.//table)]"):  # a metadata table, not a layout table around it
+        if "索引号" in table.text_content() and table.getparent() is not None:
+            table.drop_tree()
+    return best
+
+
+def _size(element) -> int:
+    return len(re.sub(r"\s", "", element.text_content()))
+
+
+def _is_title(line: str) -> bool:
+    return bool(_TITLE.search(line)) and len(line) < 80
+
+
+def _outside_title(page) -> str | None:
+    """The page's headline (an h1, or an element classed title), for a body that
+    does not begin with one: it often stands above the content container."""
+    for element in page.iter("h1", "h2", "h3", "div", "p", "span", "td"):
+        if element.tag.startswith("h") or "title" in _tokens(element):
+            text = join_lines([re.sub(r"\s+", " ", element.text_content())])
+            if _is_title(text):
+                return text
+    return None
+
+
+class _Flow:
+    """Walks an element, making a line per paragraph and per table row."""
+
+    def __init__(self, view: TextView) -> None:
+        self.view = view
+        self.buffer: list[str] = []
+        self.paragraphs = 0
+        self.tables = 0
+
+    def walk(self, element) -> None:
+        if element.tag == "table" and not element.xpath(".//table"):
+            self.flush()
+            self.table(element)
+            return
+        block = element.tag in _BREAKS
+        if block:
+            self.flush()
+        self.buffer.append(element.text or "")
+        for child in element:
+            if isinstance(child.tag, str):
+                self.walk(child)
+            self.buffer.append(child.tail or "")
+        if block:
+            self.flush()
+
+    def flush(self) -> None:
+        text = join_lines([re.sub(r"\s+", " ", "".join(self.buffer))])
+        self.buffer = []
+        if text:
+            self.paragraphs += 1
+            self.view.paragraph(text, f"第{self.paragraphs}段")
+
+    def table(self, table) -> None:
+        self.tables += 1
+        for number, cells in enumerate(grid(table), start=1):
+            self.view.row(cells, self.tables, number)
+
+
+def grid(table) -> list[list[tuple[int, str]]]:
+    """The rows of a table, a cell once in its row and in every row it spans, as
+    (grid column, text)."""
+    rows = table.xpath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")
+    slots: dict[tuple[int, int], tuple[object, str]] = {}
+    for r, tr in enumerate(rows):
+        c = 0
+        for td in tr.xpath("./td | ./th"):
+            while (r, c) in slots:
+                c += 1
+            text = (td, cell_text(td))
+            for i in range(min(_span(td.get("rowspan")), len(rows) - r)):
+                for j in range(_span(td.get("colspan"))):
+                    slots.setdefault((r + i, c + j), text)
+            c += _span(td.get("colspan"))
+    out = []
+    for r in range(len(rows)):
+        width = max((c + 1 for (row, c) in slots if row == r), default=0)
+        out.append(once_per_cell([slots.get((r, c)) or (object(), "") for c in range(width)]))
+    return out
+
+
+def cell_text(cell) -> str:
+    """A cell's text, its paragraphs joined (no space between Chinese characters)."""
+    lines = [""]
+    _lines(cell, lines)
+    return join_lines([re.sub(r"\s+", " ", line) for line in lines])
+
+
+def _lines(element, out: list[str]) -> None:
+    """Add the element's text to the last of `out`, a block or break starting a new line."""
+    if element.tag in _BREAKS:
+        out.append("")
+    out[-1] += element.text or ""
+    for child in element:
+        if isinstance(child.tag, str):
+            _lines(child, out)
+            if child.tag in _BREAKS:
+                out.append("")
+        out[-1] += child.tail or ""
+
+
+def _span(value: str | None) -> int:
+    """A rowspan or colspan as a count from 1 to 100 (bad values count 1)."""
+    try:
+        return min(max(int(str(value).strip()), 1), 100)
+    except ValueError:
+        return 1

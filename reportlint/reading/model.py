@@ -1,0 +1,306 @@
+"""The typed model of a parsed report: every node knows where it stands in the file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from reportlint.reading.source import Source
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of the file: 1-based lines and columns, end column exclusive."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass
+class Line:
+    """One line of the file, with where its significant text begins."""
+
+    number: int
+    text: str
+    start: int  # 0-based index of the first significant character
+
+    @property
+    def content(self) -> str:
+        """The line without its leading indentation or markdown heading marks."""
+        return self.text[self.start:].rstrip()
+
+    @property
+    def span(self) -> Span:
+        end = len(self.text.rstrip())
+        return Span(self.number, self.start + 1, self.number, max(end, self.start) + 1)
+
+
+@dataclass
+class Heading:
+    """A numbered (or recognisably unnumbered) heading line.
+
+    `marker` is the numbering as written ("一、", "（二）", "3.", "" when missing),
+    `number` its value (None when missing), `title` the heading text and `body` any
+    run-in text after it on the same line.
+    """
+
+    level: int
+    number: int | None
+    marker: str
+    title: str
+    body: str
+    line: Line
+
+    @property
+    def span(self) -> Span:
+        """The numbering and the title (not the run-in text after it)."""
+        whole = self.line.span
+        at = self.line.text.find(self.title, self.line.start) if self.title else -1
+        end = at + len(self.title) + 1 if at >= 0 else whole.end_column
+        return Span(whole.line, whole.column, whole.line, max(end, whole.column + 1))
+
+    @property
+    def is_sentence(self) -> bool:
+        """A heading line that is itself a complete sentence (a list item, say)."""
+        return self.line.content.rstrip().endswith(("。", "；", ";", "！"))
+
+
+@dataclass
+class Paragraph:
+    """Consecutive text lines (a paragraph may wrap over several lines)."""
+
+    lines: list[Line]
+
+    @property
+    def text(self) -> str:
+        return "".join(line.content for line in self.lines)
+
+    @property
+    def span(self) -> Span:
+        return _span(self.lines)
+
+    def span_of(self, start: int, end: int) -> Span:
+        """The span of text[start:end] (offsets into `text`) in the file."""
+        (l1, c1), (l2, c2) = self._position(start), self._position(max(start, end - 1))
+        return Span(l1, c1, l2, c2 + 1)
+
+    def _position(self, offset: int) -> tuple[int, int]:
+        for line in self.lines:
+            length = len(line.content)
+            if offset < length:
+                return line.number, line.start + offset + 1
+            offset -= length
+        last = self.lines[-1]
+        return last.number, last.start + len(last.content) + 1
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One table cell as written: raw text, kind, value and where it stands.
+
+    kind is number, fraction, negative, signed, annotated (a number with a bracketed
+    note), spaced (digits split by a space: "1 2"), blank, slash ("/"), dash ("-"),
+    emdash ("—"), none ("无") or text; value is
+    the number read (None when there is none: a blank is never 0).
+    """
+
+    text: str
+    kind: str
+    value: int | Decimal | None
+    line: int
+    column: int  # 1-based
+
+    @property
+    def span(self) -> Span:
+        return Span(self.line, self.column, self.line, self.column + max(len(self.text), 1))
+
+    @property
+    def is_value(self) -> bool:
+        """A cell that stands where a number is due (anything but label text)."""
+        return self.kind != "text"
+
+
+@dataclass
+class Row:
+    """A row as the table grammar reads it: label cells, then the value cells after them."""
+
+    labels: list[Cell]
+    values: list[Cell]
+
+    @property
+    def label(self) -> str:
+        return "".join(c.text for c in self.labels)
+
+
+@dataclass
+class TableRegion:
+    """Consecutive lines that belong to a table, in whatever layout, and the rows read."""
+
+    lines: list[Line]
+    rows: list[Row] = field(default_factory=list)
+
+    @property
+    def span(self) -> Span:
+        return _span(self.lines)
+
+
+@dataclass
+class TableRow:
+    """A template row found in a report: how its label matched and its cells by column id.
+
+    how is exact, variant (a known wording), similar (close to an official label),
+    truncated or position (no label:
+    placed by template order); `found` is the label as written ("" when placed by position).
+    `problem` says why `cells` is empty although values were there (e.g. "3/7": 3 of 7);
+    `reading` is then the one way of reading the values that fits, if there is one.
+    """
+
+    id: str
+    official: str
+    found: str
+    how: str
+    row: Row
+    cells: dict[str, Cell] = field(default_factory=dict)
+    problem: str = ""
+    reading: Reading | None = None
+
+    @property
+    def span(self) -> Span:
+        first = (self.row.labels or self.row.values)[0]
+        return first.span
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A suggestion for a row with one value too many or too few: `cells` as written
+    (two that look like one number split, or one that looks like two merged) and the
+    `values` they would be; never the table's own values."""
+
+    cells: tuple[Cell, ...]
+    values: tuple[str, ...]
+
+
+@dataclass
+class Table:
+    """One table of the format (template id and era) as read from the report."""
+
+    id: str
+    era: str
+    anchor: Cell
+    rows: dict[str, TableRow] = field(default_factory=dict)
+    # rows with values whose label matches no official one: (row, nearest official label)
+    unknown: list[tuple[Row, str]] = field(default_factory=list)
+    # the header cells as read, one run per place the header is written (it may repeat)
+    headers: list[list[Cell]] = field(default_factory=list)
+    # each run read as columns (runs with no official column label are left out)
+    columns: list[list[TableColumn]] = field(default_factory=list)
+
+
+@dataclass
+class TableColumn:
+    """A column header found in a report: the cells it is written over and how it matched.
+
+    how is exact, variant (a known wording), truncated, unknown (no official column:
+    a placeholder such as 数据1, or a corner label) or fragment (a piece of an official
+    label that could not be joined with the rest, as in wrapped PDF text); `id` is the
+    template column (None unless matched) and `found` the label as written.
+    """
+
+    id: str | None
+    official: str
+    found: str
+    how: str
+    cells: list[Cell]
+
+    @property
+    def span(self) -> Span:
+        first, last = self.cells[0], self.cells[-1]
+        end = last.span if last.line == first.line else first.span
+        return Span(first.line, first.column, end.end_line, end.end_column)
+
+
+Block = Paragraph | TableRegion
+
+
+@dataclass
+class Section:
+    """A heading with what stands under it; level 0 is the text before the first heading."""
+
+    level: int
+    heading: Heading | None
+    blocks: list[Block] = field(default_factory=list)
+    children: list[Section] = field(default_factory=list)
+
+    def walk(self):
+        """This section and every section below it, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def has_text(self) -> bool:
+        """True when anything (run-in text, a block, a subsection) stands under the heading."""
+        heading = self.heading
+        return bool((heading and (heading.body or heading.is_sentence)) or self.blocks or self.children)
+
+
+@dataclass
+class Title:
+    """The report's title line(s) with what was read from them."""
+
+    lines: list[Line]
+    text: str
+    year: int | None
+    issuer: str | None
+
+    @property
+    def span(self) -> Span:
+        return _span(self.lines)
+
+
+@dataclass
+class Report:
+    """A parsed document with what was detected about it."""
+
+    source: Source
+    title: Title | None
+    preamble: Section
+    sections: list[Section]
+    footers: list[Line]
+    year: int | None = None
+    era: str | None = None
+    issuer: str | None = None
+    issuer_level: str | None = None
+    is_report: bool = True
+    # regions the grammar could not place in the structure
+    problems: list[Span] = field(default_factory=list)
+    # the format's tables read from the table regions (reportlint.reading.tables)
+    read_tables: list[Table] = field(default_factory=list)
+    # top-level sections matched to the era's sections: (section, spec, how) (reportlint.reading.parse)
+    matched_sections: list[tuple] = field(default_factory=list)
+
+    def walk(self):
+        """Every section at every level, the preamble first."""
+        yield from self.preamble.walk()
+        for section in self.sections:
+            yield from section.walk()
+
+    def paragraphs(self):
+        """Every paragraph in document order."""
+        for section in self.walk():
+            for block in section.blocks:
+                if isinstance(block, Paragraph):
+                    yield block
+
+    def tables(self):
+        """Every table region in document order."""
+        for section in self.walk():
+            for block in section.blocks:
+                if isinstance(block, TableRegion):
+                    yield block
+
+
+def _span(lines: list[Line]) -> Span:
+    first, last = lines[0].span, lines[-1].span
+    return Span(first.line, first.column, last.end_line, last.end_column)

@@ -1,0 +1,90 @@
+"""The Lark parser over classified blocks, built once, and the tree-to-model step."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from lark import Lark, Token, Transformer
+from lark.exceptions import LarkError
+
+from reportlint.reading.cells import PassThroughLexer, read_rows
+from reportlint.reading.classify import Block
+from reportlint.reading.model import Paragraph, Section, Span, TableRegion, Title
+from reportlint.resources import data_dir
+
+
+@cache
+def parser() -> Lark:
+    """The LALR parser of grammar/report.lark (built on first use, then reused)."""
+    grammar = (data_dir("grammar") / "report.lark").read_text(encoding="utf-8")
+    return Lark(grammar, start="report", parser="lalr", lexer=PassThroughLexer,
+                propagate_positions=True, strict=True, cache=True)
+
+
+def _token(block: Block) -> Token:
+    first, last = block.lines[0].span, block.lines[-1].span
+    return Token(block.kind, block, line=first.line, column=first.column,
+                 end_line=last.end_line, end_column=last.end_column)
+
+
+class _ToModel(Transformer):
+    """Tree → sections, paragraphs, table regions and the title block."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.title: Title | None = None
+
+    def _section(self, level: int, children: list) -> Section:
+        heading = None
+        section = Section(level, None)
+        for child in children:
+            if isinstance(child, Section):
+                section.children.append(child)
+                continue
+            block: Block = child.value
+            if block.kind == "TITLE":
+                if self.title is None:
+                    self.title = Title(block.lines, "".join(l.content for l in block.lines), None, None)
+            elif block.kind == "PARA":
+                section.blocks.append(Paragraph(block.lines))
+            elif block.kind == "TABLE":
+                section.blocks.append(TableRegion(block.lines, read_rows(block.lines)))
+            else:
+                heading = block.heading
+        section.heading = heading
+        return section
+
+    def preamble(self, children):  # noqa: D102 - one method per grammar rule
+        return self._section(0, children)
+
+    def section(self, children):  # noqa: D102
+        return self._section(1, children)
+
+    def sub2(self, children):  # noqa: D102
+        return self._section(2, children)
+
+    def sub3(self, children):  # noqa: D102
+        return self._section(3, children)
+
+    def sub4(self, children):  # noqa: D102
+        return self._section(4, children)
+
+    def report(self, children):  # noqa: D102
+        return children
+
+
+def parse_blocks(blocks: list[Block]) -> tuple[Section, list[Section], Title | None, list[Span]]:
+    """Parse blocks into (preamble, sections, title, problems).
+
+    The grammar accepts every block sequence; should the parser still refuse one,
+    the blocks become paragraphs of a flat preamble and the refusal a problem span.
+    """
+    tokens = [_token(b) for b in blocks]
+    to_model = _ToModel()
+    try:
+        preamble, *sections = to_model.transform(parser().parse(tokens))
+    except LarkError as err:
+        line = getattr(err, "line", 1) or 1
+        flat = Section(0, None, [Paragraph(b.lines) for b in blocks])
+        return flat, [], None, [Span(line, 1, line, 1)]
+    return preamble, sections, to_model.title, []

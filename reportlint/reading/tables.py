@@ -1,0 +1,552 @@
+"""The format's tables (二, 三, 四) read from the rows of a report's table regions.
+
+Rows are anchored by label against the era's template (rules/templates/*.yaml): the
+shortest run of trailing label cells that is an official label or a known variant, then
+a truncated or similar label. A row of values with no label takes the next row of the
+template ("position"). Captions, the corner note and the 行政复议 header set which table
+the rows that follow belong to; table 四's fifteen numbers fill its one row. Values are
+never changed: a row whose values do not fit the columns keeps none and says why, with
+the one reading (two cells joined, or one split) under which its identities hold, if any.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+from reportlint.normalize import norm
+from reportlint.reading.model import (
+    Cell,
+    Reading,
+    Report,
+    Row,
+    Table,
+    TableColumn,
+    TableRow,
+)
+from reportlint.templates import table_spec, template
+
+_CAPTION = re.compile(r"第二十条第\(([一二三四五六七八九十]+)\)项")
+_CAPTION_IDS = {"一": "t2_1", "五": "t2_5", "六": "t2_6", "八": "t2_8", "九": "t2_9"}
+_T4_OFFSETS = {"行政复议": 0, "未经复议直接起诉": 5, "复议后起诉": 10}
+_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+\.)")
+_EMPTY = ("blank", "slash", "dash", "emdash", "none")
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def key(label: str) -> str:
+    """A label as compared: normalised, "1、" read as "1.", quotes and brackets unified."""
+    return re.sub(r"^(\d+)、", r"\1.", norm(label)).replace('"', "").replace("'", "")
+
+
+@dataclass(frozen=True)
+class _Spec:
+    """What the reader needs of one template table."""
+
+    id: str
+    era: str
+    rows: tuple[dict, ...]
+    columns: tuple[dict, ...]
+
+    @property
+    def data_rows(self) -> list[dict]:
+        return [r for r in self.rows if r.get("label") and not r.get("group")]
+
+    def after(self, row_id: str | None) -> str | None:
+        """The data row after `row_id` in template order (the first when None)."""
+        ids = [r["id"] for r in self.rows]
+        start = ids.index(row_id) + 1 if row_id in ids else 0
+        return next((r["id"] for r in self.rows[start:] if r.get("label") and not r.get("group")), None)
+
+
+@cache
+def specs(era: str) -> dict[str, _Spec]:
+    """The era's tables by id."""
+    return {t["id"]: _Spec(t["id"], era, tuple(t["rows"]), tuple(t["columns"]))
+            for t in template(era).tables}
+
+
+@cache
+def _labels(era: str) -> dict[str, tuple[str, str, str]]:
+    """key → (table id, row id, how) for every official label and variant of the era."""
+    out: dict[str, tuple[str, str, str]] = {}
+    for spec in specs(era).values():
+        for row in spec.rows:
+            if row.get("label"):
+                for variant in row.get("variants", ()):
+                    out.setdefault(key(variant), (spec.id, row["id"], "variant"))
+                out[key(row["label"])] = (spec.id, row["id"], "exact")
+    bare: dict[str, list[tuple[str, str, str]]] = {}
+    for k, (table_id, row_id, _) in out.items():
+        stripped = _MARKER.sub("", k)
+        if stripped != k and len(stripped) >= 4:
+            bare.setdefault(stripped, []).append((table_id, row_id, "variant"))
+    for k, hits in bare.items():
+        if len({h[1] for h in hits}) == 1 and k not in out:
+            out[k] = hits[0]
+    return out
+
+
+def other_era(era: str) -> str:
+    return "2019" if era == "2021" else "2021"
+
+
+def _anchor(text: str) -> str | None:
+    """The table a caption, corner note or header cell starts."""
+    n = norm(text)
+    m = _CAPTION.search(n)
+    if m:
+        return _CAPTION_IDS.get(m.group(1))
+    if "勾稽关系" in n or n.startswith("申请人情况"):
+        return "t3"
+    if n.startswith("行政复议") or n.startswith("行政诉讼") or n.startswith("结果维持"):
+        return "t4"
+    return None
+
+
+class _Reader:
+    """Walks the rows of every region in order, filling the tables it finds."""
+
+    def __init__(self, era: str) -> None:
+        self.era = era
+        self.tables: dict[str, Table] = {}
+        self.context: str | None = None
+        self.last: dict[str, str] = {}  # table id → the last row filled
+        self.marks: dict[str, int] = {}  # table id → its row count at its last header cell
+
+    def spec(self, table_id: str) -> _Spec:
+        table = self.tables.get(table_id)
+        return specs(table.era if table else self.era)[table_id]
+
+    def table(self, table_id: str, anchor: Cell) -> Table:
+        if table_id not in self.tables:
+            era = self.era if table_id in specs(self.era) else other_era(self.era)
+            self.tables[table_id] = Table(table_id, era, anchor)
+        return self.tables[table_id]
+
+    def read(self, row: Row) -> None:
+        pending: list[Cell] = []  # label cells that may be column headers
+        for i, cell in enumerate(row.labels):
+            if self._header(cell):
+                pending = []
+            if not (i < len(row.labels) - 1 and self._label_only(cell)):
+                pending.append(cell)
+        if self.context == "t4":
+            self._add_header("t4", pending)
+            if row.values:
+                self._t4(row)
+            return
+        found = self._match(row)
+        if found is not None:
+            table_id, row_id, how, text = found
+            self.context = table_id
+            labels = _tail(row.labels, text)
+            self.table(table_id, (labels or row.values)[0])
+            self._add_header(table_id, [c for c in pending if c not in labels])
+            self._fill(table_id, row_id, how, text, Row(labels, row.values), row.values)
+        elif self.context in self.tables and self._no_data(row):
+            self._add_header(self.context, pending)
+        elif self.context in specs(self.era) or self.context in self.tables:
+            self._unlabelled(row)
+
+    def _no_data(self, row: Row) -> bool:
+        """A row with no number and not as many cells as columns: header text."""
+        width = len(self.spec(self.context).columns)
+        return not any(c.value is not None for c in row.values) and len(_trim(row.values, width)) != width
+
+    def _add_header(self, table_id: str, cells: list[Cell]) -> None:
+        """Header cells of a table: a new run when rows were read since the last ones."""
+        table = self.tables.get(table_id)
+        if not cells or table is None:
+            return
+        if table.headers and self.marks.get(table_id) == len(table.rows):
+            table.headers[-1] += cells
+        else:
+            table.headers.append(list(cells))
+        self.marks[table_id] = len(table.rows)
+
+    def _label_only(self, cell: Cell) -> bool:
+        """A label cell inside a run of labels: a row written with no values at all."""
+        era = self.tables[self.context].era if self.context in self.tables else self.era
+        hit = _labels(era).get(key(cell.text))
+        if hit and hit[2] == "exact" and (self.context == hit[0] or hit[0] != "t3"):
+            self.context = hit[0]
+            self.table(hit[0], cell)
+            self._fill(hit[0], hit[1], "exact", cell.text, Row([cell], []), [])
+            return True
+        return False
+
+    def _header(self, cell: Cell) -> bool:
+        """A caption, corner note or header cell that starts a table (True when it is another
+        table than the one being read), or a 2019 column that sets the era."""
+        table_id = _anchor(cell.text)
+        if table_id is not None:
+            changed, self.context = table_id != self.context, table_id
+            self.table(table_id, cell)
+            return changed
+        if self.context in self.tables and self.context.startswith("t2"):
+            table = self.tables[self.context]
+            other = specs(other_era(self.era)).get(self.context)
+            mine = specs(self.era).get(self.context)
+            if other and table.era == self.era and not table.rows and key(cell.text) in \
+                    {key(c["label"]) for c in other.columns} - {key(c["label"]) for c in mine.columns}:
+                table.era = other.era
+        return False
+
+    def _match(self, row: Row) -> tuple[str, str, str, str] | None:
+        labels = row.labels
+        if not labels:
+            return None
+        era = self.tables[self.context].era if self.context in self.tables else self.era
+        index = _labels(era)
+        for k in range(1, min(len(labels), 12) + 1):
+            text = "".join(c.text for c in labels[-k:])
+            hit = index.get(key(text))
+            if hit:
+                return self._stacked(row, hit) or (*hit, text)
+        for k in range(1, min(len(labels), 3) + 1):
+            text = "".join(c.text for c in labels[-k:])
+            hit = _truncated(key(text), era) or _similar(key(text), era, self.context)
+            if hit:
+                return (*hit, text)
+        return None
+
+    def _stacked(self, row: Row, hit: tuple[str, str, str]) -> tuple[str, str, str, str] | None:
+        """Several labels stacked over one row of values: the values go to the next row due."""
+        table_id, row_id, _ = hit
+        due = self.spec(table_id).after(self.last.get(table_id))
+        if due is None or due == row_id or table_id not in self.tables:
+            return None
+        label = next(r["label"] for r in self.spec(table_id).rows if r["id"] == due)
+        joined = key(row.label)
+        if key(label)[:6] in joined and row.values:
+            return table_id, due, "position", ""
+        return None
+
+    def _fill(self, table_id: str, row_id: str, how: str, text: str, row: Row,
+              values: list[Cell]) -> None:
+        table = self.tables[table_id]
+        spec = self.spec(table_id)
+        official = next(r for r in spec.rows if r["id"] == row_id)
+        if official.get("group") and not values:
+            return
+        if row_id in table.rows:
+            return
+        columns = [c["id"] for c in spec.columns]
+        values = _trim(values, len(columns))
+        chunks = [values]
+        if len(values) > len(columns) and len(values) % len(columns) == 0:
+            chunks = [values[i:i + len(columns)] for i in range(0, len(values), len(columns))]
+        found = TableRow(row_id, official["label"], text, how, row)
+        if len(chunks[0]) == len(columns):
+            found.cells = dict(zip(columns, chunks[0]))
+        else:
+            found.problem = f"{len(chunks[0])}/{len(columns)}"
+        table.rows[row_id] = found
+        self.last[table_id] = row_id
+        for chunk in chunks[1:]:
+            self._unlabelled(Row([], chunk))
+
+    def _unlabelled(self, row: Row) -> None:
+        table_id = self.context
+        values = _trim(row.values, len(self.spec(table_id).columns))
+        width = len(self.spec(table_id).columns)
+        if row.labels and values and len(values) == width:
+            self.table(table_id, row.labels[0]).unknown.append(
+                (row, _nearest(row.labels[-1].text, self.spec(table_id))))
+            return
+        if not values or len(values) % width or not any(c.value is not None for c in values):
+            return
+        due = self.spec(table_id).after(self.last.get(table_id))
+        if due is not None:
+            self.table(table_id, values[0])
+            self._fill(table_id, due, "position", "", Row([], values), values)
+
+    def _t4(self, row: Row) -> None:
+        table = self.table("t4", (row.labels or row.values)[0])
+        columns = [c["id"] for c in self.spec("t4").columns]
+        found = table.rows.setdefault("cases", TableRow("cases", "", "", "position", row))
+        values = _trim(row.values, 15)
+        if len(values) == 15 and not found.cells:
+            found.cells = dict(zip(columns, values))
+            found.problem = ""
+        elif len(values) == 5:
+            offset = _t4_offset(row, found)
+            found.cells.update(zip(columns[offset:offset + 5], values))
+            found.problem = "" if len(found.cells) == 15 else f"{len(found.cells)}/15"
+        elif not found.cells:
+            found.problem = f"{len(values)}/15"
+
+
+def _t4_offset(row: Row, found: TableRow) -> int:
+    """Where five numbers of table 四 go: the one group their header names, else the next free."""
+    text = norm(row.label)
+    named = [g for g in _T4_OFFSETS if g in text]
+    if len(named) == 1:
+        return _T4_OFFSETS[named[0]]
+    return min(len(found.cells) // 5 * 5, 10)
+
+
+def _tail(labels: list[Cell], text: str) -> list[Cell]:
+    """The trailing label cells that make up `text` (all of them when it is "")."""
+    k = 0
+    while text and k < len(labels) and len("".join(c.text for c in labels[-k - 1:])) <= len(text):
+        k += 1
+    return labels[-k:] if k else labels
+
+
+def _trim(values: list[Cell], width: int) -> list[Cell]:
+    """Values without the empty cells of padding columns after the last column, and
+    without empty cells before the first value while there are too many: the rest of a
+    row label merged across label columns (Word, web and PDF tables leave it empty)."""
+    values = list(values)
+    while len(values) > width and values[-1].kind == "blank":
+        values.pop()
+    while len(values) > width and values[0].kind == "blank":
+        values.pop(0)
+    return values
+
+
+def _truncated(text: str, era: str) -> tuple[str, str, str] | None:
+    if len(text) < 4:
+        return None
+    hits = {v for k, v in _labels(era).items() if k.startswith(text) and v[2] == "exact"}
+    return (*next(iter(hits))[:2], "truncated") if len(hits) == 1 else None
+
+
+def _similar(text: str, era: str, context: str | None) -> tuple[str, str, str] | None:
+    hit = _closest(text, era)
+    return hit if hit and context in (None, hit[0]) else None
+
+
+@cache
+def _closest(text: str, era: str) -> tuple[str, str, str] | None:
+    """The official label `text` is close to (difflib ratio ≥ 0.8), if any; cached, as the
+    same odd labels recur in every report of a batch."""
+    if len(text) < 4:
+        return None
+    index = _labels(era)
+    close = difflib.get_close_matches(text, list(index), n=1, cutoff=0.8)
+    if not close:
+        return None
+    table_id, row_id, _ = index[close[0]]
+    return table_id, row_id, "similar"
+
+
+def _nearest(text: str, spec: _Spec) -> str:
+    labels = [r["label"] for r in spec.rows if r.get("label")]
+    close = difflib.get_close_matches(key(text), [key(x) for x in labels], n=1, cutoff=0)
+    return next(x for x in labels if key(x) == close[0]) if close else ""
+
+
+def read_tables(report: Report) -> list[Table]:
+    """The format's tables found in the report, in the order they start."""
+    if report.era not in ("2019", "2021") and report.era is not None:
+        return []
+    reader = _Reader(report.era or "2021")
+    for region in report.tables():
+        for row in region.rows:
+            reader.read(row)
+    for table in reader.tables.values():
+        if table.headers and reader.marks[table.id] == len(table.rows):
+            table.headers.pop()  # a header no row follows: an excerpt that stops there
+        runs = [read_columns(run, specs(table.era)[table.id]) for run in table.headers]
+        table.columns = [run for run in runs if any(c.id for c in run)]
+        _suggest(table)
+    return sorted(reader.tables.values(), key=lambda t: (t.anchor.line, t.anchor.column))
+
+
+@cache
+def _column_labels(era: str, table_id: str) -> dict[str, list[tuple[str | None, str, str]]]:
+    """key → [(column id, official label, how)] for the columns, their variants and the
+    other header text of the table (corner, caption, group headers: column id None)."""
+    spec = specs(era)[table_id]
+    out: dict[str, list[tuple[str | None, str, str]]] = {}
+    for col in spec.columns:
+        out.setdefault(key(col["label"]), []).append((col["id"], col["label"], "exact"))
+        for variant in col.get("variants", ()):
+            out.setdefault(key(variant), []).append((col["id"], col["label"], "variant"))
+    t = table_spec(spec.era, spec.id)
+    for text in [t.get("corner"), t.get("caption"), "信息内容", *t.get("header_labels", ())]:
+        if text:
+            out.setdefault(key(text), [(None, text, "exact")])
+    return out
+
+
+def read_columns(cells: list[Cell], spec: _Spec) -> list[TableColumn]:
+    """Header cells as columns: pieces of a label broken over lines or written one
+    character per line are joined (the longest run that is a label wins)."""
+    labels = _column_labels(spec.era, spec.id)
+    cells = _not_merged_down(cells)
+    out: list[TableColumn] = []
+    taken: set[str] = set()
+    i = 0
+    while i < len(cells):
+        j, hit = _longest(cells, i, labels)
+        text = "".join(c.text for c in cells[i:j])
+        if hit is not None:
+            free = [h for h in hit if h[0] not in taken]
+            if not free and all(h[0] for h in hit):  # a column already read, written again
+                i = j
+                continue
+            col_id, official, how = (free or hit)[0]
+            taken.add(col_id or "")
+            if col_id is not None:
+                out.append(TableColumn(col_id, official, text, how, cells[i:j]))
+        else:
+            out.append(_unknown(cells, i, j, text, spec))
+        i = j
+    return out
+
+
+def _not_merged_down(cells: list[Cell]) -> list[Cell]:
+    """Header cells without those that repeat the cell above them (the same place in the
+    header line before): Word, web pages and PDFs repeat a cell merged down in each row."""
+    lines: dict[int, list[Cell]] = {}
+    for cell in cells:
+        lines.setdefault(cell.line, []).append(cell)
+    out, above = [], []
+    for line in lines.values():
+        out += [c for k, c in enumerate(line) if not (k < len(above) and key(above[k].text) == key(c.text))]
+        above = line
+    return out
+
+
+def _longest(cells: list[Cell], i: int, labels: dict) -> tuple[int, list | None]:
+    """The end of the longest run from cell i that is a label (else the longest that
+    begins one, when it is four characters or more and begins a single column label)."""
+    best, prefix = (i + 1, None), i + 1
+    for j in range(i + 1, min(len(cells), i + 12) + 1):
+        k = key("".join(c.text for c in cells[i:j]))
+        if k in labels:
+            best = (j, labels[k])
+        if not any(other.startswith(k) for other in labels):
+            break
+        prefix = j
+    if best[1] is not None:
+        return best
+    k = key("".join(c.text for c in cells[i:prefix]))
+    starts = [h for other, hits in labels.items() if other.startswith(k) for h in hits if h[0]]
+    if len(k) >= 4 and len({h[1] for h in starts}) == 1:
+        return prefix, [(starts[0][0], starts[0][1], "truncated")]
+    return best
+
+
+def _unknown(cells: list[Cell], i: int, j: int, text: str, spec: _Spec) -> TableColumn:
+    """Header text that is no column: pieces of labels that could not be joined (each
+    word part of a column, row or header label of the table), or other text."""
+    labels = list(_column_labels(spec.era, spec.id)) + [key(r["label"]) for r in spec.rows if r.get("label")]
+    fragment = all(any(key(word) in label for label in labels) for word in text.split())
+    return TableColumn(None, "", text, "fragment" if fragment else "unknown", cells[i:j])
+
+
+def is_empty(cell: Cell) -> bool:
+    """A cell where a number is due but none is written."""
+    return cell.kind in _EMPTY
+
+
+# ---- identities, and rows read another way ----
+
+def identities(table: Table) -> list[dict]:
+    """The identities the template of the table carries."""
+    spec = table_spec(table.era, table.id)
+    return list(spec.get("identities", ()))
+
+
+def value_of(table: Table, row_id: str, col: str,
+             reading: dict[str, dict[str, Cell]] | None = None) -> tuple[int | Decimal, list[Cell]] | None:
+    """A cell's number, or a group row's (its sub-rows' sum); None when any is not a number.
+    `reading` gives the cells of rows read another way (a suggestion, not the table's)."""
+    row = table.rows.get(row_id)
+    cells = (reading or {}).get(row_id) or (row.cells if row is not None else {})
+    if col in cells:
+        c = cells[col]
+        return (c.value, [c]) if c.value is not None and not is_empty(c) else None
+    children = [r["id"] for r in specs(table.era)[table.id].rows if r.get("parent") == row_id]
+    if row is not None and row.problem or not children:
+        return None
+    parts = [value_of(table, child, col, reading) for child in children]
+    if any(p is None for p in parts):
+        return None
+    return sum(p[0] for p in parts), [c for p in parts for c in p[1]]
+
+
+def evaluate(table: Table, identity: dict, left: list, right: list,
+             reading: dict[str, dict[str, Cell]] | None = None) -> tuple[list, bool] | None:
+    """Both sides' values (number, cells) and whether the identity holds; None when a
+    cell of it is not a number."""
+    sides = [[value_of(table, r, c, reading) for r, c in side] for side in (left, right)]
+    if any(v is None for side in sides for v in side):
+        return None
+    lsum, rsum = (sum(v[0] for v in side) for side in sides)
+    return sides, (lsum <= rsum if identity.get("relation") == "le" else lsum == rsum)
+
+
+def _instances(table: Table, identity: dict, row_id: str) -> list[tuple[list, list]]:
+    """The (left, right) cells of an identity wherever it involves the row."""
+    if identity["over"] == "rows":
+        return [([(row_id, c) for c in identity["left"]], [(row_id, c) for c in identity["right"]])]
+    rows = {r["id"]: r for r in specs(table.era)[table.id].rows}
+    line = [row_id]
+    while rows[line[-1]].get("parent"):
+        line.append(rows[line[-1]]["parent"])
+    if not set(line) & set(identity["left"] + identity["right"]):
+        return []
+    return [([(r, c["id"]) for r in identity["left"]], [(r, c["id"]) for r in identity["right"]])
+            for c in specs(table.era)[table.id].columns]
+
+
+def _suggest(table: Table) -> None:
+    """Rows with one value too many (too few): the one join of two adjacent cells (split
+    of one cell) under which every identity over the row that can be evaluated holds."""
+    columns = [c["id"] for c in specs(table.era)[table.id].columns]
+    rules = identities(table)
+    for row in table.rows.values():
+        if not row.problem or not rules:
+            continue
+        fits = [r for r, cells in _readings(_trim(row.row.values, len(columns)), len(columns))
+                if _holds(table, row.id, dict(zip(columns, cells)), rules)]
+        if len(fits) == 1:
+            row.reading = fits[0]
+
+
+def _holds(table: Table, row_id: str, cells: dict[str, Cell], rules: list[dict]) -> bool:
+    reading = {row_id: cells}
+    results = [evaluate(table, rule, left, right, reading)
+               for rule in rules for left, right in _instances(table, rule, row_id)]
+    results = [ok for _, ok in filter(None, results)]
+    return bool(results) and all(results)
+
+
+def _readings(values: list[Cell], width: int) -> list[tuple[Reading, list[Cell]]]:
+    """Each way of making `width` values by joining two adjacent digit cells (one too
+    many) or splitting a cell of several digits in two (one too few)."""
+    out = []
+    if len(values) == width + 1:
+        for i, (a, b) in enumerate(zip(values, values[1:])):
+            first, second = _digits(a), _digits(b)
+            if first and second and first[0] != "0":
+                joined = _number(first + second, a.line, a.column)
+                out.append((Reading((a, b), (joined.text,)), values[:i] + [joined] + values[i + 2:]))
+    elif len(values) == width - 1:
+        for i, c in enumerate(values):
+            text = _digits(c)
+            for k in range(1, len(text)):
+                if text[k] != "0" or k == len(text) - 1:
+                    parts = [_number(text[:k], c.line, c.column), _number(text[k:], c.line, c.column + k)]
+                    out.append((Reading((c,), (text[:k], text[k:])), values[:i] + parts + values[i + 1:]))
+    return out
+
+
+def _digits(c: Cell) -> str:
+    """The cell's digits when it is a whole number written as digits ("" otherwise)."""
+    text = unicodedata.normalize("NFKC", c.text)
+    return text if c.kind == "number" and _DIGITS.fullmatch(text) else ""
+
+
+def _number(text: str, line: int, column: int) -> Cell:
+    return Cell(text, "number", int(text), line, column)

@@ -1,0 +1,122 @@
+"""Output formats: each a function from results to text (or to a rich console)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from rich.cells import cell_len
+from rich.console import Console
+from rich.text import Text
+
+from reportlint import __version__
+from reportlint.checking.diagnostics import SEVERITIES, Diagnostic
+from reportlint.checking.linter import FileResult
+from reportlint.i18n import t
+
+FORMATS = ("text", "concise", "json", "sarif", "github", "html")
+_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
+_MAX_WIDTH = 100
+
+
+def summary_counts(results: list[FileResult]) -> dict[str, int]:
+    """Diagnostics per severity over all files, with the number of files."""
+    counts = Counter(d.severity for r in results for d in r.diagnostics)
+    return {"files": len(results), **{s: counts.get(s, 0) for s in SEVERITIES}}
+
+
+def to_json(results: list[FileResult]) -> str:
+    """The JSON document of the contract."""
+    doc = {"reportlint": __version__, "files": [r.to_dict() for r in results],
+           "summary": summary_counts(results)}
+    return json.dumps(doc, ensure_ascii=False, indent=2)
+
+
+def to_concise(results: list[FileResult], lang: str) -> str:
+    """One line per diagnostic: path:line:col: severity rule [name] message."""
+    lines = [f"{d.path}:{d.line}:{d.column}: {t('severity.' + d.severity, lang)} "
+             f"{d.rule} [{d.name}] {d.message}"
+             for r in results for d in r.diagnostics]
+    return "\n".join(lines + [_summary_line(results, lang)])
+
+
+def statistics(results: list[FileResult], lang: str) -> str:
+    """Diagnostics counted per rule, most frequent first, then the summary."""
+    counts = Counter((d.rule, d.name, d.severity) for r in results for d in r.diagnostics)
+    lines = [f"{n:6}  {rule}  {t('severity.' + sev, lang):<8} {name}"
+             for (rule, name, sev), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return "\n".join(lines + [_summary_line(results, lang)])
+
+
+def to_github(results: list[FileResult], lang: str) -> str:
+    """GitHub Actions workflow commands: one annotation per diagnostic, then the summary."""
+    level = {"error": "error", "warning": "warning", "info": "notice"}
+    lines = []
+    for r in results:
+        for d in r.diagnostics:
+            props = (f"file={_gh(d.path, True)},line={d.line},col={d.column},endLine={d.end_line},"
+                     f"endColumn={d.end_column},title={_gh(f'{d.rule} {d.name}', True)}")
+            lines.append(f"::{level[d.severity]} {props}::{_gh(d.message)}")
+    return "\n".join(lines + [_summary_line(results, lang)])
+
+
+def _gh(text: str, property_value: bool = False) -> str:
+    """Escape text for a workflow command (values of properties also escape : and ,)."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
+
+
+def print_text(results: list[FileResult], console: Console, lang: str) -> None:
+    """The full report: each diagnostic with its source line and a caret, then a summary."""
+    for result in results:
+        lines = result.report.source.lines if result.report else []
+        for d in result.diagnostics:
+            console.print(_header(d, lang))
+            source_line = lines[d.line - 1] if 0 < d.line <= len(lines) else ""
+            if source_line.strip():
+                console.print(_excerpt(d, source_line))
+            console.print()
+    counts = summary_counts(results)
+    style = "bold red" if counts["error"] else "bold yellow" if counts["warning"] else "bold green"
+    console.print(Text(_summary_line(results, lang), style=style))
+
+
+def _summary_line(results: list[FileResult], lang: str) -> str:
+    counts = summary_counts(results)
+    if not any(counts[s] for s in SEVERITIES):
+        return t("summary.clean", lang, files=counts["files"])
+    return t("summary", lang, **counts)
+
+
+def _header(d: Diagnostic, lang: str) -> Text:
+    text = Text()
+    text.append(f"{d.path}:{d.line}:{d.column}", style="bold")
+    text.append(": ")
+    text.append(t("severity." + d.severity, lang), style=_STYLE[d.severity])
+    text.append(f" {d.rule} ", style="magenta")
+    text.append(f"[{d.name}] ", style="dim")
+    text.append(d.message)
+    return text
+
+
+def _excerpt(d: Diagnostic, line: str) -> Text:
+    """The source line with a caret under the span, placed by display width."""
+    line = line.expandtabs(4).rstrip()
+    start = min(max(d.column - 1, 0), len(line))
+    end = d.end_column - 1 if d.end_line == d.line else len(line)
+    end = min(max(end, start + 1), max(len(line), start + 1))
+    prefix = suffix = ""
+    if cell_len(line[:start]) > _MAX_WIDTH // 2:  # bring the span into view
+        cut = start - 10
+        line, start, end, prefix = line[cut:], 10, end - cut, "…"
+    keep = len(line)
+    while cell_len(line[:keep]) > _MAX_WIDTH:
+        keep -= 1
+    if keep < len(line):
+        line, suffix, end = line[:keep], "…", min(end, keep)
+    text = Text(f"{d.line:>5} │ ", style="dim")
+    text.append(prefix + line + suffix)
+    caret = " " * cell_len(prefix + line[:start]) + "^" * max(1, cell_len(line[start:end]))
+    text.append("\n" + " " * 6 + "│ ", style="dim")
+    text.append(caret, style=_STYLE[d.severity])
+    return text

@@ -1,0 +1,79 @@
+"""`reportlint tables`: the tables as read, failing cells marked, each row with its line."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table as RichTable
+from rich.text import Text
+
+from reportlint.checking.linter import FileResult
+from reportlint.i18n import t
+from reportlint.reading.model import Cell, Table
+from reportlint.reading.tables import is_empty
+from reportlint.templates import table_spec
+
+
+def print_tables(result: FileResult, console: Console, lang: str) -> None:
+    """Every table read from the report, with the cells that diagnostics point at in red."""
+    report = result.report
+    if report is None:
+        for d in result.diagnostics:
+            console.print(Text(f"{d.path}: {d.message}", style="bold red"))
+        return
+    failing = {place for d in result.diagnostics for place in d.places()}
+    if not report.read_tables:
+        console.print(Text(t("tables.none", lang, path=result.path), style="yellow"))
+    for table in report.read_tables:
+        console.print(_table(table, failing, lang))
+
+
+def print_text_view(result: FileResult, console: Console) -> None:
+    """The text that line and column numbers refer to, with line numbers."""
+    lines = result.report.source.lines if result.report else []
+    width = len(str(len(lines)))
+    for number, line in enumerate(lines, start=1):
+        console.print(Text(f"{number:>{width}} │ ", style="dim") + Text(line))
+
+
+def _table(table: Table, failing: set[tuple[int, int]], lang: str) -> RichTable:
+    spec = table_spec(table.era, table.id)
+    grouped = any(c.get("group") for c in spec["columns"])
+    labels = list(dict.fromkeys(c["label"] for c in spec["columns"]))
+    out = RichTable(title=Text(f"{spec['name']}（{table.era}）", style="bold"),
+                    title_justify="left", show_lines=False)
+    out.add_column(t("tables.line", lang), justify="right", style="dim")
+    out.add_column(t("tables.row", lang))
+    for label in labels:
+        out.add_column(Text(label), justify="right")
+    for row in table.rows.values():
+        name = Text(row.official or "")
+        if row.found and row.how != "exact":
+            name.append(f"（{row.found}）", style="yellow")
+        if row.problem:
+            note = t("tables.unfit", lang, problem=row.problem)
+            if row.reading:
+                written = "「" + "」「".join(c.text for c in row.reading.cells) + "」"
+                note += " " + t("tables.reading", lang, written=written, values="、".join(row.reading.values))
+            out.add_row(str(row.span.line), name, Text(note, style="red"))
+            continue
+        if grouped:  # table 四: one line per group (行政复议, 未经复议直接起诉, 复议后起诉)
+            for group in dict.fromkeys(c["group"] for c in spec["columns"]):
+                cells = [row.cells.get(c["id"]) for c in spec["columns"] if c["group"] == group]
+                out.add_row(str(row.span.line), Text(group), *[_cell(c, failing) for c in cells])
+        else:
+            out.add_row(str(row.span.line), name, *[_cell(row.cells.get(c["id"]), failing)
+                                                   for c in spec["columns"]])
+    for row, nearest in table.unknown:
+        out.add_row(str((row.labels or row.values)[0].line), Text(f"{row.label}？≈{nearest}", style="red"),
+                    *[_cell(c, failing) for c in row.values[: len(labels)]])
+    return out
+
+
+def _cell(cell: Cell | None, failing: set[tuple[int, int]]) -> Text:
+    if cell is None:
+        return Text("")
+    if (cell.line, cell.column) in failing:
+        return Text(cell.text or "□", style="bold white on red")
+    if is_empty(cell) or cell.kind == "text":
+        return Text(cell.text or "□", style="bold yellow")
+    return Text(cell.text)
