@@ -1,4 +1,5 @@
-"""Text normalisation for matching labels, and Chinese numerals."""
+"""Text normalisation for matching labels, traditional script folded to simplified,
+and Chinese numerals."""
 
 from __future__ import annotations
 
@@ -13,10 +14,40 @@ _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
 CN_NUMERALS = "一二三四五六七八九十"
 
 
+class _Simplified(dict):
+    """Code point → simplified character, each looked up once in OpenCC's t2s table,
+    one character at a time: the folded text has the same length as the original."""
+
+    converter = None
+
+    def __missing__(self, point: int) -> int:
+        char = chr(point)
+        if not (0x3400 <= point < 0xa000 or 0xf900 <= point < 0xfb00 or point >= 0x20000):
+            value = point
+        else:
+            if _Simplified.converter is None:
+                import opencc
+                _Simplified.converter = opencc.OpenCC("t2s")
+            converted = _Simplified.converter.convert(char)
+            value = ord(converted) if len(converted) == 1 else point
+        self[point] = value
+        return value
+
+
+_SIMPLIFIED = _Simplified()
+
+
+def fold(text: str) -> str:
+    """`text` in simplified characters, for matching only: 總體情況 → 总体情况. Same
+    length, so every offset into the fold is an offset into the text as written."""
+    return text.translate(_SIMPLIFIED)
+
+
 @lru_cache(maxsize=1 << 16)
 def norm(text: str) -> str:
-    """NFKC, no whitespace, ASCII quotes, no table pipes: the form labels are compared in."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    """NFKC, simplified characters, no whitespace, ASCII quotes, no table pipes: the
+    form labels are compared in."""
+    text = fold(unicodedata.normalize("NFKC", text)).translate(_QUOTES)
     return _SPACE.sub("", text).strip("|")
 
 

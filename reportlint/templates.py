@@ -23,6 +23,7 @@ class SectionSpec:
     variants: tuple[str, ...]
     keywords: tuple[str, ...]
     required: bool
+    topics: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ def template(era: str) -> Template:
         SectionSpec(
             id=s["id"], number=i, title=s["title"],
             variants=tuple(s.get("variants", ())), keywords=tuple(s.get("keywords", ())),
-            required=s.get("required", True),
+            required=s.get("required", True), topics=tuple(s.get("topics", ())),
         )
         for i, s in enumerate(raw["sections"], start=1)
     )
@@ -79,6 +80,15 @@ def known_titles() -> frozenset[str]:
         for s in template(era).sections
         for title in (s.title, *s.variants)
     )
+
+
+@cache
+def known_topics() -> tuple[str, ...]:
+    """The usual titles of the overview's subsections (主动公开, 监督保障 …) with the words
+    that follow them in headings (情况, 方面, 工作), normalised, longest first."""
+    topics = {norm(t) for era in ERAS for s in template(era).sections for t in s.topics}
+    forms = {t + tail for t in topics for tail in ("", "情况", "方面", "工作", "工作情况")}
+    return tuple(sorted(forms, key=len, reverse=True))
 
 
 @cache

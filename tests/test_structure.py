@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from reportlint.reading.classify import classify
+from reportlint.reading.classify import classify, is_title_line
+from reportlint.reading.furniture import mark
+from reportlint.reading.lines import physical_lines
 from reportlint.reading.parse import parse_report
 from reportlint.reading.source import Source
 
@@ -107,18 +109,25 @@ def test_work_summary_is_not_a_report(lint):
     assert [d.name for d in result.diagnostics if d.category == "hygiene"] == ["page-chrome"]
 
 
+def _blocks(text: str):
+    lines = physical_lines(text.splitlines())
+    marks, body = mark(lines, is_title_line)
+    return classify(lines, marks, body)
+
+
 def test_table_labels_are_not_headings():
     text = "三、收到和处理政府信息公开申请情况\n（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n一、本年新收政府信息公开申请数量\n0\n（一）予以公开\n0\n1.属于国家秘密\n0\n四、政府信息公开行政复议、行政诉讼情况\n"
-    blocks, _ = classify(list(enumerate(text.splitlines(), 1)))
+    blocks = _blocks(text)
     assert [b.kind for b in blocks] == ["H1", "TABLE", "H1"]
     assert [l.number for l in blocks[1].lines] == list(range(2, 9))
 
 
 def test_page_footers_are_set_aside():
     text = "一、总体情况\n2023年，本局主动公开\n- 2 -\n政府信息50条。\n"
-    blocks, footers = classify(list(enumerate(text.splitlines(), 1)))
-    assert [f.number for f in footers] == [3]
-    assert [b.kind for b in blocks] == ["H1", "PARA"]
+    blocks = _blocks(text)
+    assert [b.kind for b in blocks] == ["H1", "PARA", "PAGE"]
+    assert [line.number for line in blocks[1].lines] == [2, 4], "the page footer does not break the paragraph"
+    assert [line.number for line in blocks[2].lines] == [3]
 
 
 @pytest.mark.parametrize(("title", "year", "issuer", "level"), [
@@ -164,5 +173,5 @@ def test_item_labels_written_with_a_comma_stay_in_the_table():
             "     （七）总计                           2932        53        0         0        61        4   3050\n"
             "四、结转下年度继续办理                          103          0        0         0        0         0    103\n"
             "     四、政府信息公开行政复议、行政诉讼情况\n")
-    blocks, _ = classify(list(enumerate(text.splitlines(), 1)))
+    blocks = _blocks(text)
     assert [b.kind for b in blocks] == ["H1", "TABLE", "H1"]

@@ -52,13 +52,22 @@ def lint_bytes(path: str, data: bytes, rules: list[Rule], options: Options) -> F
     return FileResult(path, lint_report(report, rules, options.lang), report)
 
 
+# Kinds that judge whether a heading, a label or a row is complete: on the cut last line
+# of an excerpt they would only see that it is cut.
+_CUT_BLIND = ("empty-heading", "sections", "unnumbered-heading", "table-shape", "cell")
+
+
 def lint_report(report: Report, rules: list[Rule], lang: str = "zh") -> list[Diagnostic]:
     """Run every applicable rule on a parsed report."""
     diagnostics = []
+    cut = report.bounds.cut
     for rule in rules:
         if (rule.scope == "report" and not report.is_report) or not rule.applies_to(report.era):
             continue
         for finding in kinds.get(rule.kind).check(report, rule.params):
+            if cut is not None and rule.kind in _CUT_BLIND \
+                    and finding.span.line == cut.number and finding.span.column >= cut.start + 1:
+                continue
             diagnostics.append(_diagnostic(report.source.path, rule, finding, lang, report.source))
     return sorted(diagnostics, key=Diagnostic.sort_key)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from reportlint.reading.model import Line, Paragraph, Report
+from reportlint.reading.model import Paragraph, Report
 
 _END = re.compile(r"[。！？!?]+")
 
@@ -28,7 +28,7 @@ def prose_blocks(report: Report) -> Iterator[Paragraph]:
         if heading and heading.body:
             at = heading.line.text.find(heading.body, heading.line.start)
             if at >= 0:
-                yield Paragraph([Line(heading.line.number, heading.line.text, at)])
+                yield Paragraph([heading.line.part(at, heading.line.end)])
         for block in section.blocks:
             if isinstance(block, Paragraph):
                 yield block

@@ -1,21 +1,28 @@
 """The line classifier: it turns the lines of a text into the blocks the grammar parses.
 
-Each line is a heading of level 1-4, a title line, a page footer, a table line or a
-text line. Consecutive text lines form a paragraph block, consecutive table lines a
+Each line is page furniture (marked by reportlint.reading.furniture), a heading of
+level 1-4, a title line, a table line or a text line. Consecutive text lines form a paragraph block, consecutive table lines a
 table block. Inside a table, lines that look like headings ("一、本年新收…",
 "（一）予以公开", "1.属于国家秘密") are table labels, not headings.
+
+The title is looked for above the first heading: a line that names a report of
+government information disclosure (…年度报告, …年报, …工作报告), with the issuer or the
+year on a line of its own before it, or the end of the title on the line after it.
+Where it stands several times (a page's headline and the document's own title), the
+fullest one is the title and the others are not text of the report.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from reportlint.normalize import CN_NUMERALS, cn_int, norm
+from reportlint.reading.detect import title_year_issuer
 from reportlint.reading.model import Heading, Line
-from reportlint.templates import known_titles, table_labels
+from reportlint.templates import known_titles, known_topics, table_labels
 
-_LEAD = re.compile(r"^[\s\u3000\xa0>]*(?:#{1,6}\s+)?[\s\u3000\xa0]*")
 _H1 = re.compile(rf"^([{CN_NUMERALS}]{{1,3}})\s*[、.．]\s*(.*)$")
 _H1_PART = re.compile(rf"^第([{CN_NUMERALS}]{{1,3}})(?:部分|章)\s*[、:：.．]?\s*(.*)$")
 _H1_NO_NUMERAL = re.compile(r"^、\s*(\S.*)$")
@@ -23,60 +30,87 @@ _H2 = re.compile(rf"^[（(]\s*([{CN_NUMERALS}]{{1,3}})\s*[）)]\s*[、.．]?\s*(
 _H3 = re.compile(r"^(\d{1,2})\s*[.．、](?![\d.．])\s*(.*)$")
 _H4 = re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*[、.．]?\s*(.*)$")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-_FOOTER = re.compile(r"^(?:[-—–－]+\s*\d{1,3}\s*[-—–－]+|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?)$")
 _CAPTION = re.compile(r"第二十条第[(（][一二三四五六七八九十]+[)）]项")
 _RUN_IN = re.compile(r"[。：:]")
 _SENTENCE = re.compile(r"[。；;]|[，,].*[，,。]")
-_TITLE_WORDS = ("年度报告", "年报")
-_ISSUER_END = re.compile(r"(政府|局|委|办|办公室|镇|乡|街道|办事处|中心|院|厅|部|会|所|站|队|处|署|馆)$")
-_YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
+_TITLE_WORDS = re.compile(r"年度报告|年报|工作报告|信息公开报告|公开报告")
+_TITLE_OPENERS = ("根据", "依据", "按照", "为", "本", "现", "特", "我", "今年", "关于印发", "附件")
+_ISSUER_END = re.compile(r"(政府|局|委|委员会|办|办公室|镇|乡|街道|办事处|中心|院|厅|部|会|所|站|队|处|署|馆|机关|公司)$")
+_YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
 _ITEM_COMMA = re.compile(r"^(\d{1,2})、")  # "1、" written for "1."
+_TITLE_GAP = 2  # lines a title's first half may stand above the rest of it
 
 
 @dataclass
 class Block:
-    """A classified run of lines: kind is TITLE, H1-H4, PARA or TABLE."""
+    """A classified run of lines: kind is FURNITURE, TRAILER, PAGE, MASTHEAD, TITLE,
+    H1-H4, PARA or TABLE; `what` is the furniture's kind (reportlint.reading.furniture.KINDS)."""
 
     kind: str
     lines: list[Line]
     heading: Heading | None = None
-
-
-def split_line(number: int, text: str) -> Line:
-    """A Line whose `start` skips indentation and markdown heading marks."""
-    m = _LEAD.match(text)
-    return Line(number, text, m.end() if m else 0)
+    what: str = ""
 
 
 def heading_of(line: Line) -> Heading | None:
     """The heading this line starts with, if it looks like one."""
-    s = line.content
+    s = line.matching
     for level, pattern in ((1, _H1), (1, _H1_PART), (2, _H2), (4, _H4), (3, _H3)):
         m = pattern.match(s)
         if m:
             number = cn_int(m.group(1)) if level <= 2 else int(m.group(1))
             if number is None or number == 0:
                 continue
-            marker = s[: m.start(2)].rstrip() if m.group(2) else s
-            return _heading(level, number, marker, m.group(2), line)
+            return _heading(level, number, m.start(2), line)
     if s[:1] and s[0] in _CIRCLED:
-        return _heading(4, _CIRCLED.index(s[0]) + 1, s[0], s[1:].lstrip(), line)
+        return _heading(4, _CIRCLED.index(s[0]) + 1, 1, line)
     m = _H1_NO_NUMERAL.match(s)
     if m and len(norm(m.group(1))) <= 30 and not _SENTENCE.search(m.group(1)):
-        return _heading(1, None, "、", m.group(1), line)
+        return _heading(1, None, m.start(1), line)
     if norm(s) in known_titles():
-        return _heading(1, None, "", s, line)
+        return _heading(1, None, 0, line)
     return None
 
 
-def _heading(level: int, number: int | None, marker: str, rest: str, line: Line) -> Heading:
-    rest = rest.strip()
+def _heading(level: int, number: int | None, at: int, line: Line) -> Heading:
+    """The heading of `line` whose title starts at offset `at` of its content."""
+    content, matching = line.content, line.matching
+    marker = content[:at].rstrip()
+    rest, folded = content[at:], matching[at:]
+    lead = len(rest) - len(rest.lstrip())
+    rest, folded = rest[lead:], folded[lead:]
+    cut = _title_end(level, folded)
+    title, body = rest[:cut], rest[cut:]
+    body = body.lstrip("。：:").strip() if body[:1] in "。：:" else body.strip()
+    return Heading(level, number, marker, title.strip().rstrip("。：:"), body, line)
+
+
+def _title_end(level: int, rest: str) -> int:
+    """Where the title ends in the text after a heading's numbering: at a full stop or
+    colon near it, else after a known section title (or a known topic of 总体情况) that
+    the first sentence runs into, else at the end."""
     m = _RUN_IN.search(rest)
-    if m and m.end() < len(rest):
-        title, body = rest[: m.start()], rest[m.end():].strip()
-    else:
-        title, body = rest.rstrip("。：:"), ""
-    return Heading(level, number, marker, title.strip(), body, line)
+    if m and m.start() <= 30:
+        return m.start()
+    known = _longest_first(known_titles()) if level == 1 else known_topics() if level == 2 else ()
+    n = norm(rest)
+    for title in known:
+        if len(title) < len(n) and n.startswith(title):
+            return _raw_length(rest, title)
+    return m.start() if m else len(rest)
+
+
+@cache
+def _longest_first(titles: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(titles, key=len, reverse=True))
+
+
+def _raw_length(text: str, normalised: str) -> int:
+    """How many characters of `text` make `normalised` once normalised."""
+    for j in range(len(normalised), len(text) + 1):
+        if norm(text[:j]) == normalised:
+            return j
+    return len(text)
 
 
 def _is_table_start(s: str) -> bool:
@@ -94,7 +128,7 @@ def _is_table_start(s: str) -> bool:
 
 def _is_table_label(heading: Heading) -> bool:
     """A heading-like line inside a table that starts like a row label."""
-    n = _ITEM_COMMA.sub(r"\1.", norm(heading.line.content))
+    n = _ITEM_COMMA.sub(r"\1.", norm(heading.line.matching))
     rows, _ = table_labels()
     key = _ITEM_COMMA.sub(r"\1.", norm(heading.marker)) + norm(heading.title)[:1]
     return any(label.startswith(key) or n.startswith(label) for label in rows)
@@ -105,23 +139,54 @@ def _is_prose(s: str) -> bool:
     return len(n) >= 30 and "|" not in s and bool(_SENTENCE.search(n))
 
 
-def classify(numbered_lines: list[tuple[int, str]]) -> tuple[list[Block], list[Line]]:
-    """Classify lines into blocks; return the blocks and the page-footer lines."""
+def is_title_line(line: Line) -> bool:
+    """A line that names a report of government information disclosure, and nothing else
+    (or only the end of such a name: 年度报告, the rest on the line above)."""
+    s = line.matching
+    n = norm(s)
+    if re.match(r"^(?:工作)?(?:年度报告|年报)$", n):
+        return True
+    if not _TITLE_WORDS.search(n) or len(n) > 70 or not re.search(r"信息|政务|公开", n):
+        return False
+    if any(c in s for c in ":：>》»→|") and not re.match(r"^《[^》]+》$", n):
+        return False
+    n = n.removesuffix("。")
+    return not _SENTENCE.search(n) and not n.startswith(_TITLE_OPENERS) and "，" not in n and "," not in n
+
+
+_PLACES = {"head": "FURNITURE", "tail": "TRAILER", "inside": "PAGE"}
+
+
+def classify(lines: list[Line], furniture: dict[int, tuple[str, str]] | None = None,
+             body: int = 0) -> list[Block]:
+    """Classify lines into blocks, the furniture marked among them (index → (kind,
+    place)); lines above `body` (the index of the body's first line) that are neither
+    furniture nor the title are the masthead (a site's name, the issuer, a date)."""
+    furniture = furniture or {}
     blocks: list[Block] = []
-    footers: list[Line] = []
     in_table = False
     seen_heading = False
-    for number, text in numbered_lines:
-        line = split_line(number, text)
-        s = line.content
+    opened = False  # a heading, a paragraph or a table was seen: no masthead below it
+    for i, line in enumerate(lines):
+        s = line.matching
         if not s.strip():
             if not in_table:
                 blocks.append(Block("BLANK", [line]))
             continue
-        if _FOOTER.match(s):
-            footers.append(line)
+        if i in furniture:
+            what, place = furniture[i]
+            previous = next((b for b in reversed(blocks) if b.kind != "BLANK"), None)
+            if previous is not None and previous.kind == _PLACES[place] and previous.lines[-1] is lines[i - 1 - _blanks_before(lines, i)]:
+                previous.lines.append(line)
+            else:
+                blocks.append(Block(_PLACES[place], [line], what=what))
+            continue
+        if i < body and not opened and len(norm(s)) <= 60 and not is_title_line(line) \
+                and not _is_table_start(s) and heading_of(line) is None:
+            blocks.append(Block("MASTHEAD", [line]))
             continue
         heading = heading_of(line)
+        opened = opened or heading is not None or not is_title_line(line)
         if in_table:
             if heading is not None and not _is_table_label(heading):
                 in_table = False
@@ -136,56 +201,100 @@ def classify(numbered_lines: list[tuple[int, str]]) -> tuple[list[Block], list[L
         elif heading is not None:
             seen_heading = True
             blocks.append(Block(f"H{heading.level}", [line], heading))
-        elif not seen_heading and _is_title_line(s):
+        elif not seen_heading and is_title_line(line):
             blocks.append(Block("TITLE", [line]))
         else:
             _append(blocks, "PARA", line)
-    return _join_titles(blocks), footers
+    return _titles(blocks)
+
+
+def _blanks_before(lines: list[Line], i: int) -> int:
+    """How many blank lines stand right above line i."""
+    k = 0
+    while i - 1 - k >= 0 and not lines[i - 1 - k].content:
+        k += 1
+    return k
 
 
 def _append(blocks: list[Block], kind: str, line: Line) -> None:
-    if blocks and blocks[-1].kind == kind and kind in ("PARA", "TABLE"):
-        blocks[-1].lines.append(line)
+    """Add a paragraph or table line to the block it continues: a page header between
+    two lines of a paragraph or a table does not break it."""
+    last = next((b for b in reversed(blocks) if b.kind != "PAGE"), None)
+    if last is not None and last.kind == kind and kind in ("PARA", "TABLE"):
+        last.lines.append(line)
     else:
         blocks.append(Block(kind, [line]))
 
 
-def _is_title_line(s: str) -> bool:
-    n = norm(s)
-    return (
-        any(w in n for w in _TITLE_WORDS)
-        and len(n) <= 60
-        and not any(c in n for c in ":：>《。")
-        and not _SENTENCE.search(n)
-    )
-
-
-def _is_title_part(s: str) -> bool:
-    """A short line that may be the first half of a title broken over two lines."""
-    n = norm(s)
+def _is_title_part(line: Line) -> bool:
+    """A short line that may be the first half of a title broken over lines: the issuer,
+    or the issuer and the year."""
+    n = norm(line.matching)
     return (
         0 < len(n) <= 30
         and not any(c in n for c in ":：>《。，,")
         and bool(_YEAR.search(n) or _ISSUER_END.search(n))
+        and not _TITLE_WORDS.search(n)
     )
 
 
-def _join_titles(blocks: list[Block]) -> list[Block]:
-    """Keep only the first title, glue a title half on the line before it, drop blanks."""
+def _titles(blocks: list[Block]) -> list[Block]:
+    """Glue each title to the halves of it on the lines around it, keep the fullest one
+    above the body as the title and drop its repetitions; blank blocks go. A title line
+    below the first paragraph is text."""
     out: list[Block] = []
-    titled = False
+    titles: list[Block] = []
+    body = False
     for block in blocks:
+        if block.kind == "TITLE" and body:
+            block.kind = "PARA"
         if block.kind == "TITLE":
-            if titled:
-                block.kind = "PARA"
-            else:
-                titled = True
-                prev = next((b for b in reversed(out) if b.kind != "BLANK"), None)
-                if prev is not None and prev.kind == "PARA" \
-                        and _is_title_part(prev.lines[-1].content) \
-                        and block.lines[0].number - prev.lines[-1].number <= 2:
-                    block.lines.insert(0, prev.lines.pop())
-                    if not prev.lines:
-                        out.remove(prev)
+            _glue(block, out)
+            titles.append(block)
+        elif block.kind in ("PARA", "MASTHEAD") and titles and titles[-1] is (out[-1] if out else None) \
+                and _completes(titles[-1], block):
+            titles[-1].lines.append(block.lines.pop(0))
+            if block.lines:
+                out.append(block)
+                body = True
+            continue
+        if block.kind == "TABLE" or block.kind.startswith("H") or \
+                block.kind == "PARA" and not all(_is_title_part(line) for line in block.lines):
+            body = True
         out.append(block)
+    if titles:
+        best = max(reversed(titles), key=_fullness)
+        for block in titles:
+            if block is not best:
+                out.remove(block)
     return [b for b in out if b.kind != "BLANK"]
+
+
+def _glue(title: Block, out: list[Block]) -> None:
+    """Take the title's first half (the issuer, the year) from the lines above it."""
+    if _fullness(title)[:2] == (True, True):
+        return
+    for _ in range(2):
+        prev = next((b for b in reversed(out) if b.kind != "BLANK"), None)
+        if prev is None or prev.kind not in ("PARA", "MASTHEAD") or not _is_title_part(prev.lines[-1]) \
+                or title.lines[0].number - prev.lines[-1].number > _TITLE_GAP:
+            return
+        title.lines.insert(0, prev.lines.pop())
+        if not prev.lines:
+            out.remove(prev)
+
+
+def _completes(title: Block, block: Block) -> bool:
+    """A short line right below a title that does not end as a title does ("…年度" +
+    "报告")."""
+    n = norm("".join(line.matching for line in title.lines))
+    nxt = norm(block.lines[0].matching)
+    return not re.search(r"(?:报告|年报)(?:[(（].*[)）])?$", n) and 0 < len(nxt) <= 12 \
+        and bool(re.match(r"^[^。，,：:]*(?:报告|年报)$", nxt))
+
+
+def _fullness(title: Block) -> tuple[bool, bool, bool]:
+    """(has a year, names the issuer, has the official wording)."""
+    text = "".join(line.matching for line in title.lines)
+    year, issuer = title_year_issuer(text)
+    return year is not None, bool(issuer), "政府信息公开工作年度报告" in norm(text)

@@ -98,6 +98,7 @@ def looks_like_report(title: str | None, first_line: str,
                       sections_matched: int, has_tables: bool) -> bool:
     """False for a document that is evidently not an annual report (a work summary, say)."""
     first = norm(first_line)
-    if title is None and any(w in first for w in _OTHER_DOCUMENTS) and "年度报告" not in first:
+    if title is None and len(first) <= 40 and not re.search(r"[。，,；;]", first) \
+            and any(w in first for w in _OTHER_DOCUMENTS) and "年度报告" not in first:
         return False
     return title is not None or has_tables or sections_matched >= 1

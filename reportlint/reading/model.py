@@ -20,21 +20,43 @@ class Span:
 
 @dataclass
 class Line:
-    """One line of the file, with where its significant text begins."""
+    """A line of the text as read: a whole line of the file, or the part of one that
+    stands for a line of its own (a heading or a table row in text that lost its
+    line breaks). `text` is the whole line as written; this line is text[start:end].
+    `folded` is the same line for matching (traditional script as simplified, same
+    length), empty when it equals `text`."""
 
     number: int
     text: str
     start: int  # 0-based index of the first significant character
+    end: int | None = None  # index after the last character (None: the end of the line)
+    folded: str = ""
 
     @property
     def content(self) -> str:
         """The line without its leading indentation or markdown heading marks."""
-        return self.text[self.start:].rstrip()
+        return self.text[self.start:self.end].rstrip()
+
+    @property
+    def matching(self) -> str:
+        """`content` as it is matched: folded to simplified characters, same length."""
+        if not self.folded:
+            return self.content
+        return self.folded[self.start:self.start + len(self.content)]
+
+    @property
+    def whole(self) -> bool:
+        """Whether this line is the whole line of the file."""
+        return self.end is None or not self.text[self.end:].strip()
 
     @property
     def span(self) -> Span:
-        end = len(self.text.rstrip())
+        end = self.start + len(self.content)
         return Span(self.number, self.start + 1, self.number, max(end, self.start) + 1)
+
+    def part(self, start: int, end: int | None) -> Line:
+        """The line text[start:end] of the same line of the file."""
+        return Line(self.number, self.text, start, end, self.folded)
 
 
 @dataclass
@@ -76,6 +98,11 @@ class Paragraph:
     @property
     def text(self) -> str:
         return "".join(line.content for line in self.lines)
+
+    @property
+    def folded(self) -> str:
+        """`text` as it is matched (simplified characters), same length."""
+        return "".join(line.matching for line in self.lines)
 
     @property
     def span(self) -> Span:
@@ -245,6 +272,37 @@ class Section:
         return bool((heading and (heading.body or heading.is_sentence)) or self.blocks or self.children)
 
 
+@dataclass(frozen=True)
+class Furniture:
+    """A run of page furniture lines (reportlint.reading.furniture): what it is
+    (metadata, breadcrumb, menu, widget, page, attachments, contents, site) and its lines."""
+
+    kind: str
+    lines: tuple[Line, ...]
+
+    @property
+    def span(self) -> Span:
+        return _span(list(self.lines))
+
+    @property
+    def text(self) -> str:
+        """Its first line, as the block is quoted."""
+        return self.lines[0].content
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """Where an excerpt of a report begins and ends, when it is one: `start` is its first
+    line when it begins inside the report, `first` the number of the section it begins
+    in; `cut` is its last line when it stops inside the report, `last` the number of
+    the section it stops in (0: before the first section)."""
+
+    first: int = 0
+    last: int = 0
+    cut: Line | None = None
+    start: Line | None = None
+
+
 @dataclass
 class Title:
     """The report's title line(s) with what was read from them."""
@@ -267,7 +325,6 @@ class Report:
     title: Title | None
     preamble: Section
     sections: list[Section]
-    footers: list[Line]
     year: int | None = None
     era: str | None = None
     issuer: str | None = None
@@ -275,6 +332,14 @@ class Report:
     is_report: bool = True
     # regions the grammar could not place in the structure
     problems: list[Span] = field(default_factory=list)
+    # page furniture around and inside the report (reportlint.reading.furniture)
+    furniture: list[Furniture] = field(default_factory=list)
+    # short lines around the title: a site's name, the issuer, a date
+    masthead: list[Line] = field(default_factory=list)
+    # where an excerpt begins and ends (reportlint.reading.bounds)
+    bounds: Bounds = field(default_factory=Bounds)
+    # the file's text is a web page read as one (a .txt holding HTML)
+    html_in_text: bool = False
     # the format's tables read from the table regions (reportlint.reading.tables)
     read_tables: list[Table] = field(default_factory=list)
     # top-level sections matched to the era's sections: (section, spec, how) (reportlint.reading.parse)

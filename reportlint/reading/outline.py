@@ -1,4 +1,5 @@
-"""The Lark parser over classified blocks, built once, and the tree-to-model step."""
+"""The outline: the Lark parser of grammar/report.lark over classified blocks, built
+once, and the tree-to-model step."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from lark.exceptions import LarkError
 
 from reportlint.reading.cells import PassThroughLexer, read_rows
 from reportlint.reading.classify import Block
-from reportlint.reading.model import Paragraph, Section, Span, TableRegion, Title
+from reportlint.reading.model import Furniture, Line, Paragraph, Section, Span, TableRegion, Title
 from reportlint.resources import data_dir
 
 
@@ -28,11 +29,13 @@ def _token(block: Block) -> Token:
 
 
 class _ToModel(Transformer):
-    """Tree → sections, paragraphs, table regions and the title block."""
+    """Tree → sections, paragraphs, table regions, the title and the furniture."""
 
     def __init__(self) -> None:
         super().__init__()
         self.title: Title | None = None
+        self.furniture: list[Furniture] = []
+        self.masthead: list[Line] = []
 
     def _section(self, level: int, children: list) -> Section:
         heading = None
@@ -42,19 +45,28 @@ class _ToModel(Transformer):
                 section.children.append(child)
                 continue
             block: Block = child.value
-            if block.kind == "TITLE":
-                if self.title is None:
-                    self.title = Title(block.lines, "".join(l.content for l in block.lines), None, None)
-            elif block.kind == "PARA":
+            if block.kind == "PARA":
                 section.blocks.append(Paragraph(block.lines))
             elif block.kind == "TABLE":
                 section.blocks.append(TableRegion(block.lines, read_rows(block.lines)))
+            elif block.kind == "PAGE":
+                self.furniture.append(Furniture(block.what, tuple(block.lines)))
             else:
                 heading = block.heading
         section.heading = heading
         return section
 
-    def preamble(self, children):  # noqa: D102 - one method per grammar rule
+    def head(self, children):  # noqa: D102 - one method per grammar rule
+        for child in children:
+            block: Block = child.value
+            if block.kind == "TITLE":
+                self.title = Title(block.lines, "".join(line.content for line in block.lines), None, None)
+            elif block.kind == "MASTHEAD":
+                self.masthead.extend(block.lines)
+            else:
+                self.furniture.append(Furniture(block.what, tuple(block.lines)))
+
+    def preamble(self, children):  # noqa: D102
         return self._section(0, children)
 
     def section(self, children):  # noqa: D102
@@ -70,14 +82,21 @@ class _ToModel(Transformer):
         return self._section(4, children)
 
     def report(self, children):  # noqa: D102
-        return children
+        sections = []
+        for child in children:
+            if isinstance(child, Section):
+                sections.append(child)
+            elif isinstance(child, Token):  # TRAILER
+                self.furniture.append(Furniture(child.value.what, tuple(child.value.lines)))
+        return sections
 
 
-def parse_blocks(blocks: list[Block]) -> tuple[Section, list[Section], Title | None, list[Span]]:
-    """Parse blocks into (preamble, sections, title, problems).
+def parse_blocks(blocks: list[Block]):
+    """Parse blocks into (preamble, sections, title, furniture, masthead, problems).
 
-    The grammar accepts every block sequence; should the parser still refuse one,
-    the blocks become paragraphs of a flat preamble and the refusal a problem span.
+    The grammar places every sequence the classifier makes; should the parser still
+    refuse one, the blocks become paragraphs of a flat preamble and the refusal a
+    problem span.
     """
     tokens = [_token(b) for b in blocks]
     to_model = _ToModel()
@@ -86,5 +105,6 @@ def parse_blocks(blocks: list[Block]) -> tuple[Section, list[Section], Title | N
     except LarkError as err:
         line = getattr(err, "line", 1) or 1
         flat = Section(0, None, [Paragraph(b.lines) for b in blocks])
-        return flat, [], None, [Span(line, 1, line, 1)]
-    return preamble, sections, to_model.title, []
+        return flat, [], None, [], [], [Span(line, 1, line, 1)]
+    furniture = sorted(to_model.furniture, key=lambda f: (f.span.line, f.span.column))
+    return preamble, sections, to_model.title, furniture, to_model.masthead, []

@@ -1,10 +1,13 @@
-"""Source text → Report: classify lines, parse blocks, detect year, era and issuer."""
+"""Source → Report: lines cut where breaks were lost, furniture set aside, lines
+classified and parsed, year, era and issuer detected, tables read, the excerpt's
+bounds found."""
 
 from __future__ import annotations
 
 from reportlint.normalize import norm
-from reportlint.reading import detect
-from reportlint.reading.classify import classify
+from reportlint.reading import bounds, detect, furniture
+from reportlint.reading.classify import classify, is_title_line
+from reportlint.reading.lines import physical_lines, unwrap
 from reportlint.reading.model import Report, Section
 from reportlint.reading.outline import parse_blocks
 from reportlint.reading.source import Source
@@ -15,23 +18,37 @@ from reportlint.templates import ERAS, SectionSpec, era_of_year, template
 def parse_report(source: Source, year: int | None = None,
                  issuer_level: str | None = None) -> Report:
     """Parse `source` into a Report; `year` and `issuer_level` override detection."""
-    blocks, footers = classify(list(enumerate(source.lines, start=1)))
-    preamble, sections, title, problems = parse_blocks(blocks)
-    report = Report(source, title, preamble, sections, footers, problems=problems)
+    lines = unwrap(physical_lines(source.lines))
+    marks, body = furniture.mark(lines, is_title_line)
+    blocks = classify(lines, marks, body)
+    preamble, sections, title, found, masthead, problems = parse_blocks(blocks)
+    report = Report(source, title, preamble, sections, problems=problems, furniture=found, masthead=masthead)
+    text = "\n".join(line.matching for i, line in enumerate(lines) if i not in marks)
     if title is not None:
-        title.year, title.issuer = detect.title_year_issuer(title.text)
-    report.year = year or (title.year if title else None) or detect.text_year(source.text)
+        title.year, title.issuer = detect.title_year_issuer("".join(line.matching for line in title.lines))
+    report.year = year or (title.year if title else None) or detect.text_year(text)
     report.issuer = title.issuer if title else None
-    report.era = era_of_year(report.year) or _era_from_evidence(source.text)
-    report.issuer_level = issuer_level or detect.issuer_level(report.issuer, source.text)
+    report.era = era_of_year(report.year) or _era_from_evidence(text)
+    report.issuer_level = issuer_level or detect.issuer_level(report.issuer, text)
     report.read_tables = read_tables(report)
-    first_line = next((line for line in source.lines if line.strip()), "")
     report.matched_sections = match_sections(report)
-    matched = len({spec.id for _, spec, _ in report.matched_sections})
     report.is_report = detect.looks_like_report(
-        title.text if title else None, first_line, matched,
-        any(True for _ in report.tables()))
+        title.text if title else None, _first_line(report),
+        len({spec.id for _, spec, _ in report.matched_sections}), any(True for _ in report.tables()))
+    report.bounds = bounds.find(report)
     return report
+
+
+def _first_line(report: Report) -> str:
+    """The first line of the report's own text (furniture aside)."""
+    if report.masthead:
+        return report.masthead[0].matching
+    for section in report.walk():
+        if section.heading is not None:
+            return section.heading.line.matching
+        for block in section.blocks:
+            return block.lines[0].matching
+    return ""
 
 
 def _era_from_evidence(text: str) -> str | None:

@@ -41,6 +41,8 @@ def mentions(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
 
 
 def _reaches_the_end(report: Report) -> bool:
+    if report.bounds.cut is not None:
+        return False
     return any(spec.id in ("problems", "other") for _, spec, _ in report.matched_sections)
 
 

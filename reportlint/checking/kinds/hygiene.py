@@ -35,33 +35,42 @@ def listed(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
 
 
 def chrome(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
-    """Blocks of scraped page chrome: one finding per run of chrome lines, whose safe fix
-    removes the short chrome lines and Word's bookmark marks.
-
-    A line is chrome when it holds an `anywhere` entry of rules/lists/chrome.yaml,
-    or is short (HTML tags removed) and holds a `short` entry. Blank lines do not
-    break a run; any other line does.
-    """
-    block: list[tuple[int, str, str]] = []
+    """Page furniture around the report (metadata, breadcrumbs, menus, widgets, attachment
+    lists, a site's contents and footer: reportlint.reading.furniture), one finding per
+    block whose safe fix removes its lines; and conversion residue in the report's own
+    lines (an `anywhere` entry of rules/lists/chrome.yaml: Word bookmarks, paywall notes,
+    a site's copyright line), one finding per run of such lines."""
+    furniture = [f for f in report.furniture if f.kind != "page"]
+    taken = {(line.number, line.start) for f in report.furniture for line in f.lines}
+    for block in furniture:
+        fix = tuple(_removal(line) for line in block.lines)
+        yield Finding(block.span, {"match": _clip(block.text), "count": len(block.lines)}, fix=fix)
+    run: list[tuple[int, str, str]] = []
     for number, raw in enumerate(report.source.lines, start=1):
         text = _TAG.sub("", raw).strip()
-        if not text:
+        if not text or (number, len(raw) - len(raw.lstrip())) in taken:
             continue
-        match = _chrome_match(text)
-        if match:
-            block.append((number, raw, match))
-        elif block:
-            yield _block_finding(block)
-            block = []
-    if block:
-        yield _block_finding(block)
+        m = wordlists.regex("chrome", "anywhere").search(text)
+        if m:
+            run.append((number, raw, m.group(0).strip() or text))
+        elif run:
+            yield _block_finding(run)
+            run = []
+    if run:
+        yield _block_finding(run)
 
 
-def _chrome_match(text: str) -> str | None:
-    m = wordlists.regex("chrome", "anywhere").search(text)
-    if not m and len(norm(text)) <= wordlists.load("chrome")["short_length"]:
-        m = wordlists.regex("chrome", "short").search(text)
-    return (m.group(0).strip() or text) if m else None
+def _clip(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[:width] + "…"
+
+
+def _removal(line: Line) -> Edit:
+    """The edit that removes a furniture line: the whole line of the file, or only its
+    part of a line that holds more."""
+    if line.start == len(line.text) - len(line.text.lstrip()) and line.whole:
+        return Edit(Span(line.number, 1, line.number + 1, 1), "")
+    end = line.end if line.end is not None else len(line.text)
+    return Edit(Span(line.number, line.start + 1, line.number, end + 1), "")
 
 
 def _block_finding(block: list[tuple[int, str, str]]) -> Finding:
@@ -73,7 +82,7 @@ def _block_finding(block: list[tuple[int, str, str]]) -> Finding:
 
 
 def _chrome_edits(number: int, raw: str) -> tuple[Edit, ...]:
-    """The safe fix for one chrome line: a short line (a toolbar, a breadcrumb, a counter)
+    """The safe fix for one residue line: a short line (a counter, a copyright line)
     goes whole; in a longer line only Word's [bookmark: …] marks go, the text stays."""
     if len(norm(_TAG.sub("", raw))) <= wordlists.load("chrome")["short_length"]:
         return (Edit(Span(number, 1, number + 1, 1), ""),)
@@ -82,11 +91,11 @@ def _chrome_edits(number: int, raw: str) -> tuple[Edit, ...]:
 
 
 def page_footers(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
-    """Page footers ("— 3 —", "第3页") left in the text: one finding for all of them,
-    whose safe fix deletes the footer lines."""
-    footers: list[Line] = report.footers
+    """Page headers and footers ("— 3 —", "第3页", "Page 9", "1 / 5") left in the text:
+    one finding for all of them, whose safe fix deletes them."""
+    footers = [line for f in report.furniture if f.kind == "page" for line in f.lines]
     if footers:
-        fix = tuple(Edit(Span(f.number, 1, f.number + 1, 1), "") for f in footers)
+        fix = tuple(_removal(line) for line in footers)
         yield Finding(footers[0].span, {"match": footers[0].content, "count": len(footers)},
                       related=tuple(f.span for f in footers[1:]), fix=fix)
 

@@ -36,7 +36,7 @@ def title(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
     problem = params["problem"]
     t = report.title
     if t is None:
-        if problem == "missing":
+        if problem == "missing" and report.bounds.start is None:
             yield Finding(_start(report), {"expected": _expected_title(report)})
         return
     args = {"title": t.text, "expected": _expected_title(report)}
@@ -62,7 +62,7 @@ def sections(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
     if problem == "missing":
         found = {spec.id for _, spec, _ in matched}
         for spec in specs:
-            if spec.required and spec.id not in found:
+            if spec.required and spec.id not in found and not _outside(report, spec.number):
                 yield Finding(_missing_anchor(report, matched, spec.number),
                               {"number": cn_numeral(spec.number), "title": spec.title})
         return
@@ -81,6 +81,13 @@ def sections(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
         elif problem == "number" and heading.number not in (None, spec.number):
             yield Finding(heading.span, args)
         highest = max(highest, spec.number)
+
+
+def _outside(report: Report, number: int) -> bool:
+    """Whether section `number` lies beyond where an excerpt stops or before it begins."""
+    bounds = report.bounds
+    return (bounds.cut is not None and number > bounds.last) or \
+        (bounds.start is not None and number < bounds.first)
 
 
 def _missing_anchor(report: Report, matched, number: int) -> Span:
@@ -127,7 +134,9 @@ def _sequences(report: Report) -> Iterator[list[Heading]]:
 def numbering(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
     """一、二、…, （一）（二）…, 1. 2. … numbered without gaps, repeats or restarts."""
     problem = params["problem"]
-    for headings in _sequences(report):
+    for k, headings in enumerate(_sequences(report)):
+        if k == 0 and report.bounds.start is not None and problem == "start":
+            continue  # an excerpt that begins at a later section
         previous: Heading | None = None
         unnumbered_first = bool(headings) and headings[0].number is None
         for h in headings:
@@ -163,7 +172,10 @@ _ANNOUNCED = re.compile(
 
 
 def announced_parts(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
-    """A report that says it has N parts but has M top-level sections."""
+    """A report that says it has N parts but has M top-level sections (not judged in an
+    excerpt, which holds only some of them)."""
+    if report.bounds.cut is not None or report.bounds.start is not None:
+        return
     paragraphs = list(report.preamble.blocks)
     if report.sections:
         paragraphs += report.sections[0].blocks[:1]
@@ -190,6 +202,27 @@ def parse_problem(report: Report, params: Mapping[str, Any]) -> Iterator[Finding
         yield Finding(span, {"text": report.source.line(span.line).strip()})
 
 
+def excerpt_end(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """The text stops inside the report: its last line is cut (reportlint.reading.bounds)."""
+    cut = report.bounds.cut
+    if cut is not None:
+        where = [s for s in report.sections if s.heading and
+                 (s.heading.line.number, s.heading.line.start) <= (cut.number, cut.start)]
+        part = where[-1].heading.line.content if where else ""
+        yield Finding(cut.span, {"part": part or _clip(cut.content), "line": _clip(cut.content)})
+
+
+def excerpt_start(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """The text begins inside the report: no title, and a later page or section first."""
+    start = report.bounds.start
+    if start is not None:
+        yield Finding(start.span, {"line": _clip(start.content)})
+
+
+def _clip(text: str, width: int = 30) -> str:
+    return text if len(text) <= width else text[:width] + "…"
+
+
 def _read_problem(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
     """Reading problems are found before there is a report to look at: see linter.py."""
     return iter(())
@@ -210,4 +243,6 @@ KINDS = (
     Kind("empty-heading", empty_heading, {"levels": Param(list, [1, 2])},
          frozenset({"heading"})),
     Kind("announced-parts", announced_parts, args=frozenset({"announced", "present"})),
+    Kind("excerpt-end", excerpt_end, args=frozenset({"part", "line"})),
+    Kind("excerpt-start", excerpt_start, args=frozenset({"line"})),
 )

@@ -22,6 +22,7 @@ _NAMES = {"t2_1": "表二第二十条第（一）项", "t2_5": "表二第二十�
           "t2_9": "表二第二十条第（九）项", "t3": "表三", "t4": "表四"}
 _SHOW = {"blank": "空白", "slash": "/", "dash": "-", "emdash": "—", "none": "无"}
 _NO_RULES = ("township", "street", "county", "county_dept")
+_PARTS = {"t3": 3, "t4": 4}  # the section each table stands in (table 二: section 二)
 
 
 def _columns(table: Table) -> dict[str, dict]:
@@ -188,7 +189,11 @@ def _missing_tables(report: Report) -> Iterator[Finding]:
     if not later:
         return
     have = {t.id for t in report.read_tables}
+    bounds = report.bounds
     for table_id in specs(report.era):
+        part = _PARTS.get(table_id, 2)
+        if (bounds.cut is not None and part > bounds.last) or (bounds.start is not None and part < bounds.first):
+            continue  # beyond where an excerpt stops, or before it begins
         if table_id not in have:
             yield Finding(later[0].heading.span, {"table": _NAMES[table_id], "found": "",
                                                   "official": _NAMES[table_id]})

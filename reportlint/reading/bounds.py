@@ -1,0 +1,110 @@
+"""Where an excerpt of a report begins and ends.
+
+A text may be part of a report: a web page's opening cut at a size, one page of a
+flipbook, a PDF page pasted into a draft. It stops inside a section when its last line
+is cut: a paragraph that ends without the mark that ends a sentence (and is not the
+signature or the date under a report), a heading with nothing under it, a table that
+the text ends in, a broken character. It begins inside a section when it has no title
+and opens with a later section's heading, a table, or a later page's header. The
+rules then say once where the text stops or begins, instead of calling every part
+beyond it missing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reportlint.normalize import norm
+from reportlint.reading.model import Bounds, Line, Report, Section, TableRegion
+
+_ENDS = tuple("。！？!?；;…”\"’'）)】]》>.")
+_SIGNATURE = re.compile(r"^(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}"
+                        r"|[\u4e00-\u9fff（）()]{2,30}(?:政府|局|委|委员会|办|办公室|镇|乡|街道|办事处|中心|院|厅|部|会|所|站|队|处|署|馆|公司))$")
+_PAGE_NUMBER = re.compile(r"(?:page|p\.|第)\s*(\d{1,4})|^[-—–－]\s*(\d{1,4})\s*[-—–－]$|^(\d{1,4})\s*/", re.IGNORECASE)
+
+
+def find(report: Report) -> Bounds:
+    """The bounds of the report's text (no cut, no start for a whole report)."""
+    items = _items(report)
+    if not items:
+        return Bounds()
+    numbers = {id(section): spec.number for section, spec, _ in report.matched_sections}
+
+    def number(section: Section | None) -> int:
+        if section is None:
+            return 0
+        return numbers.get(id(section)) or (section.heading.number if section.heading else 0) or 0
+
+    end, cut = _cut(report, items)
+    begin, start = _start(report, items)
+    return Bounds(first=number(begin) if start else 0, last=number(end) if cut else 0, cut=cut, start=start)
+
+
+def _items(report: Report) -> list[tuple[Line, str, Section | None]]:
+    """(line, what, section) for every heading, paragraph line and table line, in order;
+    `section` is the top-level section it belongs to (None before the first)."""
+    out = []
+    for top in [report.preamble, *report.sections]:
+        owner = top if top.heading is not None else None
+        for section in top.walk():
+            if section.heading is not None:
+                out.append((section.heading.line, "heading", owner))
+            for block in section.blocks:
+                what = "table" if isinstance(block, TableRegion) else "text"
+                out.extend((line, what, owner) for line in block.lines)
+    return sorted(out, key=lambda item: (item[0].number, item[0].start))
+
+
+def _cut(report: Report, items) -> tuple[Section | None, Line | None]:
+    """(the section the text stops in, the cut line); no line when it ends whole: with a
+    last sentence, with the signature and date under it, or with a full table row."""
+    line, what, section = items[-1]
+    text = line.matching.rstrip()
+    if text.endswith("\ufffd"):
+        return section, line
+    if what == "table":
+        return (None, None) if _full_row(report, line) else (section, line)
+    if what == "heading" and not _has_body(report, line):
+        return section, line  # a heading with nothing under it
+    if not (text.endswith(_ENDS) or what == "text" and _SIGNATURE.match(norm(text))):
+        return section, line
+    return None, None
+
+
+def _has_body(report: Report, line: Line) -> bool:
+    """Whether the heading on `line` has run-in text after its title."""
+    return any(s.heading is not None and s.heading.line is line and s.heading.body for s in report.walk())
+
+
+def _full_row(report: Report, line: Line) -> bool:
+    """Whether `line` ends a table row with all its values, or more (a text that is cut
+    has fewer), or fewer that the one reading under which its identities hold explains."""
+    for table in report.read_tables:
+        for row in table.rows.values():
+            cells = [*row.row.labels, *row.row.values]
+            if cells and cells[-1].line == line.number:
+                found, _, due = row.problem.partition("/")
+                return bool(row.cells) and not row.problem or bool(due) and int(found) >= int(due) \
+                    or row.reading is not None
+        if any(row.values and row.values[-1].line == line.number for row, _ in table.unknown):
+            return True  # a row under a label of its own, with as many values as columns
+    return False
+
+
+def _start(report: Report, items) -> tuple[Section | None, Line | None]:
+    """(the section the text begins in, its first line) when it begins inside a report:
+    no title, and a later page's header, a table or a later section's heading first."""
+    if report.title is not None:
+        return None, None
+    first_line, what, section = items[0]
+    page = next((f for f in report.furniture if f.kind == "page" and f.span.line <= first_line.number), None)
+    if page is not None:
+        m = _PAGE_NUMBER.search(norm(page.text))
+        if m and int(next(g for g in m.groups() if g)) > 1:
+            return section, first_line
+    if what == "table" and section is None:
+        return None, first_line
+    if what == "heading" and section is not None and (section.heading.number or 1) > 1 \
+            and report.sections and report.sections[0] is section:
+        return section, first_line
+    return None, None

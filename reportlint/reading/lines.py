@@ -1,0 +1,139 @@
+"""The lines of a text as read: each line of the file, cut where a line break was lost.
+
+A report saved as one long line, or pasted from a web page, keeps its structure in
+the running text: "…得到提升。二、主动公开政府信息情况 第二十条第（一）项 信息内容 …". Such
+a line is cut into lines of their own where any report starts a line: after a title
+that runs into the first sentence, at a heading that stands after a sentence end or a
+space, at a table's caption or header. In a text that kept its line breaks only the
+unmistakable cuts are made (a run-in title, a known section title, a caption).
+
+Every piece keeps its place: its line number and columns are those of the line as
+written. Each line also carries its folded form (traditional script as simplified,
+pinyin glosses of mirror sites blanked), the same length, in which it is matched.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reportlint.normalize import CN_NUMERALS, fold, norm
+from reportlint.reading.model import Line
+from reportlint.templates import known_titles
+
+_LEAD = re.compile(r"^[\s\u3000\xa0>]*(?:#{1,6}\s+)?[\s\u3000\xa0]*")
+# "規(guī)章": mirror sites gloss characters with pinyin in brackets
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
+# a line of this length or more may hold several lines whose breaks were lost
+LONG = 200
+# a text whose lines are this long on average lost its line breaks
+_LOST_AVERAGE = 250
+_HEAD_LINES = 12  # a title runs into the first sentence only near the top
+
+_N = CN_NUMERALS
+_BOUNDARY = r"(?<=[\s。；;！!？?：:”\"」）)】])"
+_INLINE_HEADING = re.compile(
+    _BOUNDARY + rf"(?:[{_N}]{{1,3}}\s*[、．.](?!\d)|第[{_N}]{{1,3}}部分|[（(]\s*[{_N}]{{1,3}}\s*[）)]"
+    rf"|\d{{1,2}}\s*[.．、](?=[\u4e00-\u9fff])|[（(]\d{{1,2}}[）)])")
+_LEVEL1 = re.compile(rf"^(?:[{_N}]{{1,3}}\s*[、．.]|第[{_N}]{{1,3}}部分)")
+_LEVEL2 = re.compile(rf"^[（(]\s*[{_N}]")
+_CAPTION = re.compile(rf"第二十条\s*第?\s*[（(]\s*[{_N}]+\s*[）)]\s*项")
+_TABLE_HEAD = re.compile(r"(?<=[\s。；;：:）)项])(?:[（(]本列数据的勾稽关系|信息内容|申请人情况)")
+# where a heading's title ends: a space, a sentence mark, or a list's semicolon
+_TITLE_END = re.compile(r"[\s。：:；;]")
+_TITLE_RUN = re.compile(
+    r"(?!根据|依据|按照|为|本|现|特|我|今年|\d{4}年[,，])"
+    r"[^。，,；;：:！!？?、]{2,60}?(?:政府信息公开|政务信息公开|政务公开|信息公开)"
+    r"[^。，,；;：:！!？?]{0,12}?(?:年度报告|年报|报告)(?:[（(][^）)]{1,12}[）)])?")
+
+
+def physical_lines(lines: list[str]) -> list[Line]:
+    """Each line of the file as a Line: indentation and markdown heading marks skipped."""
+    out = []
+    for number, text in enumerate(lines, start=1):
+        folded = _PINYIN.sub(lambda m: " " * len(m.group()), fold(text))
+        m = _LEAD.match(text)
+        out.append(Line(number, text, m.end() if m else 0, None, folded if folded != text else ""))
+    return out
+
+
+def lost_breaks(lines: list[Line]) -> bool:
+    """Whether the text lost its line breaks: its lines are very long on average."""
+    filled = [line for line in lines if line.content]
+    return bool(filled) and sum(len(line.content) for line in filled) / len(filled) >= _LOST_AVERAGE
+
+
+def unwrap(lines: list[Line]) -> list[Line]:
+    """The lines with every line cut where a line break was lost."""
+    lost = lost_breaks(lines)
+    out: list[Line] = []
+    head = 0
+    for line in lines:
+        if not line.content:
+            out.append(line)
+            continue
+        head += 1
+        out += cut(line, lost, head <= _HEAD_LINES and not _any_heading(out))
+    return out
+
+
+def _any_heading(lines: list[Line]) -> bool:
+    return any(_LEVEL1.match(line.matching) for line in lines)
+
+
+def cut(line: Line, lost: bool, head: bool) -> list[Line]:
+    """`line` as the lines it holds (itself when it holds one)."""
+    text = line.matching
+    base = line.start
+    points: set[int] = set()
+    if head:
+        points |= _title_cuts(text)
+    if len(text) >= LONG:
+        points |= {m.start() for m in _CAPTION.finditer(text)}
+        for m in _INLINE_HEADING.finditer(text):
+            if _is_heading_at(text, m, lost):
+                points.add(m.start())
+        if lost:
+            points |= {m.start() for m in _TABLE_HEAD.finditer(text)}
+    points.discard(0)
+    if not points:
+        return [line]
+    out = []
+    bounds = [0, *sorted(points), len(text)]
+    for a, b in zip(bounds, bounds[1:]):
+        piece = text[a:b]
+        lead = len(piece) - len(piece.lstrip())
+        if piece.strip():
+            end = base + b if b < len(text) else line.end
+            out.append(line.part(base + a + lead, end))
+    return out
+
+
+def _title_cuts(text: str) -> set[int]:
+    """After a title the first sentence (or the title again) runs into."""
+    cuts = set()
+    at = 0
+    while True:
+        m = _TITLE_RUN.match(text, at)
+        if not m:
+            break
+        rest = text[m.end():]
+        if not rest.strip() or rest.lstrip()[:1] in "。，,；;：:！!？?）)":
+            break
+        cuts.add(m.end())
+        at = m.end() + len(rest) - len(rest.lstrip())
+    return cuts
+
+
+def _is_heading_at(text: str, m: re.Match, lost: bool) -> bool:
+    """Whether a heading marker inside a line starts a heading there: a known section
+    title (any text), or in a text that lost its breaks any heading but a list item."""
+    after = text[m.end():m.end() + 40]
+    end = _TITLE_END.search(after)
+    if end and end.group() in "；;":
+        return False
+    if lost:
+        return True
+    if not _LEVEL1.match(m.group()):
+        return False
+    title = norm(after)
+    return any(title.startswith(known) for known in known_titles() if len(known) >= 4)
