@@ -89,8 +89,28 @@ def test_page_without_content_container_reads_its_text():
     assert "一、总体情况" in lines
 
 
-def test_a_txt_holding_html_stays_text():
-    assert read("page.txt", PAGE.encode("utf-8")).lines[0] == "<!DOCTYPE html>"
+def test_a_txt_holding_html_is_read_as_the_page_and_says_so(rules):
+    as_text = read("page.txt", PAGE.encode("utf-8"))
+    as_page = read("page.html", PAGE.encode("utf-8"))
+    assert as_text.lines == as_page.lines and as_text.html_in_text and not as_page.html_in_text
+    result = lint_bytes("page.txt", PAGE.encode("utf-8"), rules, Options())
+    assert [d.line for d in result.diagnostics if d.rule == "H107"] == [as_text.origins[0]]
+    raw = PAGE.splitlines()
+    for d in result.diagnostics:  # positions refer to the lines of the file as given
+        assert 0 < d.line <= len(raw) and d.fix is None
+
+
+def test_a_report_inside_a_script_string_is_read_as_a_page():
+    body = "<h1>青山县统计局2023年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>本局主动公开信息50条。<\\/p>"
+    script = f'<script>\nlet content = "{body}";\ndocument.write(content);\n</script>\n'
+    source = read("page.txt", script.encode("utf-8"))
+    assert source.html_in_text
+    assert source.lines[:3] == ["青山县统计局2023年政府信息公开工作年度报告", "一、总体情况", "本局主动公开信息50条。"]
+
+
+def test_text_mentioning_a_tag_stays_text():
+    text = "青山县统计局2023年政府信息公开工作年度报告\n一、总体情况\n网页用<p>标签分段。\n"
+    assert not read("r.txt", text.encode("utf-8")).html_in_text
 
 
 def test_broken_or_empty_pages_never_raise(rules):

@@ -74,14 +74,19 @@ def lint_report(report: Report, rules: list[Rule], lang: str = "zh") -> list[Dia
 
 def _diagnostic(path: str, rule: Rule, finding: Finding, lang: str, source: Source | None = None) -> Diagnostic:
     s = finding.span
+    line, column = source.in_file(s.line, s.column) if source else (s.line, s.column)
+    end_line, end_column = source.in_file(s.end_line, s.end_column) if source else (s.end_line, s.end_column)
+    if (line, column) != (s.line, s.column):  # a page in a text file: the element's line
+        end_line, end_column = max(end_line, line), column + 1 if end_line <= line else end_column
     return Diagnostic(
         location=source.location(s.line, s.column) if source else None,
-        path=path, line=s.line, column=s.column, end_line=s.end_line, end_column=s.end_column,
+        path=path, line=line, column=column, end_line=end_line, end_column=end_column,
         rule=rule.id, name=rule.name, category=rule.category, severity=rule.severity,
         message=rule.message[lang].format(**finding.args), basis=rule.basis,
         related=[{"line": r.line, "column": r.column, "end_line": r.end_line,
                   "end_column": r.end_column} for r in finding.related],
-        fix={"applicability": "safe", "edits": [e.to_dict() for e in finding.fix]} if finding.fix else None,
+        fix={"applicability": "safe", "edits": [e.to_dict() for e in finding.fix]}
+        if finding.fix and not (source and source.html_in_text) else None,
     )
 
 

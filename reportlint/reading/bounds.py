@@ -15,9 +15,12 @@ from __future__ import annotations
 import re
 
 from reportlint.normalize import norm
+from reportlint.templates import template
 from reportlint.reading.model import Bounds, Line, Report, Section, TableRegion
 
 _ENDS = tuple("。！？!?；;…”\"’'）)】]》>.")
+_OPEN = tuple("，,、：:（(《“")  # a line ending so goes on
+_SHORT = 10  # a last line shorter than this without a full stop is a short answer (无), not a cut
 _SIGNATURE = re.compile(r"^(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}"
                         r"|[\u4e00-\u9fff（）()]{2,30}(?:政府|局|委|委员会|办|办公室|镇|乡|街道|办事处|中心|院|厅|部|会|所|站|队|处|署|馆|公司))$")
 _PAGE_NUMBER = re.compile(r"(?:page|p\.|第)\s*(\d{1,4})|^[-—–－]\s*(\d{1,4})\s*[-—–－]$|^(\d{1,4})\s*/", re.IGNORECASE)
@@ -37,7 +40,26 @@ def find(report: Report) -> Bounds:
 
     end, cut = _cut(report, items)
     begin, start = _start(report, items)
-    return Bounds(first=number(begin) if start else 0, last=number(end) if cut else 0, cut=cut, start=start)
+    ended = None
+    if cut is None:
+        end = items[-1][2]
+        if _early(report, number(end), items):
+            ended = items[-1][0]
+    return Bounds(first=number(begin) if start else 0, last=number(end) if cut or ended else 0,
+                  cut=cut, start=start, ended=ended)
+
+
+def _early(report: Report, last: int, items) -> bool:
+    """Whether a text that ends whole ends before the format's last section, with no
+    signature or date under it: only the report's first parts are in the text."""
+    if report.era not in ("2019", "2021") or not report.matched_sections:
+        return False
+    final = max(spec.number for spec in template(report.era).sections)
+    present = {spec.number for _, spec, _ in report.matched_sections}
+    if last >= final or any(n > last for n in present):
+        return False
+    line, what, _ = items[-1]
+    return not (what == "text" and _SIGNATURE.match(norm(line.matching)))
 
 
 def _items(report: Report) -> list[tuple[Line, str, Section | None]]:
@@ -66,7 +88,8 @@ def _cut(report: Report, items) -> tuple[Section | None, Line | None]:
         return (None, None) if _full_row(report, line) else (section, line)
     if what == "heading" and not _has_body(report, line):
         return section, line  # a heading with nothing under it
-    if not (text.endswith(_ENDS) or what == "text" and _SIGNATURE.match(norm(text))):
+    if text.endswith(_OPEN) or not (text.endswith(_ENDS) or what == "text" and (
+            _SIGNATURE.match(norm(text)) or len(norm(text)) < _SHORT)):
         return section, line
     return None, None
 
@@ -78,7 +101,14 @@ def _has_body(report: Report, line: Line) -> bool:
 
 def _full_row(report: Report, line: Line) -> bool:
     """Whether `line` ends a table row with all its values, or more (a text that is cut
-    has fewer), or fewer that the one reading under which its identities hold explains."""
+    has fewer), or fewer that the one reading under which its identities hold explains;
+    a line that ends with a label or an empty cell does not."""
+    cells = [c for t in report.read_tables for row in t.rows.values() for c in (*row.row.labels, *row.row.values)
+             if c.line == line.number] + [c for t in report.read_tables for row, _ in t.unknown
+                                          for c in (*row.labels, *row.values) if c.line == line.number]
+    filled = [c for c in sorted(cells, key=lambda c: c.column) if c.kind != "blank"]
+    if not filled or filled[-1].value is None:
+        return False
     for table in report.read_tables:
         for row in table.rows.values():
             cells = [*row.row.labels, *row.row.values]

@@ -1,13 +1,15 @@
 """Readers: any supported file to a Source, its text or text view.
 
 The content decides first (a Word package, a PDF), then the name (.html/.htm); all
-else is text. A .txt that holds HTML stays text; a .docx or .pdf that is not one is
-unreadable with a reason.
+else is text. A text file that holds a web page (its source saved as .txt, or the
+report inside a script's string: let content = "<p>…") is read as the page it is, and
+says so; a .docx or .pdf that is not one is unreadable with a reason.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -34,7 +36,46 @@ def read(path: str, data: bytes) -> Source:
     if suffix in (".html", ".htm"):
         from reportlint.reading.html import read_html
         return read_html(path, data)
-    return source.read(path, data)
+    text = source.read(path, data)
+    page = _page_in(text.text)
+    if page is None:
+        return text
+    from reportlint.reading.html import page_view
+    view = page_view(path, page, text.encoding)
+    view.html_in_text = True
+    return view
+
+
+_DOCUMENT = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S)
+_TAG = re.compile(r"<(?:p|div|span|table|tr|td|th|br|font|strong|b|h[1-6]|li|ul|ol|section|article)\b[^>]*>", re.I)
+_SCRIPT_STRING = re.compile(r"(?:let|var|const)\s+[\w$]+\s*=\s*([\"'`])((?:\\.|(?!\1).)*?<(?:p|div|table|span)\b(?:\\.|(?!\1).)*)\1",
+                            re.I | re.S)
+
+
+def _page_in(text: str) -> str | None:
+    """The web page a text file holds: the file itself when it is an HTML document or
+    mostly tags, or the HTML in a script's string; None for text."""
+    if _DOCUMENT.match(text[:4096]):
+        m = _SCRIPT_STRING.search(text)
+        return _unescape(m.group(2)) if m and len(m.group(2)) > len(text) / 2 else text
+    m = _SCRIPT_STRING.search(text)
+    if m:
+        return _unescape(m.group(2))
+    lines = [line for line in text.splitlines() if line.strip()]
+    tagged = sum(1 for line in lines if _TAG.search(line))
+    return text if len(_TAG.findall(text)) >= 10 and tagged >= len(lines) * 0.3 else None
+
+
+def _unescape(literal: str) -> str:
+    """A script's string literal as the text it stands for."""
+    return re.sub(r"\\(u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)", _escape, literal, flags=re.S)
+
+
+def _escape(m: re.Match) -> str:
+    code = m.group(1)
+    if code[0] in "ux" and len(code) > 1:
+        return chr(int(code[1:], 16))
+    return {"n": "\n", "t": "\t", "r": "", "0": ""}.get(code, code)
 
 
 def is_docx(path: str) -> bool:

@@ -39,6 +39,11 @@ def read_html(path: str, data: bytes) -> Source:
     if b"<" not in data:
         return source.read(path, data)
     text, encoding = decode(data)
+    return page_view(path, text, encoding)
+
+
+def page_view(path: str, text: str, encoding: str) -> Source:
+    """The text view of a web page's article body, from the page's text."""
     view = TextView()
     try:
         page = lxml.html.document_fromstring(_XML_DECLARATION.sub("", text))
@@ -52,8 +57,9 @@ def read_html(path: str, data: bytes) -> Source:
     first = view.lines[0] if view.lines else ""
     title = None if _is_title(first) else _outside_title(page)
     if title:
-        view.lines.insert(0, title)
+        view.lines.insert(0, title[0])
         view.places.insert(0, ((1, "标题"),))
+        view.origins.insert(0, title[1])
     return view.source(path, encoding)
 
 
@@ -119,14 +125,14 @@ def _is_title(line: str) -> bool:
     return bool(_TITLE.search(line)) and len(line) < 80
 
 
-def _outside_title(page) -> str | None:
+def _outside_title(page) -> tuple[str, int] | None:
     """The page's headline (an h1, or an element classed title), for a body that
     does not begin with one: it often stands above the content container."""
     for element in page.iter("h1", "h2", "h3", "div", "p", "span", "td"):
         if element.tag.startswith("h") or "title" in _tokens(element):
             text = join_lines([re.sub(r"\s+", " ", element.text_content())])
             if _is_title(text):
-                return text
+                return text, element.sourceline or 0
     return None
 
 
@@ -136,6 +142,7 @@ class _Flow:
     def __init__(self, view: TextView) -> None:
         self.view = view
         self.buffer: list[str] = []
+        self.origin = 0  # the line of the page where the buffered text begins
         self.paragraphs = 0
         self.tables = 0
 
@@ -147,25 +154,31 @@ class _Flow:
         block = element.tag in _BREAKS
         if block:
             self.flush()
-        self.buffer.append(element.text or "")
+        self._add(element.text, element.sourceline)
         for child in element:
             if isinstance(child.tag, str):
                 self.walk(child)
-            self.buffer.append(child.tail or "")
+            self._add(child.tail, child.sourceline)
         if block:
             self.flush()
+
+    def _add(self, text: str | None, line: int | None) -> None:
+        if text and text.strip() and not "".join(self.buffer).strip():
+            self.origin = line or 0
+        self.buffer.append(text or "")
 
     def flush(self) -> None:
         text = join_lines([re.sub(r"\s+", " ", "".join(self.buffer))])
         self.buffer = []
         if text:
             self.paragraphs += 1
-            self.view.paragraph(text, f"第{self.paragraphs}段")
+            self.view.paragraph(text, f"第{self.paragraphs}段", self.origin)
 
     def table(self, table) -> None:
         self.tables += 1
-        for number, cells in enumerate(grid(table), start=1):
-            self.view.row(cells, self.tables, number)
+        rows = table.xpath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")
+        for number, (cells, tr) in enumerate(zip(grid(table), rows), start=1):
+            self.view.row(cells, self.tables, number, tr.sourceline or 0)
 
 
 def grid(table) -> list[list[tuple[int, str]]]:

@@ -294,13 +294,15 @@ class Furniture:
 class Bounds:
     """Where an excerpt of a report begins and ends, when it is one: `start` is its first
     line when it begins inside the report, `first` the number of the section it begins
-    in; `cut` is its last line when it stops inside the report, `last` the number of
-    the section it stops in (0: before the first section)."""
+    in; `cut` is its last line when it stops inside the report, `ended` its last line
+    when it ends whole but before the format's last section with no signature under
+    it, and `last` the number of the section it stops or ends in (0: before the first)."""
 
     first: int = 0
     last: int = 0
     cut: Line | None = None
     start: Line | None = None
+    ended: Line | None = None
 
 
 @dataclass
@@ -338,8 +340,6 @@ class Report:
     masthead: list[Line] = field(default_factory=list)
     # where an excerpt begins and ends (reportlint.reading.bounds)
     bounds: Bounds = field(default_factory=Bounds)
-    # the file's text is a web page read as one (a .txt holding HTML)
-    html_in_text: bool = False
     # the format's tables read from the table regions (reportlint.reading.tables)
     read_tables: list[Table] = field(default_factory=list)
     # top-level sections matched to the era's sections: (section, spec, how) (reportlint.reading.parse)

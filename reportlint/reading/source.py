@@ -39,6 +39,9 @@ class Source:
     text: str
     encoding: str = "utf-8"
     places: list[Place] = field(default_factory=list)
+    html_in_text: bool = False  # a text file that holds a web page, read as the page
+    # for such a file: the line of the file each line of the view comes from (0: unknown)
+    origins: list[int] = field(default_factory=list)
     lines: list[str] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -49,6 +52,13 @@ class Source:
     def line(self, number: int) -> str:
         """The text of line `number` (1-based), or "" past the end."""
         return self.lines[number - 1] if 0 < number <= len(self.lines) else ""
+
+    def in_file(self, line: int, column: int) -> tuple[int, int]:
+        """(line, column) in the file as given: the view's own for a document, the line
+        of the file an element starts on (column 1) for a text file holding a web page."""
+        if not self.html_in_text or not 0 < line <= len(self.origins) or not self.origins[line - 1]:
+            return line, column
+        return self.origins[line - 1], 1
 
     def location(self, line: int, column: int) -> str | None:
         """The place in the original document of (line, column), or None for plain text."""

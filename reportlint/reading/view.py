@@ -57,26 +57,31 @@ class TextView:
     def __init__(self) -> None:
         self.lines: list[str] = []
         self.places: list[Place] = []
+        self.origins: list[int] = []  # the line of the file each line comes from (0: unknown)
 
-    def paragraph(self, text: str, label: str | None) -> None:
+    def paragraph(self, text: str, label: str | None, origin: int = 0) -> None:
         """One paragraph; a line break inside it starts a new line with the same
         place (none for an empty paragraph: `label` None)."""
         for line in _LINE_END.split(text):
             self.lines.append(clean(line))
             self.places.append(((1, label),) if label else ())
+            self.origins.append(origin)
 
-    def line(self, text: str, place: Place) -> None:
+    def line(self, text: str, place: Place, origin: int = 0) -> None:
         """One line with its place as given (no line break inside `text`)."""
         self.lines.append(text)
         self.places.append(place)
+        self.origins.append(origin)
 
-    def row(self, cells: list[tuple[int, str]], table: int, row: int) -> None:
+    def row(self, cells: list[tuple[int, str]], table: int, row: int, origin: int = 0) -> None:
         """One table row: its cells as (grid column, text); numbers are 1-based."""
         line, starts = row_line([clean(text) for _, text in cells])
         self.lines.append(line)
+        self.origins.append(origin)
         self.places.append(tuple((start, f"表{table} 第{row}行 第{column}列")
                                  for (column, _), start in zip(cells, starts)))
 
     def source(self, path: str, encoding: str) -> Source:
         """The view as a Source whose lines are exactly these lines."""
-        return Source(path, "".join(line + "\n" for line in self.lines), encoding, list(self.places))
+        return Source(path, "".join(line + "\n" for line in self.lines), encoding, list(self.places),
+                      origins=list(self.origins))

@@ -120,10 +120,17 @@ def foreign_url(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
                                   {"match": m.group(0), "count": 1})
 
 
+def page_source(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """A text file that holds a web page's source (read as the page: reportlint.reading.documents)."""
+    if report.source.html_in_text:
+        yield Finding(Span(1, 1, 1, max(len(report.source.line(1)), 1) + 1), {"match": "", "count": 1})
+
+
 KINDS = (
     Kind("listed", listed, {"list": Param(str)}, frozenset({"match", "count"})),
     Kind("chrome", chrome, {}, frozenset({"match", "count"})),
     Kind("page-footers", page_footers, {}, frozenset({"match", "count"})),
+    Kind("page-source", page_source, {}, frozenset({"match", "count"})),
     Kind("foreign-url", foreign_url, {"allowed": Param(list), "context": Param(list)},
          frozenset({"match", "count"})),
 )

@@ -86,7 +86,7 @@ def sections(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
 def _outside(report: Report, number: int) -> bool:
     """Whether section `number` lies beyond where an excerpt stops or before it begins."""
     bounds = report.bounds
-    return (bounds.cut is not None and number > bounds.last) or \
+    return ((bounds.cut or bounds.ended) is not None and number > bounds.last) or \
         (bounds.start is not None and number < bounds.first)
 
 
@@ -174,7 +174,8 @@ _ANNOUNCED = re.compile(
 def announced_parts(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
     """A report that says it has N parts but has M top-level sections (not judged in an
     excerpt, which holds only some of them)."""
-    if report.bounds.cut is not None or report.bounds.start is not None:
+    bounds = report.bounds
+    if bounds.cut is not None or bounds.start is not None or bounds.ended is not None:
         return
     paragraphs = list(report.preamble.blocks)
     if report.sections:
@@ -212,6 +213,20 @@ def excerpt_end(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
         yield Finding(cut.span, {"part": part or _clip(cut.content), "line": _clip(cut.content)})
 
 
+def excerpt_early(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """The text ends whole after section N, before the format's last section, with no
+    signature under it: the sections after N are not in the text."""
+    ended = report.bounds.ended
+    if ended is not None:
+        final = max(spec.number for spec in template(report.era).sections)
+        first = report.bounds.last + 1
+        last_heading = [s for s in report.sections if s.heading and s.heading.line.number <= ended.number]
+        yield Finding(ended.span, {
+            "part": last_heading[-1].heading.line.content if last_heading else _clip(ended.content),
+            "from_part": first, "to_part": final,
+            "from_cn": cn_numeral(first), "to_cn": cn_numeral(final)})
+
+
 def excerpt_start(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
     """The text begins inside the report: no title, and a later page or section first."""
     start = report.bounds.start
@@ -245,4 +260,5 @@ KINDS = (
     Kind("announced-parts", announced_parts, args=frozenset({"announced", "present"})),
     Kind("excerpt-end", excerpt_end, args=frozenset({"part", "line"})),
     Kind("excerpt-start", excerpt_start, args=frozenset({"line"})),
+    Kind("excerpt-early", excerpt_early, args=frozenset({"part", "from_part", "to_part", "from_cn", "to_cn"})),
 )

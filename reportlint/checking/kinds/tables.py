@@ -192,7 +192,8 @@ def _missing_tables(report: Report) -> Iterator[Finding]:
     bounds = report.bounds
     for table_id in specs(report.era):
         part = _PARTS.get(table_id, 2)
-        if (bounds.cut is not None and part > bounds.last) or (bounds.start is not None and part < bounds.first):
+        if ((bounds.cut or bounds.ended) is not None and part > bounds.last) \
+                or (bounds.start is not None and part < bounds.first):
             continue  # beyond where an excerpt stops, or before it begins
         if table_id not in have:
             yield Finding(later[0].heading.span, {"table": _NAMES[table_id], "found": "",
