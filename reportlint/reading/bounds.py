@@ -45,6 +45,8 @@ def find(report: Report) -> Bounds:
         end = items[-1][2]
         if _early(report, number(end), items):
             ended = items[-1][0]
+    if start is not None and begin is None:  # it begins before its first heading
+        begin = report.sections[0] if report.sections else None
     return Bounds(first=number(begin) if start else 0, last=number(end) if cut or ended else 0,
                   cut=cut, start=start, ended=ended)
 
@@ -101,8 +103,8 @@ def _has_body(report: Report, line: Line) -> bool:
 
 def _full_row(report: Report, line: Line) -> bool:
     """Whether `line` ends a table row with all its values, or more (a text that is cut
-    has fewer), or fewer that the one reading under which its identities hold explains;
-    a line that ends with a label or an empty cell does not."""
+    has fewer), or fewer that the one reading under which its identities hold
+    explains; a line that ends with a label or an empty cell does not."""
     cells = [c for t in report.read_tables for row in t.rows.values() for c in (*row.row.labels, *row.row.values)
              if c.line == line.number] + [c for t in report.read_tables for row, _ in t.unknown
                                           for c in (*row.labels, *row.values) if c.line == line.number]

@@ -146,6 +146,8 @@ def is_title_line(line: Line) -> bool:
     n = norm(s)
     if re.match(r"^(?:工作)?(?:年度报告|年报)$", n):
         return True
+    if re.match(r"^(?:page|p\.)\d", n, re.IGNORECASE):
+        return False  # a flipbook's page header that names the report
     if not _TITLE_WORDS.search(n) or len(n) > 70 or not re.search(r"信息|政务|公开", n):
         return False
     if any(c in s for c in ":：>》»→|") and not re.match(r"^《[^》]+》$", n):

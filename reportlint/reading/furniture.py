@@ -74,7 +74,7 @@ def mark(lines: list[Line], title_like) -> tuple[dict[int, tuple[str, str]], int
     body = _body_start(lines, texts, quoted, filled, title_like)
     head = [i for i in filled if i < body]
     for i in head:
-        kind = None if title_like(lines[i]) else _head_kind(texts[i], quoted[i])
+        kind = "page" if _page(texts[i]) else None if title_like(lines[i]) else _head_kind(texts[i], quoted[i])
         if kind:
             kinds[i] = kind
     _menu_runs(lines, texts, head, kinds, title_like)
@@ -102,7 +102,7 @@ def _body_start(lines: list[Line], texts: list[str], quoted: list[bool], filled:
     line or a sentence that is not furniture."""
     for i in filled:
         s = texts[i]
-        if title_like(lines[i]) or _page(s) or _kv(s) or _crumb(s, quoted[i]) or _widget(s) or _site(s):
+        if _page(s) or title_like(lines[i]) or _kv(s) or _crumb(s, quoted[i]) or _widget(s) or _site(s):
             continue
         if _HEADING.match(s) and not _is_contents(s) or norm(s) in known_titles():
             return i

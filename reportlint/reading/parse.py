@@ -31,6 +31,8 @@ def parse_report(source: Source, year: int | None = None,
     report.era = era_of_year(report.year) or _era_from_evidence(text)
     report.issuer_level = issuer_level or detect.issuer_level(report.issuer, text)
     report.read_tables = read_tables(report)
+    if report.era is None and _unified(report):
+        report.era = ERAS[-1]
     report.matched_sections = match_sections(report)
     report.is_report = detect.looks_like_report(
         title.text if title else None, _first_line(report),
@@ -49,6 +51,16 @@ def _first_line(report: Report) -> str:
         for block in section.blocks:
             return block.lines[0].matching
     return ""
+
+
+def _unified(report: Report) -> bool:
+    """A report of unknown year in the unified format (2019 on): its table 三 or 四, or
+    the section of applications as the format names it."""
+    if any(t.id in ("t3", "t4") for t in report.read_tables):
+        return True
+    requests = next(s for s in template(ERAS[-1]).sections if s.id == "requests")
+    return any(s.heading and norm(s.heading.title) in {norm(requests.title), *map(norm, requests.variants)}
+               for s in report.sections)
 
 
 def _era_from_evidence(text: str) -> str | None:

@@ -208,6 +208,12 @@ class _Reader:
             hit = index.get(key(text))
             if hit:
                 return self._stacked(row, hit) or (*hit, text)
+        words = labels[-1].text.split()
+        for w in range(1, len(words)):  # a piece of another label before it: （四）无 1.本机关…
+            text = "".join(words[w:])
+            hit = index.get(key(text))
+            if hit and hit[2] == "exact":
+                return (*hit, text)
         for k in range(1, min(len(labels), 3) + 1):
             text = "".join(c.text for c in labels[-k:])
             hit = _truncated(key(text), era) or _similar(key(text), era, self.context)
