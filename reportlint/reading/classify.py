@@ -178,8 +178,11 @@ def classify(lines: list[Line], furniture: dict[int, tuple[str, str]] | None = N
         if i in furniture:
             what, place = furniture[i]
             previous = next((b for b in reversed(blocks) if b.kind != "BLANK"), None)
-            if previous is not None and previous.kind == _PLACES[place] and previous.lines[-1] is lines[i - 1 - _blanks_before(lines, i)]:
+            if previous is not None and previous.kind == _PLACES[place] \
+                    and previous.lines[-1] is lines[i - 1 - _blanks_before(lines, i)]:
                 previous.lines.append(line)
+                if previous.what == "page":  # a run of furniture is a page header only if all of it is
+                    previous.what = what
             else:
                 blocks.append(Block(_PLACES[place], [line], what=what))
             continue

@@ -102,7 +102,7 @@ def _body_start(lines: list[Line], texts: list[str], quoted: list[bool], filled:
     line or a sentence that is not furniture."""
     for i in filled:
         s = texts[i]
-        if _page(s) or title_like(lines[i]) or _kv(s) or _crumb(s, quoted[i]) or _widget(s) or _site(s):
+        if _page(s) or title_like(lines[i]) or _kv(s) or _residue(s) or _crumb(s, quoted[i]) or _widget(s) or _site(s):
             continue
         if _HEADING.match(s) and not _is_contents(s) or norm(s) in known_titles():
             return i
@@ -118,6 +118,8 @@ def _body_start(lines: list[Line], texts: list[str], quoted: list[bool], filled:
 def _head_kind(s: str, quoted: bool) -> str | None:
     if _page(s):
         return "page"
+    if _residue(s):
+        return "site"
     if _crumb(s, quoted):
         return "breadcrumb"
     if _is_contents(s):
@@ -134,6 +136,8 @@ def _head_kind(s: str, quoted: bool) -> str | None:
 
 
 def _tail_kind(s: str, quoted: bool) -> str | None:
+    if _residue(s) or re.fullmatch(r"[^\w\u4e00-\u9fff]{1,3}", s):
+        return "site"  # a paywall note, a copyright line, a close button (×)
     if _SENTENCE.search(s) and not _site(s):
         return None
     if _crumb(s, quoted):
@@ -149,6 +153,21 @@ def _tail_kind(s: str, quoted: bool) -> str | None:
     if _menu_line(s):
         return "menu"
     return None
+
+
+@cache
+def _residue_regex() -> re.Pattern:
+    path = data_dir("rules") / "lists" / "chrome.yaml"
+    entries = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)["anywhere"]
+    return re.compile("|".join(f"(?:{e})" for e in entries), re.IGNORECASE)
+
+
+def _residue(s: str) -> bool:
+    """A line of conversion residue or a site's footer (rules/lists/chrome.yaml) with
+    next to no other text."""
+    if len(norm(s)) > 80 or not _residue_regex().search(s):
+        return False
+    return len(_HAN.findall(_residue_regex().sub("", s))) <= 10
 
 
 def _page(s: str) -> bool:

@@ -1,7 +1,7 @@
 """Check kinds over typography (GB/T 15834, 15835): half-width marks, brackets, repeated words.
 
-They read prose only (paragraphs and heading run-in text, not tables, not scraped
-script), and none of them floods: half-width marks are reported once for the
+They read prose (paragraphs and heading run-in text, not tables, not scraped script;
+half-width marks also in the lines around the title), and none of them floods: half-width marks are reported once for the
 document, brackets and repeated words at most once per line.
 """
 
@@ -36,17 +36,26 @@ def _prose(report: Report) -> Iterator[Paragraph]:
 
 
 def halfwidth(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
-    """Half-width , ; : ? ! ( between Chinese characters: once, with how many lines have them.
+    """Half-width , ; : ? ! ( between Chinese characters in the whole text as given (the
+    lines around the title and the page's metadata too, tables and script aside): once,
+    with how many lines have them.
 
-    The safe fix makes , ; : ? ! full-width; a lone ( is left, its ) may stand anywhere."""
+    The safe fix makes , ; : ? ! full-width in the report's own text (furniture lines are
+    removed by their own fix); a lone ( is left, its ) may stand anywhere."""
+    own = [(block, True) for block in _prose(report)]
+    around = [(Paragraph([line]), False) for line in report.masthead] + \
+        [(Paragraph(list(f.lines)), False) for f in report.furniture if f.kind != "page"]
     hits = []
-    for block in _prose(report):
+    for block, fixable in own + around:
+        if _CODE.search(block.text):
+            continue
         for m in _HALFWIDTH.finditer(block.text):
-            hits.append((block.span_of(m.start(), m.end()), m.group(0)))
+            hits.append((block.span_of(m.start(), m.end()), m.group(0), fixable))
     if hits:
-        lines = {span.line for span, _ in hits}
-        first, mark = hits[0]
-        fix = tuple(Edit(span, _FULLWIDTH[m]) for span, m in hits if m in _FULLWIDTH)
+        hits.sort(key=lambda h: (h[0].line, h[0].column))
+        lines = {span.line for span, _, _ in hits}
+        first, mark, _ = hits[0]
+        fix = tuple(Edit(span, _FULLWIDTH[m]) for span, m, fixable in hits if fixable and m in _FULLWIDTH)
         yield Finding(first, {"match": mark, "count": len(hits), "lines": len(lines)}, fix=fix)
 
 
