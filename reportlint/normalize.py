@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 _SPACE = re.compile(r"\s+")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
@@ -14,21 +14,19 @@ _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
 CN_NUMERALS = "一二三四五六七八九十"
 
 
-class _Simplified(dict):
-    """Code point → simplified character, each looked up once in OpenCC's t2s table,
-    one character at a time: the folded text has the same length as the original."""
+@cache
+def _converter():
+    import opencc
+    return opencc.OpenCC("t2s")
 
-    converter = None
+
+class _Simplified(dict):
+    """Code point → simplified character, each looked up once in OpenCC's t2s table."""
 
     def __missing__(self, point: int) -> int:
-        char = chr(point)
-        if not (0x3400 <= point < 0xa000 or 0xf900 <= point < 0xfb00 or point >= 0x20000):
-            value = point
-        else:
-            if _Simplified.converter is None:
-                import opencc
-                _Simplified.converter = opencc.OpenCC("t2s")
-            converted = _Simplified.converter.convert(char)
+        value = point
+        if 0x3400 <= point < 0xa000 or 0xf900 <= point < 0xfb00 or point >= 0x20000:
+            converted = _converter().convert(chr(point))
             value = ord(converted) if len(converted) == 1 else point
         self[point] = value
         return value
@@ -38,9 +36,14 @@ _SIMPLIFIED = _Simplified()
 
 
 def fold(text: str) -> str:
-    """`text` in simplified characters, for matching only: 總體情況 → 总体情况. Same
-    length, so every offset into the fold is an offset into the text as written."""
-    return text.translate(_SIMPLIFIED)
+    """`text` in simplified characters, for matching only: 總體情況 → 总体情况, 反覆 →
+    反复. Same length, so every offset into the fold is an offset into the text as
+    written: OpenCC's phrases where they keep the length, else one character at a time."""
+    folded = text.translate(_SIMPLIFIED)
+    if folded == text:
+        return text
+    phrases = _converter().convert(text)
+    return phrases if len(phrases) == len(text) else folded
 
 
 @lru_cache(maxsize=1 << 16)

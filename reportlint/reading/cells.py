@@ -19,8 +19,10 @@ from lark import Lark, Token, Transformer
 from lark.exceptions import LarkError
 from lark.lexer import Lexer
 
+from reportlint.normalize import norm
 from reportlint.reading.model import Cell, Line, Row
 from reportlint.resources import data_dir
+from reportlint.templates import table_labels
 
 _FILLER = re.compile(r"^[\s|:\-]*$")
 _GAP = re.compile(r"[ \u3000\xa0]{2,}|\t")
@@ -60,6 +62,10 @@ class _Value(Transformer):
 
     def number(self, t):  # noqa: D102 - one method per grammar alternative
         return "number", int(t[0])
+
+    def grouped(self, t):  # noqa: D102
+        value = Decimal(str(t[0]).replace(",", ""))
+        return ("number", int(value)) if value == value.to_integral_value() else ("fraction", value)
 
     def fraction(self, t):  # noqa: D102
         if len(t) == 2:
@@ -117,28 +123,39 @@ def _cell(line: Line, start: int, text: str) -> Cell:
 
 
 def split_line(line: Line) -> tuple[list[Cell], bool]:
-    """The cells of a table line and whether the line is a row of its own (ends a row)."""
-    text = line.text
+    """The cells of a table line and whether the line is a row of its own (ends a row).
+
+    A line cut from a longer one (a text that lost its breaks) has its cells between
+    single spaces; so has a piece of a line whose labels and numbers alternate (規章 0 0 0
+    行政规范性文件 2 1 15). A word that runs cells together (规章000) is cut where digits
+    meet letters, and a run of labels with no space between them at the known labels."""
+    base = line.start
+    text = line.text[base:line.end]
     if "|" in text:
-        return _split_pipes(line)
+        return _split_pipes(line, base, text)
     pieces = [(m.start(), m.group()) for m in re.finditer(r"[^\t]+", text)] if "\t" in text \
         else list(_gap_pieces(text))
-    cells = [c for start, piece in pieces for c in _cut_numbers(line, start, piece) if c.text]
+    cells = []
+    for start, piece in pieces:
+        if line.cut or _interleaved(piece):
+            cells += [c for at, word in _words(piece) for c in _run_together(line, base + start + at, word)]
+        else:
+            cells += _cut_numbers(line, base + start, piece)
+    cells = [c for c in cells if c.text]
     return cells, len(cells) > 1
 
 
-def _split_pipes(line: Line) -> tuple[list[Cell], bool]:
-    text = line.text
+def _split_pipes(line: Line, base: int, text: str) -> tuple[list[Cell], bool]:
     if _FILLER.match(text):
         pipes = text.count("|")
-        return ([_cell(line, text.index("|"), "")], False) if pipes == 1 else ([], True)
+        return ([_cell(line, base + text.index("|"), "")], False) if pipes == 1 else ([], True)
     bounds = [-1] + [i for i, ch in enumerate(text) if ch == "|"] + [len(text)]
     pieces = [(a + 1, text[a + 1:b]) for a, b in zip(bounds, bounds[1:])]
     if not pieces[0][1].strip():
         pieces = pieces[1:]
     if pieces and not pieces[-1][1].strip():
         pieces = pieces[:-1]
-    cells = [_cell(line, start, piece) for start, piece in pieces]
+    cells = [_cell(line, base + start, piece) for start, piece in pieces]
     return cells, len(cells) > 1
 
 
@@ -152,11 +169,26 @@ def _gap_pieces(text: str) -> Iterator[tuple[int, str]]:
         yield start, text[start:]
 
 
+def _words(piece: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group()) for m in re.finditer(r"\S+", piece)]
+
+
+def _is_number(word: str) -> bool:
+    return bool(_NUMBER.match(unicodedata.normalize("NFKC", word)))
+
+
+def _interleaved(piece: str) -> bool:
+    """Labels and numbers that alternate more than once: several cells in a row."""
+    kinds = [_is_number(w) for _, w in _words(piece)]
+    changes = sum(1 for a, b in zip(kinds, kinds[1:]) if a != b)
+    return changes >= 2
+
+
 def _cut_numbers(line: Line, start: int, piece: str) -> list[Cell]:
     """A piece "label 0 0 1" (or "1 0 0") as the label cell and one cell per number."""
-    words = [(m.start(), m.group()) for m in re.finditer(r"\S+", piece)]
+    words = _words(piece)
     first = len(words)
-    while first > 0 and _NUMBER.match(unicodedata.normalize("NFKC", words[first - 1][1])):
+    while first > 0 and _is_number(words[first - 1][1]):
         first -= 1
     if first == len(words) or (first == 0 and len(words) == 1):
         return [_cell(line, start, piece)]
@@ -166,6 +198,70 @@ def _cut_numbers(line: Line, start: int, piece: str) -> list[Cell]:
         cells.append(_cell(line, start, piece[:end]))
     cells += [_cell(line, start + at, word) for at, word in words[first:]]
     return cells
+
+
+# digits that run into a label: 规章000, …申请数量1530010019; a row marker's digit stays
+# with its label (…00001.属于国家秘密: the last 1 is the marker of 1.属于…)
+_RUN = re.compile(r"\d+(?:[.,，]\d+)*(?=\s|$|[^\d.．、,，])|\d+(?=\d[.．、][^\d])")
+
+
+def _run_together(line: Line, start: int, word: str) -> list[Cell]:
+    """A word as the cells it runs together: digits apart from letters, a run of known
+    labels apart at each label."""
+    if _is_number(word) or not re.search(r"\d", word) and len(word) < 12:
+        return [_cell(line, start, word)]
+    out, at = [], 0
+    for m in _RUN.finditer(word):
+        if m.start() == 0 and _marker_at(word, m.end()):
+            continue
+        if m.start() > at:
+            out += _labels_apart(line, start + at, word[at:m.start()])
+        out.append(_cell(line, start + m.start(), m.group()))
+        at = m.end()
+    if at < len(word):
+        out += _labels_apart(line, start + at, word[at:])
+    return out
+
+
+def _marker_at(word: str, end: int) -> bool:
+    """Whether the digits before `end` are a row marker (1. 2、) that begins a label."""
+    return end < len(word) and word[end] in ".．、" and end + 1 < len(word) and not word[end + 1].isdigit()
+
+
+def _labels_apart(line: Line, start: int, text: str) -> list[Cell]:
+    """A run of labels with no space between them, cut at the known labels (longest
+    first, from the left); the text between known labels stays a cell of its own."""
+    if len(text) < 8:
+        return [_cell(line, start, text)]
+    known = _known_labels()
+    out, at, i = [], 0, 0
+    while i < len(text):
+        hit = next((j for j in range(min(len(text), i + _LONGEST), i, -1)
+                    if _label_key(text[i:j]) in known), None)
+        if hit is None:
+            i += 1
+            continue
+        if i > at:
+            out.append(_cell(line, start + at, text[at:i]))
+        out.append(_cell(line, start + i, text[i:hit]))
+        at = i = hit
+    if at < len(text):
+        out.append(_cell(line, start + at, text[at:]))
+    return out if len(out) > 1 else [_cell(line, start, text)]
+
+
+_LONGEST = 48
+
+
+def _label_key(text: str) -> str:
+    return norm(text).replace('"', "").replace("'", "")
+
+
+@cache
+def _known_labels() -> frozenset[str]:
+    rows, headers = table_labels()
+    return frozenset(_label_key(x) for x in rows | headers | {"第二十条第(一)项", "第二十条第(五)项", "第二十条第(六)项",
+                                                           "第二十条第(八)项", "第二十条第(九)项"})
 
 
 def tokens(lines: list[Line]) -> list[Token]:

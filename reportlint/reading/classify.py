@@ -32,6 +32,7 @@ _H4 = re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*[、.．]?\s*(.*)$")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _CAPTION = re.compile(r"第二十条第[(（][一二三四五六七八九十]+[)）]项")
 _RUN_IN = re.compile(r"[。：:]")
+_RUN_IN_CUT = re.compile(r"[。：:]|(?<=\S)\s+(?=\S)")
 _SENTENCE = re.compile(r"[。；;]|[，,].*[，,。]")
 _TITLE_WORDS = re.compile(r"年度报告|年报|工作报告|信息公开报告|公开报告")
 _TITLE_OPENERS = ("根据", "依据", "按照", "为", "本", "现", "特", "我", "今年", "关于印发", "附件")
@@ -79,25 +80,34 @@ def _heading(level: int, number: int | None, at: int, line: Line) -> Heading:
     rest, folded = content[at:], matching[at:]
     lead = len(rest) - len(rest.lstrip())
     rest, folded = rest[lead:], folded[lead:]
-    cut = _title_end(level, folded)
+    cut = _title_end(level, folded, line.cut)
     title, body = rest[:cut], rest[cut:]
     body = body.lstrip("。：:").strip() if body[:1] in "。：:" else body.strip()
     return Heading(level, number, marker, title.strip().rstrip("。：:"), body, line)
 
 
-def _title_end(level: int, rest: str) -> int:
+def _title_end(level: int, rest: str, cut: bool = False) -> int:
     """Where the title ends in the text after a heading's numbering: at a full stop or
     colon near it, else after a known section title (or a known topic of 总体情况) that
-    the first sentence runs into, else at the end."""
-    m = _RUN_IN.search(rest)
+    the first sentence runs into, else at the end. In a line cut from a text that lost
+    its breaks the known title comes first, and a space ends a title too."""
+    m = (_RUN_IN_CUT if cut else _RUN_IN).search(rest)
+    known = _known_end(level, rest)
+    if cut and known:
+        return known
     if m and m.start() <= 30:
         return m.start()
+    return known or (m.start() if m else len(rest))
+
+
+def _known_end(level: int, rest: str) -> int:
+    """The end of a known title that `rest` begins with and goes on after (0: none)."""
     known = _longest_first(known_titles()) if level == 1 else known_topics() if level == 2 else ()
     n = norm(rest)
     for title in known:
         if len(title) < len(n) and n.startswith(title):
             return _raw_length(rest, title)
-    return m.start() if m else len(rest)
+    return 0
 
 
 @cache
@@ -121,7 +131,8 @@ def _is_table_start(s: str) -> bool:
         return True
     if _CAPTION.search(n) or "勾稽关系" in n or n.startswith(("信息内容", "申请人情况")):
         return True
-    if n in ("行政复议", "行政诉讼") or ("行政复议" in n and "行政诉讼" in n and len(n) <= 12):
+    if n in ("行政复议", "行政诉讼") or ("行政复议" in n and "行政诉讼" in n and len(n) <= 12) \
+            or n.startswith(("行政复议行政诉讼", "行政复议结果维持")):
         return True
     return n.startswith("一、本年新收")
 

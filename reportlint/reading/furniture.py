@@ -230,6 +230,9 @@ def _widget(s: str) -> bool:
     words = _word_regex("widget_words")
     if not words.search(n):
         return False
+    m = words.match(n)
+    if m and n[m.end():m.end() + 1] in ":：":  # 上一篇：… 分享到：… a widget with its link
+        return True
     rest = words.sub("", n)
     rest = re.sub(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日", "", rest)
     rest = re.sub(r"[大中小|｜【】\[\]（）()<>:：、，,·•\-—/\d]", "", rest)

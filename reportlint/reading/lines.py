@@ -34,16 +34,20 @@ _BOUNDARY = r"(?<=[\s。；;！!？?：:”\"」）)】])"
 _INLINE_HEADING = re.compile(
     _BOUNDARY + rf"(?:[{_N}]{{1,3}}\s*[、．.](?!\d)|第[{_N}]{{1,3}}部分|[（(]\s*[{_N}]{{1,3}}\s*[）)]"
     rf"|\d{{1,2}}\s*[.．、](?=[\u4e00-\u9fff])|[（(]\d{{1,2}}[）)])")
+_SECTION_MARK = re.compile(rf"(?<![第{_N}])[{_N}]{{1,2}}、")
 _LEVEL1 = re.compile(rf"^(?:[{_N}]{{1,3}}\s*[、．.]|第[{_N}]{{1,3}}部分)")
 _LEVEL2 = re.compile(rf"^[（(]\s*[{_N}]")
 _CAPTION = re.compile(rf"第二十条\s*第?\s*[（(]\s*[{_N}]+\s*[）)]\s*项")
-_TABLE_HEAD = re.compile(r"(?<=[\s。；;：:）)项])(?:[（(]本列数据的勾稽关系|信息内容|申请人情况)")
+_TABLE_HEAD = re.compile(r"(?<=[\s。；;：:）)项])(?:[（(]本列数据的勾稽关系|信息内容|申请人情况|行政复议\s*行政诉讼)")
+# the signature and date that close a report, at the end of a long line
+_SIGNED = re.compile(r"(?<=[\s。！？!?])\s*([\u4e00-\u9fff（）()]{2,30}?(?:政府|局|委员会|委|办公室|办|镇|乡|街道|办事处|中心|院|厅|部))?"
+                     r"\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
 # where a heading's title ends: a space, a sentence mark, or a list's semicolon
 _TITLE_END = re.compile(r"[\s。：:；;]")
 _TITLE_RUN = re.compile(
     r"(?!根据|依据|按照|为|本|现|特|我|今年|\d{4}年[,，])"
-    r"[^。，,；;：:！!？?、]{2,60}?(?:政府信息公开|政务信息公开|政务公开|信息公开)"
-    r"[^。，,；;：:！!？?]{0,12}?(?:年度报告|年报|报告)(?:[（(][^）)]{1,12}[）)])?")
+    r"[^。，,；;：:！!？?、>»›|/]{2,60}?(?:政府信息公开|政务信息公开|政务公开|信息公开)"
+    r"[^。，,；;：:！!？?>»›|/]{0,12}?(?:年度报告|年报|报告)(?:[（(][^）)]{1,12}[）)])?")
 
 
 def physical_lines(lines: list[str]) -> list[Line]:
@@ -92,8 +96,14 @@ def cut(line: Line, lost: bool, head: bool) -> list[Line]:
         for m in _INLINE_HEADING.finditer(text):
             if _is_heading_at(text, m, lost):
                 points.add(m.start())
+        for m in _SECTION_MARK.finditer(text):  # a section's heading run into a number or a word
+            if _known_title(text[m.end():m.end() + 40]):
+                points.add(m.start())
         if lost:
             points |= {m.start() for m in _TABLE_HEAD.finditer(text)}
+            signed = _SIGNED.search(text)
+            if signed:
+                points |= {m for m in (signed.start(1), signed.start(2)) if m >= 0}
     points.discard(0)
     if not points:
         return [line]
@@ -104,7 +114,7 @@ def cut(line: Line, lost: bool, head: bool) -> list[Line]:
         lead = len(piece) - len(piece.lstrip())
         if piece.strip():
             end = base + b if b < len(text) else line.end
-            out.append(line.part(base + a + lead, end))
+            out.append(line.part(base + a + lead, end, cut=True))
     return out
 
 
@@ -135,5 +145,10 @@ def _is_heading_at(text: str, m: re.Match, lost: bool) -> bool:
         return True
     if not _LEVEL1.match(m.group()):
         return False
-    title = norm(after)
+    return _known_title(after)
+
+
+def _known_title(text: str) -> bool:
+    """Whether `text` begins with a section title of the format (or a known variant)."""
+    title = norm(text)
     return any(title.startswith(known) for known in known_titles() if len(known) >= 4)

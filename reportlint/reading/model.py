@@ -31,6 +31,7 @@ class Line:
     start: int  # 0-based index of the first significant character
     end: int | None = None  # index after the last character (None: the end of the line)
     folded: str = ""
+    cut: bool = False  # cut from a longer line of the file (reportlint.reading.lines)
 
     @property
     def content(self) -> str:
@@ -54,9 +55,9 @@ class Line:
         end = self.start + len(self.content)
         return Span(self.number, self.start + 1, self.number, max(end, self.start) + 1)
 
-    def part(self, start: int, end: int | None) -> Line:
+    def part(self, start: int, end: int | None, cut: bool = False) -> Line:
         """The line text[start:end] of the same line of the file."""
-        return Line(self.number, self.text, start, end, self.folded)
+        return Line(self.number, self.text, start, end, self.folded, cut)
 
 
 @dataclass

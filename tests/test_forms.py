@@ -1,0 +1,89 @@
+"""Real published texts in every form read as the clean report they stand for.
+
+Each property renders a generated report (tests/forms.py) in one form and asserts the
+same title, sections, tables and cell values as its clean rendering, and the same
+diagnostics apart from those the form itself earns (page furniture, a web page saved as
+text, an excerpt that stops)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reportlint.checking.linter import Options, lint_bytes
+from reportlint.checking.rules import load_rules
+from reportlint.normalize import norm
+from tests import forms
+
+RULES = load_rules()
+# what a form earns: furniture, a web page's source in a text file, an excerpt's bounds
+EARNED = {"H103", "H104", "H107", "S004", "S005", "S006", "Y101"}
+
+
+def _lint(text: str, path: str = "report.txt"):
+    return lint_bytes(path, text.encode("utf-8"), RULES, Options())
+
+
+def reading(result) -> tuple:
+    """What was read: the title, the top-level headings, every cell's value."""
+    report = result.report
+    title = norm(report.title.text) if report.title else None
+    headings = [(s.heading.number, norm(s.heading.title)) for s in report.sections if s.heading]
+    cells = {(t.id, r.id, c): cell.value for t in report.read_tables for r in t.rows.values()
+             for c, cell in r.cells.items()}
+    return title, headings, cells
+
+
+def diagnosed(result) -> list[str]:
+    return sorted(d.rule for d in result.diagnostics if d.rule not in EARNED)
+
+
+def expected(g: forms.Generated) -> tuple:
+    return (norm(g.title), [(s.number, norm(s.title)) for s in forms.SECTIONS], g.cells())
+
+
+@settings(max_examples=25, deadline=None)
+@given(forms.reports(), st.sampled_from(sorted(forms.LAYOUTS)))
+def test_every_table_layout_reads_the_report(g, layout):
+    result = _lint(forms.clean(g, forms.LAYOUTS[layout]))
+    assert reading(result) == expected(g)
+    assert diagnosed(result) == diagnosed(_lint(forms.clean(g)))
+
+
+@settings(max_examples=25, deadline=None)
+@given(forms.reports(), st.integers(0, len(forms.FURNITURE_ABOVE) - 1),
+       st.integers(0, len(forms.FURNITURE_BELOW) - 1))
+def test_furniture_above_and_below_is_set_aside(g, above, below):
+    clean = _lint(forms.clean(g))
+    result = _lint(forms.furnished(g, above, below))
+    assert reading(result) == reading(clean) == expected(g)
+    assert diagnosed(result) == diagnosed(clean)
+    assert [d.rule for d in result.diagnostics if d.rule == "H103"] == ["H103", "H103"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(forms.reports(), st.sampled_from(["", " "]))
+def test_a_report_on_one_line_reads_the_same(g, joiner):
+    clean = _lint(forms.clean(g))
+    result = _lint(forms.one_line(g, joiner))
+    assert reading(result) == expected(g)
+    assert diagnosed(result) == diagnosed(clean)
+
+
+@settings(max_examples=25, deadline=None)
+@given(forms.reports())
+def test_traditional_script_reads_the_same(g):
+    clean = _lint(forms.clean(g))
+    result = _lint(forms.traditional(forms.clean(g)))
+    assert reading(result) == expected(g)
+    assert diagnosed(result) == diagnosed(clean)
+
+
+@settings(max_examples=25, deadline=None)
+@given(forms.reports())
+def test_a_web_page_saved_as_text_reads_the_same(g):
+    clean = _lint(forms.clean(g))
+    result = _lint(forms.web_page(g))
+    assert reading(result) == expected(g)
+    assert diagnosed(result) == diagnosed(clean)
+    assert [d.rule for d in result.diagnostics if d.rule == "H107"] == ["H107"]
