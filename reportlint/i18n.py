@@ -47,7 +47,7 @@ _TEXT = {
     "tables.line": ("行", "line"),
     "tables.row": ("项目", "row"),
     "tables.unfit": ("数值个数不符（{problem}）", "values do not fit ({problem})"),
-    "tables.reading": ("{written}疑似应为「{values}」", "{written} look like \"{values}\""),
+    "tables.reading": ("{written}读作「{values}」", "{written} read as \"{values}\""),
     "explain.basis": ("依据", "Basis"),
     "explain.category": ("类别", "Category"),
     "explain.severity": ("级别", "Severity"),

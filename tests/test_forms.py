@@ -87,3 +87,27 @@ def test_a_web_page_saved_as_text_reads_the_same(g):
     assert reading(result) == expected(g)
     assert diagnosed(result) == diagnosed(clean)
     assert [d.rule for d in result.diagnostics if d.rule == "H107"] == ["H107"]
+
+
+def read_through(result) -> dict:
+    """Every cell's value as the checks see it: rows read another way included."""
+    from reportlint.checking.identities import cells_of, readings
+    report = result.report
+    read = readings(report)
+    return {(t.id, r.id, c): cell.value for t in report.read_tables for r in t.rows.values()
+            for c, cell in cells_of(t, r, read).items()}
+
+
+@settings(max_examples=25, deadline=None)
+@given(forms.reports(), st.sampled_from(["", " "]))
+def test_cells_run_together_are_read_by_the_identities_or_reported(g, joiner):
+    result = _lint(forms.one_line(g, joiner, cells=""))
+    cells = read_through(result)
+    model = g.cells()
+    wrong = {k: (v, model[k]) for k, v in cells.items() if v != model.get(k)}
+    assert not wrong, "a value read from run-together cells is never a wrong one"
+    assert not [d for d in result.diagnostics if d.category == "table-arith"]
+    unread = {(t, r) for t, r, _ in model} - {(t, r) for t, r, _ in cells}
+    reported = [d for d in result.diagnostics if d.rule in ("N106", "N102")]
+    assert bool(unread) <= bool(reported), f"rows not read and not reported: {unread}"
+    assert len([d for d in result.diagnostics if d.rule == "N106"]) <= len(result.report.read_tables)

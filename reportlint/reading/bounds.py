@@ -103,8 +103,8 @@ def _has_body(report: Report, line: Line) -> bool:
 
 def _full_row(report: Report, line: Line) -> bool:
     """Whether `line` ends a table row with all its values, or more (a text that is cut
-    has fewer), or fewer that the one reading under which its identities hold
-    explains; a line that ends with a label or an empty cell does not."""
+    has fewer), or fewer run together in cells of several digits; a line that ends
+    with a label or an empty cell does not."""
     cells = [c for t in report.read_tables for row in t.rows.values() for c in (*row.row.labels, *row.row.values)
              if c.line == line.number] + [c for t in report.read_tables for row, _ in t.unknown
                                           for c in (*row.labels, *row.values) if c.line == line.number]
@@ -117,7 +117,7 @@ def _full_row(report: Report, line: Line) -> bool:
             if cells and cells[-1].line == line.number:
                 found, _, due = row.problem.partition("/")
                 return bool(row.cells) and not row.problem or bool(due) and int(found) >= int(due) \
-                    or row.reading is not None
+                    or sum(len(c.text) for c in row.row.values if c.value is not None) >= int(due or 0)
         if any(row.values and row.values[-1].line == line.number for row, _ in table.unknown):
             return True  # a row under a label of its own, with as many values as columns
     return False

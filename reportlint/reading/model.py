@@ -181,8 +181,8 @@ class TableRow:
     how is exact, variant (a known wording), similar (close to an official label),
     truncated or position (no label:
     placed by template order); `found` is the label as written ("" when placed by position).
-    `problem` says why `cells` is empty although values were there (e.g. "3/7": 3 of 7);
-    `reading` is then the one way of reading the values that fits, if there is one.
+    `problem` says why `cells` is empty although values were there (e.g. "3/7": 3 of 7;
+    reportlint.checking.identities may read such a row another way).
     """
 
     id: str
@@ -192,22 +192,11 @@ class TableRow:
     row: Row
     cells: dict[str, Cell] = field(default_factory=dict)
     problem: str = ""
-    reading: Reading | None = None
 
     @property
     def span(self) -> Span:
         first = (self.row.labels or self.row.values)[0]
         return first.span
-
-
-@dataclass(frozen=True)
-class Reading:
-    """A suggestion for a row with one value too many or too few: `cells` as written
-    (two that look like one number split, or one that looks like two merged) and the
-    `values` they would be; never the table's own values."""
-
-    cells: tuple[Cell, ...]
-    values: tuple[str, ...]
 
 
 @dataclass

@@ -6,22 +6,20 @@ a truncated or similar label. A row of values with no label takes the next row o
 template ("position"). Captions, the corner note and the 行政复议 header set which table
 the rows that follow belong to; table 四's fifteen numbers fill its one row. Values are
 never changed: a row whose values do not fit the columns keeps none and says why, with
-the one reading (two cells joined, or one split) under which its identities hold, if any.
+its values as written; reportlint.checking.identities reads such a row another way where
+exactly one way makes the table's identities hold.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import cache
 
 from reportlint.normalize import norm
 from reportlint.reading.model import (
     Cell,
-    Reading,
     Report,
     Row,
     Table,
@@ -156,7 +154,7 @@ class _Reader:
     def _no_data(self, row: Row) -> bool:
         """A row with no number and not as many cells as columns: header text."""
         width = len(self.spec(self.context).columns)
-        return not any(c.value is not None for c in row.values) and len(_trim(row.values, width)) != width
+        return not any(c.value is not None for c in row.values) and len(trim(row.values, width)) != width
 
     def _add_header(self, table_id: str, cells: list[Cell]) -> None:
         """Header cells of a table: a new run when rows were read since the last ones."""
@@ -243,7 +241,7 @@ class _Reader:
         if row_id in table.rows:
             return
         columns = [c["id"] for c in spec.columns]
-        values = _trim(values, len(columns))
+        values = trim(values, len(columns))
         chunks = [values]
         if len(values) > len(columns) and len(values) % len(columns) == 0:
             chunks = [values[i:i + len(columns)] for i in range(0, len(values), len(columns))]
@@ -259,7 +257,7 @@ class _Reader:
 
     def _unlabelled(self, row: Row) -> None:
         table_id = self.context
-        values = _trim(row.values, len(self.spec(table_id).columns))
+        values = trim(row.values, len(self.spec(table_id).columns))
         width = len(self.spec(table_id).columns)
         if row.labels and values and len(values) == width:
             self.table(table_id, row.labels[0]).unknown.append(
@@ -276,7 +274,7 @@ class _Reader:
         table = self.table("t4", (row.labels or row.values)[0])
         columns = [c["id"] for c in self.spec("t4").columns]
         found = table.rows.setdefault("cases", TableRow("cases", "", "", "position", row))
-        values = _trim(row.values, 15)
+        values = trim(row.values, 15)
         if len(values) == 15 and not found.cells:
             found.cells = dict(zip(columns, values))
             found.problem = ""
@@ -305,7 +303,7 @@ def _tail(labels: list[Cell], text: str) -> list[Cell]:
     return labels[-k:] if k else labels
 
 
-def _trim(values: list[Cell], width: int) -> list[Cell]:
+def trim(values: list[Cell], width: int) -> list[Cell]:
     """Values without the empty cells of padding columns after the last column, and
     without empty cells before the first value while there are too many: the rest of a
     row label merged across label columns (Word, web and PDF tables leave it empty)."""
@@ -362,7 +360,6 @@ def read_tables(report: Report) -> list[Table]:
             table.headers.pop()  # a header no row follows: an excerpt that stops there
         runs = [read_columns(run, specs(table.era)[table.id]) for run in table.headers]
         table.columns = [run for run in runs if any(c.id for c in run)]
-        _suggest(table)
     return sorted(reader.tables.values(), key=lambda t: (t.anchor.line, t.anchor.column))
 
 
@@ -453,106 +450,3 @@ def _unknown(cells: list[Cell], i: int, j: int, text: str, spec: _Spec) -> Table
 def is_empty(cell: Cell) -> bool:
     """A cell where a number is due but none is written."""
     return cell.kind in _EMPTY
-
-
-# ---- identities, and rows read another way ----
-
-def identities(table: Table) -> list[dict]:
-    """The identities the template of the table carries."""
-    spec = table_spec(table.era, table.id)
-    return list(spec.get("identities", ()))
-
-
-def value_of(table: Table, row_id: str, col: str,
-             reading: dict[str, dict[str, Cell]] | None = None) -> tuple[int | Decimal, list[Cell]] | None:
-    """A cell's number, or a group row's (its sub-rows' sum); None when any is not a number.
-    `reading` gives the cells of rows read another way (a suggestion, not the table's)."""
-    row = table.rows.get(row_id)
-    cells = (reading or {}).get(row_id) or (row.cells if row is not None else {})
-    if col in cells:
-        c = cells[col]
-        return (c.value, [c]) if c.value is not None and not is_empty(c) else None
-    children = [r["id"] for r in specs(table.era)[table.id].rows if r.get("parent") == row_id]
-    if row is not None and row.problem or not children:
-        return None
-    parts = [value_of(table, child, col, reading) for child in children]
-    if any(p is None for p in parts):
-        return None
-    return sum(p[0] for p in parts), [c for p in parts for c in p[1]]
-
-
-def evaluate(table: Table, identity: dict, left: list, right: list,
-             reading: dict[str, dict[str, Cell]] | None = None) -> tuple[list, bool] | None:
-    """Both sides' values (number, cells) and whether the identity holds; None when a
-    cell of it is not a number."""
-    sides = [[value_of(table, r, c, reading) for r, c in side] for side in (left, right)]
-    if any(v is None for side in sides for v in side):
-        return None
-    lsum, rsum = (sum(v[0] for v in side) for side in sides)
-    return sides, (lsum <= rsum if identity.get("relation") == "le" else lsum == rsum)
-
-
-def _instances(table: Table, identity: dict, row_id: str) -> list[tuple[list, list]]:
-    """The (left, right) cells of an identity wherever it involves the row."""
-    if identity["over"] == "rows":
-        return [([(row_id, c) for c in identity["left"]], [(row_id, c) for c in identity["right"]])]
-    rows = {r["id"]: r for r in specs(table.era)[table.id].rows}
-    line = [row_id]
-    while rows[line[-1]].get("parent"):
-        line.append(rows[line[-1]]["parent"])
-    if not set(line) & set(identity["left"] + identity["right"]):
-        return []
-    return [([(r, c["id"]) for r in identity["left"]], [(r, c["id"]) for r in identity["right"]])
-            for c in specs(table.era)[table.id].columns]
-
-
-def _suggest(table: Table) -> None:
-    """Rows with one value too many (too few): the one join of two adjacent cells (split
-    of one cell) under which every identity over the row that can be evaluated holds."""
-    columns = [c["id"] for c in specs(table.era)[table.id].columns]
-    rules = identities(table)
-    for row in table.rows.values():
-        if not row.problem or not rules:
-            continue
-        fits = [r for r, cells in _readings(_trim(row.row.values, len(columns)), len(columns))
-                if _holds(table, row.id, dict(zip(columns, cells)), rules)]
-        if len(fits) == 1:
-            row.reading = fits[0]
-
-
-def _holds(table: Table, row_id: str, cells: dict[str, Cell], rules: list[dict]) -> bool:
-    reading = {row_id: cells}
-    results = [evaluate(table, rule, left, right, reading)
-               for rule in rules for left, right in _instances(table, rule, row_id)]
-    results = [ok for _, ok in filter(None, results)]
-    return bool(results) and all(results)
-
-
-def _readings(values: list[Cell], width: int) -> list[tuple[Reading, list[Cell]]]:
-    """Each way of making `width` values by joining two adjacent digit cells (one too
-    many) or splitting a cell of several digits in two (one too few)."""
-    out = []
-    if len(values) == width + 1:
-        for i, (a, b) in enumerate(zip(values, values[1:])):
-            first, second = _digits(a), _digits(b)
-            if first and second and first[0] != "0":
-                joined = _number(first + second, a.line, a.column)
-                out.append((Reading((a, b), (joined.text,)), values[:i] + [joined] + values[i + 2:]))
-    elif len(values) == width - 1:
-        for i, c in enumerate(values):
-            text = _digits(c)
-            for k in range(1, len(text)):
-                if text[k] != "0" or k == len(text) - 1:
-                    parts = [_number(text[:k], c.line, c.column), _number(text[k:], c.line, c.column + k)]
-                    out.append((Reading((c,), (text[:k], text[k:])), values[:i] + parts + values[i + 1:]))
-    return out
-
-
-def _digits(c: Cell) -> str:
-    """The cell's digits when it is a whole number written as digits ("" otherwise)."""
-    text = unicodedata.normalize("NFKC", c.text)
-    return text if c.kind == "number" and _DIGITS.fullmatch(text) else ""
-
-
-def _number(text: str, line: int, column: int) -> Cell:
-    return Cell(text, "number", int(text), line, column)

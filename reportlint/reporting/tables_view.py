@@ -6,6 +6,7 @@ from rich.console import Console
 from rich.table import Table as RichTable
 from rich.text import Text
 
+from reportlint.checking.identities import Readings, cells_of, readings
 from reportlint.checking.linter import FileResult
 from reportlint.i18n import t
 from reportlint.reading.model import Cell, Table
@@ -23,8 +24,9 @@ def print_tables(result: FileResult, console: Console, lang: str) -> None:
     failing = {place for d in result.diagnostics for place in d.places()}
     if not report.read_tables:
         console.print(Text(t("tables.none", lang, path=result.path), style="yellow"))
+    read = readings(report)
     for table in report.read_tables:
-        console.print(_table(table, failing, lang))
+        console.print(_table(table, failing, lang, read))
 
 
 def print_text_view(result: FileResult, console: Console) -> None:
@@ -35,7 +37,7 @@ def print_text_view(result: FileResult, console: Console) -> None:
         console.print(Text(f"{number:>{width}} │ ", style="dim") + Text(line))
 
 
-def _table(table: Table, failing: set[tuple[int, int]], lang: str) -> RichTable:
+def _table(table: Table, failing: set[tuple[int, int]], lang: str, read: Readings) -> RichTable:
     spec = table_spec(table.era, table.id)
     grouped = any(c.get("group") for c in spec["columns"])
     labels = list(dict.fromkeys(c["label"] for c in spec["columns"]))
@@ -49,19 +51,21 @@ def _table(table: Table, failing: set[tuple[int, int]], lang: str) -> RichTable:
         name = Text(row.official or "")
         if row.found and row.how != "exact":
             name.append(f"（{row.found}）", style="yellow")
-        if row.problem:
-            note = t("tables.unfit", lang, problem=row.problem)
-            if row.reading:
-                written = "「" + "」「".join(c.text for c in row.reading.cells) + "」"
-                note += " " + t("tables.reading", lang, written=written, values="、".join(row.reading.values))
-            out.add_row(str(row.span.line), name, Text(note, style="red"))
+        reading = read.get((table.id, row.id))
+        if row.problem and reading is None:
+            out.add_row(str(row.span.line), name, Text(t("tables.unfit", lang, problem=row.problem), style="red"))
             continue
+        if reading is not None:
+            written = "「" + "」「".join(c.text for c in reading.written) + "」"
+            name.append(" " + t("tables.reading", lang, written=written, values="、".join(reading.values)),
+                        style="yellow")
+        cells = cells_of(table, row, read)
         if grouped:  # table 四: one line per group (行政复议, 未经复议直接起诉, 复议后起诉)
             for group in dict.fromkeys(c["group"] for c in spec["columns"]):
-                cells = [row.cells.get(c["id"]) for c in spec["columns"] if c["group"] == group]
-                out.add_row(str(row.span.line), Text(group), *[_cell(c, failing) for c in cells])
+                group_cells = [cells.get(c["id"]) for c in spec["columns"] if c["group"] == group]
+                out.add_row(str(row.span.line), Text(group), *[_cell(c, failing) for c in group_cells])
         else:
-            out.add_row(str(row.span.line), name, *[_cell(row.cells.get(c["id"]), failing)
+            out.add_row(str(row.span.line), name, *[_cell(cells.get(c["id"]), failing)
                                                    for c in spec["columns"]])
     for row, nearest in table.unknown:
         out.add_row(str((row.labels or row.values)[0].line), Text(f"{row.label}？≈{nearest}", style="red"),

@@ -27,7 +27,8 @@ from reportlint.checking.sentences import (
     sentences,
 )
 from reportlint.reading.model import Cell, Paragraph, Report, Table
-from reportlint.reading.tables import specs, value_of
+from reportlint.checking.identities import readings, value_of
+from reportlint.reading.tables import specs
 
 _TABLE_NAMES = {"t2_1": "二", "t3": "三", "t4": "四"}
 
@@ -108,7 +109,7 @@ def prose_table(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
     for claim in claims(report):
         if claim.named != params["named"]:
             continue
-        values = [(q, _value(tables, q)) for q in claim.quantities]
+        values = [(q, _value(tables, q, report)) for q in claim.quantities]
         if any(v is None for _, v in values) or any(v[0] == claim.value for _, v in values):
             continue
         shown = dict.fromkeys(f"{q.name} {v[0]}件" for q, v in values)
@@ -175,12 +176,12 @@ def _tables(report: Report) -> dict[str, Table]:
     return out
 
 
-def _value(tables: dict[str, Table], q: Quantity) -> tuple[int, list[Cell]] | None:
+def _value(tables: dict[str, Table], q: Quantity, report: Report) -> tuple[int, list[Cell]] | None:
     """The quantity's number and cells; None when a table or a number is missing."""
     total, cells = 0, []
     for table_id, row, col in q.cells:
         table = tables.get(table_id)
-        found = value_of(table, row, col) if table else None
+        found = value_of(table, row, col, readings(report)) if table else None
         if found is None:
             return None
         total += found[0]

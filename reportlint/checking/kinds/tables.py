@@ -15,7 +15,8 @@ from typing import Any
 from reportlint.checking.diagnostics import Edit, Finding
 from reportlint.checking.kinds.base import Kind, Param
 from reportlint.reading.model import Cell, Report, Table, TableColumn, TableRow
-from reportlint.reading.tables import evaluate, identities, is_empty, specs
+from reportlint.checking.identities import cells_of, evaluate, identities, readings, run_together
+from reportlint.reading.tables import is_empty, specs
 
 _NAMES = {"t2_1": "表二第二十条第（一）项", "t2_5": "表二第二十条第（五）项",
           "t2_6": "表二第二十条第（六）项", "t2_8": "表二第二十条第（八）项",
@@ -43,14 +44,16 @@ def _short(label: str) -> str:
 def cell(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
     """Cells that hold no number, or not a count, where a count is due."""
     problem = params["problem"]
+    read = readings(report)
     for table in report.read_tables:
         columns = _columns(table)
         for row in table.rows.values():
-            if problem == "values" and row.problem and not row.reading:
+            reading = read.get((table.id, row.id))
+            if problem == "values" and row.problem and reading is None and not run_together(table, row):
                 yield _count_finding(table, row, columns)
-            elif problem == "split-cells" and row.reading:
-                yield _reading_finding(table, row)
-            for col, c in row.cells.items():
+            elif problem == "split-cells" and reading is not None and reading.how in ("joined", "split"):
+                yield _reading_finding(table, reading, row)
+            for col, c in cells_of(table, row, read).items():
                 args = {"table": _NAMES[table.id], "row": _where(table, row),
                         "column": columns[col]["label"], "text": c.text or "空白"}
                 if problem == "empty" and is_empty(c):
@@ -69,13 +72,34 @@ def _count_finding(table: Table, row: TableRow, columns: dict[str, dict]) -> Fin
                               "columns": "、".join(c["label"] for c in columns.values())})
 
 
-def _reading_finding(table: Table, row: TableRow) -> Finding:
+def _reading_finding(table: Table, reading, row: TableRow) -> Finding:
     """Cells that look like one number split in two, or two numbers merged in one."""
-    cells, values = row.reading.cells, row.reading.values
-    return Finding(cells[0].span, {"table": _NAMES[table.id], "row": _where(table, row),
-                                   "found": "".join(f"「{c.text}」" for c in cells),
-                                   "suggested": "".join(f"「{v}」" for v in values)},
-                   tuple(c.span for c in cells[1:]))
+    written = reading.written
+    values = [c.text for c in reading.cells if any(c.line == w.line and w.column <= c.column < w.column
+                                                   + max(len(w.text), 1) for w in written)]
+    if reading.how == "joined":
+        values = [written[0].text + written[1].text]
+    return Finding(written[0].span, {"table": _NAMES[table.id], "row": _where(table, row),
+                                     "found": "".join(f"「{c.text}」" for c in written),
+                                     "suggested": "".join(f"「{v}」" for v in values)},
+                   tuple(c.span for c in written[1:]))
+
+
+def cells_run_together(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """Rows whose numbers ran together in cells of several digits (规章000): once per
+    table, with how many of them the identities read and how many they could not."""
+    read = readings(report)
+    for table in report.read_tables:
+        rows = [row for row in table.rows.values() if row.problem and run_together(table, row)
+                and (read.get((table.id, row.id)) is None or read[(table.id, row.id)].how == "run-together")]
+        if rows:
+            unread = [row for row in rows if (table.id, row.id) not in read]
+            first = (unread or rows)[0]
+            yield Finding(first.span, {
+                "table": _NAMES[table.id], "count": len(rows), "read": len(rows) - len(unread),
+                "unread": len(unread), "row": _where(table, first),
+                "found": "".join(f"「{c.text}」" for c in first.row.values)},
+                tuple(row.span for row in rows if row is not first))
 
 
 # ---- table-shape ----
@@ -212,24 +236,26 @@ def arith(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
             continue
         if identity["over"] == "columns":
             for col in specs(table.era)[table.id].columns:
-                yield from _check(table, identity, [(r, col["id"]) for r in identity["left"]],
+                yield from _check(report, table, identity, [(r, col["id"]) for r in identity["left"]],
                                   [(r, col["id"]) for r in identity["right"]], f"{col['label']}列")
         else:
             for row in table.rows.values():
                 where = identity.get("name") or f"{_short(row.official)}行"
-                yield from _check(table, identity, [(row.id, c) for c in identity["left"]],
+                yield from _check(report, table, identity, [(row.id, c) for c in identity["left"]],
                                   [(row.id, c) for c in identity["right"]], where)
 
 
-def _check(table: Table, identity: dict, left: list, right: list, where: str) -> Iterator[Finding]:
-    result = evaluate(table, identity, left, right)
+def _check(report: Report, table: Table, identity: dict, left: list, right: list,
+           where: str) -> Iterator[Finding]:
+    read = readings(report)
+    result = evaluate(table, identity, left, right, read)
     if result is None or result[1]:
         return
     sides = result[0]
     lsum, rsum = (sum(v[0] for v in side) for side in sides)
     target_row, target_col = next(
         ((r, c) for r, c in left + right if identity.get("target") in (r, c)), left[0])
-    target = table.rows[target_row].cells[target_col]
+    target = cells_of(table, table.rows[target_row], read)[target_col]
     cells = [c for side in sides for v in side for c in v[1]]
     yield Finding(target.span, {
         "left": _side(table, identity, left, sides[0]), "right": _side(table, identity, right, sides[1]),
@@ -258,7 +284,7 @@ def issuer_rules(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]
         return
     for table in report.read_tables:
         row = table.rows.get("rules") if table.id == "t2_1" else None
-        for c in (row.cells.values() if row else ()):
+        for c in (cells_of(table, row, readings(report)).values() if row else ()):
             if c.value:
                 yield Finding(c.span, {"value": c.value, "issuer": report.issuer or ""})
                 return
@@ -272,6 +298,8 @@ KINDS = (
          {"problem": Param(str, choices=("missing-table", "missing-row", "order", "era", "label", "unknown",
                                   "column-label", "columns"))},
          frozenset({"table", "found", "official", "found_era", "expected", "year"})),
+    Kind("cells-run-together", cells_run_together, {},
+         frozenset({"table", "count", "read", "unread", "row", "found"})),
     Kind("table-arith", arith, {"table": _TABLE, "identity": Param(str)},
          frozenset({"left", "right", "difference", "where", "table"})),
     Kind("issuer-rules", issuer_rules, {}, frozenset({"value", "issuer"})),
