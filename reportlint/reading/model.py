@@ -213,6 +213,10 @@ class Table:
     headers: list[list[Cell]] = field(default_factory=list)
     # each run read as columns (runs with no official column label are left out)
     columns: list[list[TableColumn]] = field(default_factory=list)
+    # rows of values not placed in the table as written: (row, why, row id): "repeated"
+    # (a row read before), "moved" (more values than columns, given to the rows after
+    # it), "unplaced" (no row of the table to put them in)
+    unplaced: list[tuple[Row, str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -332,6 +336,8 @@ class Report:
     bounds: Bounds = field(default_factory=Bounds)
     # the format's tables read from the table regions (reportlint.reading.tables)
     read_tables: list[Table] = field(default_factory=list)
+    # rows of numbers in table regions before any table of the format
+    stray: list[Row] = field(default_factory=list)
     # top-level sections matched to the era's sections: (section, spec, how) (reportlint.reading.parse)
     matched_sections: list[tuple] = field(default_factory=list)
 

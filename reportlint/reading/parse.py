@@ -30,7 +30,7 @@ def parse_report(source: Source, year: int | None = None,
     report.issuer = title.issuer if title else None
     report.era = era_of_year(report.year) or _era_from_evidence(text)
     report.issuer_level = issuer_level or detect.issuer_level(report.issuer, text)
-    report.read_tables = read_tables(report)
+    report.read_tables, report.stray = read_tables(report)
     if report.era is None and _unified(report):
         report.era = ERAS[-1]
     report.matched_sections = match_sections(report)

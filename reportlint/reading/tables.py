@@ -112,6 +112,7 @@ class _Reader:
     def __init__(self, era: str) -> None:
         self.era = era
         self.tables: dict[str, Table] = {}
+        self.stray: list[Row] = []  # rows of numbers before any table of the format
         self.context: str | None = None
         self.last: dict[str, str] = {}  # table id → the last row filled
         self.marks: dict[str, int] = {}  # table id → its row count at its last header cell
@@ -135,7 +136,7 @@ class _Reader:
                 pending.append(cell)
         if self.context == "t4":
             self._add_header("t4", pending)
-            if row.values:
+            if _numbers(row.values) or len(trim(row.values, 15)) in (5, 15):
                 self._t4(row)
             return
         found = self._match(row)
@@ -150,6 +151,8 @@ class _Reader:
             self._add_header(self.context, pending)
         elif self.context in specs(self.era) or self.context in self.tables:
             self._unlabelled(row)
+        elif _numbers(row.values):
+            self.stray.append(row)
 
     def _no_data(self, row: Row) -> bool:
         """A row with no number and not as many cells as columns: header text."""
@@ -239,7 +242,15 @@ class _Reader:
         if official.get("group") and not values:
             return
         if row_id in table.rows:
-            return
+            before = table.rows[row_id]
+            if not _numbers(values) or (before.row.values and not (before.how == "position" and how != "position")):
+                if _numbers(values):
+                    table.unplaced.append((Row(row.labels, values), "repeated", row_id))
+                return
+            if _numbers(before.row.values):  # values placed by position, before the row's own label
+                table.unplaced.append((before.row, "unplaced", ""))
+            elif before.how == "exact":  # its label written in full on a line of its own above
+                how, text = before.how, before.found
         columns = [c["id"] for c in spec.columns]
         values = trim(values, len(columns))
         chunks = [values]
@@ -252,6 +263,8 @@ class _Reader:
             found.problem = f"{len(chunks[0])}/{len(columns)}"
         table.rows[row_id] = found
         self.last[table_id] = row_id
+        if len(chunks) > 1:
+            table.unplaced.append((Row(row.labels, values), "moved", row_id))
         for chunk in chunks[1:]:
             self._unlabelled(Row([], chunk))
 
@@ -264,11 +277,15 @@ class _Reader:
                 (row, _nearest(row.labels[-1].text, self.spec(table_id))))
             return
         if not values or len(values) % width or not any(c.value is not None for c in values):
+            if _numbers(values):
+                self.table(table_id, (row.labels or values)[0]).unplaced.append((row, "unplaced", ""))
             return
         due = self.spec(table_id).after(self.last.get(table_id))
         if due is not None:
             self.table(table_id, values[0])
             self._fill(table_id, due, "position", "", Row([], values), values)
+        else:
+            self.table(table_id, values[0]).unplaced.append((row, "unplaced", ""))
 
     def _t4(self, row: Row) -> None:
         table = self.table("t4", (row.labels or row.values)[0])
@@ -278,12 +295,18 @@ class _Reader:
         if len(values) == 15 and not found.cells:
             found.cells = dict(zip(columns, values))
             found.problem = ""
-        elif len(values) == 5:
+        elif len(values) == 5 and not (found.cells.keys() & set(columns[_t4_offset(row, found):][:5])):
             offset = _t4_offset(row, found)
             found.cells.update(zip(columns[offset:offset + 5], values))
             found.problem = "" if len(found.cells) == 15 else f"{len(found.cells)}/15"
         elif not found.cells:
             found.problem = f"{len(values)}/15"
+        elif _numbers(values):
+            table.unplaced.append((row, "repeated" if len(values) in (5, 15) else "unplaced", "cases"))
+
+
+def _numbers(cells: list[Cell]) -> bool:
+    return any(c.value is not None for c in cells)
 
 
 def _t4_offset(row: Row, found: TableRow) -> int:
@@ -347,10 +370,11 @@ def _nearest(text: str, spec: _Spec) -> str:
     return next(x for x in labels if key(x) == close[0]) if close else ""
 
 
-def read_tables(report: Report) -> list[Table]:
-    """The format's tables found in the report, in the order they start."""
+def read_tables(report: Report) -> tuple[list[Table], list[Row]]:
+    """The format's tables found in the report, in the order they start, and the rows
+    of numbers that stand before any of them."""
     if report.era not in ("2019", "2021") and report.era is not None:
-        return []
+        return [], []
     reader = _Reader(report.era or "2021")
     for region in report.tables():
         for row in region.rows:
@@ -360,7 +384,7 @@ def read_tables(report: Report) -> list[Table]:
             table.headers.pop()  # a header no row follows: an excerpt that stops there
         runs = [read_columns(run, specs(table.era)[table.id]) for run in table.headers]
         table.columns = [run for run in runs if any(c.id for c in run)]
-    return sorted(reader.tables.values(), key=lambda t: (t.anchor.line, t.anchor.column))
+    return sorted(reader.tables.values(), key=lambda t: (t.anchor.line, t.anchor.column)), reader.stray
 
 
 @cache

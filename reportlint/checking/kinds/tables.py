@@ -18,7 +18,7 @@ from reportlint.reading.model import Cell, Report, Table, TableColumn, TableRow
 from reportlint.checking.identities import cells_of, evaluate, identities, readings, run_together
 from reportlint.reading.tables import is_empty, specs
 
-_NAMES = {"t2_1": "表二第二十条第（一）项", "t2_5": "表二第二十条第（五）项",
+_NAMES = {"any": "表格", "t2_1": "表二第二十条第（一）项", "t2_5": "表二第二十条第（五）项",
           "t2_6": "表二第二十条第（六）项", "t2_8": "表二第二十条第（八）项",
           "t2_9": "表二第二十条第（九）项", "t3": "表三", "t4": "表四"}
 _SHOW = {"blank": "空白", "slash": "/", "dash": "-", "emdash": "—", "none": "无"}
@@ -100,6 +100,49 @@ def cells_run_together(report: Report, params: Mapping[str, Any]) -> Iterator[Fi
                 "unread": len(unread), "row": _where(table, first),
                 "found": "".join(f"「{c.text}」" for c in first.row.values)},
                 tuple(row.span for row in rows if row is not first))
+
+
+def _values(row) -> str:
+    return "".join(f"「{c.text}」" for c in row.values if c.text)
+
+
+def unplaced_values(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """Values the reader could not put in any cell: no row of the table takes them, or
+    they stand before any table of the format. Once per table, every row related."""
+    groups = [(t, [row for row, why, _ in t.unplaced if why == "unplaced"]) for t in report.read_tables]
+    groups.append((None, list(report.stray)))
+    for table, rows in groups:
+        if rows:
+            first = rows[0]
+            yield Finding((first.labels or first.values)[0].span, {
+                "table": _NAMES[table.id] if table else _NAMES["any"], "count": len(rows),
+                "label": first.label, "values": _values(first)},
+                tuple((r.labels or r.values)[0].span for r in rows[1:]))
+
+
+def repeated_rows(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """Rows of a table written twice: the values of the second are not read. Once per table."""
+    for table in report.read_tables:
+        rows = [(row, row_id) for row, why, row_id in table.unplaced if why == "repeated"]
+        if rows:
+            row, row_id = rows[0]
+            read = table.rows[row_id]
+            yield Finding((row.labels or row.values)[0].span, {
+                "table": _NAMES[table.id], "count": len(rows), "row": _where(table, read),
+                "first": read.span.line, "values": _values(row)},
+                tuple((r.labels or r.values)[0].span for r, _ in rows[1:]))
+
+
+def moved_values(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """A row with as many values as several rows: read as it and the rows after it."""
+    for table in report.read_tables:
+        width = len(specs(table.era)[table.id].columns)
+        for row, why, row_id in table.unplaced:
+            if why == "moved":
+                count = len([c for c in row.values if c.text])
+                yield Finding((row.labels or row.values)[0].span, {
+                    "table": _NAMES[table.id], "row": _where(table, table.rows[row_id]),
+                    "count": count, "width": width, "rows": count // width})
 
 
 # ---- table-shape ----
@@ -298,6 +341,9 @@ KINDS = (
          {"problem": Param(str, choices=("missing-table", "missing-row", "order", "era", "label", "unknown",
                                   "column-label", "columns"))},
          frozenset({"table", "found", "official", "found_era", "expected", "year"})),
+    Kind("unplaced-values", unplaced_values, {}, frozenset({"table", "count", "label", "values"})),
+    Kind("repeated-rows", repeated_rows, {}, frozenset({"table", "count", "row", "first", "values"})),
+    Kind("moved-values", moved_values, {}, frozenset({"table", "row", "count", "width", "rows"})),
     Kind("cells-run-together", cells_run_together, {},
          frozenset({"table", "count", "read", "unread", "row", "found"})),
     Kind("table-arith", arith, {"table": _TABLE, "identity": Param(str)},
