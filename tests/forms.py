@@ -177,10 +177,10 @@ def _is_value(text: str) -> bool:
 LAYOUTS = {"pipes": pipes, "markdown": markdown, "cell_lines": cell_lines, "tabs": tabs, "aligned": aligned}
 
 
-def lines_of(g: Generated, layout=pipes) -> list[str]:
-    """The report's lines in the clean form, its tables in `layout`."""
+def lines_of(g: Generated, layout=pipes, tables: dict[str, list[list[str]]] | None = None) -> list[str]:
+    """The report's lines in the clean form, its tables (`tables`, else its own) in `layout`."""
     prose = _prose(g)
-    tables = table_rows(g)
+    tables = tables or table_rows(g)
     out = [g.title, "",
            f"本报告依据《中华人民共和国政府信息公开条例》编制，所列数据的统计期限自{g.year}年1月1日起至{g.year}年12月31日止。", ""]
     for spec in SECTIONS:

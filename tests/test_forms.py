@@ -111,3 +111,70 @@ def test_cells_run_together_are_read_by_the_identities_or_reported(g, joiner):
     reported = [d for d in result.diagnostics if d.rule in ("N106", "N102")]
     assert bool(unread) <= bool(reported), f"rows not read and not reported: {unread}"
     assert len([d for d in result.diagnostics if d.rule == "N106"]) <= len(result.report.read_tables)
+
+
+MUTATIONS = ("duplicate", "drop_label", "drop_value", "extra_row", "merge_rows")
+
+
+def _mutate(rows: list[list[str]], how: str, at: int) -> list[list[str]]:
+    """Table 三's rows (three header rows, then data rows) damaged as conversions do."""
+    head, data = rows[:3], [list(r) for r in rows[3:]]
+    k = at % len(data)
+    width = 7
+    if how == "duplicate":
+        data.insert(k + 1, list(data[k]))
+    elif how == "drop_label":
+        data[k] = data[k][-width:]
+    elif how == "drop_value":
+        del data[k][-1 - at % width]
+    elif how == "extra_row":
+        data.insert(k, ["合计情况", *map(str, range(1, width + 1))])
+    elif how == "merge_rows" and k + 1 < len(data):
+        data[k] = data[k] + data[k + 1][-width:]
+        del data[k + 1]
+    return head + data
+
+
+@settings(max_examples=40, deadline=None)
+@given(forms.reports(), st.sampled_from(sorted(forms.LAYOUTS)), st.sampled_from(MUTATIONS), st.integers(0, 99))
+def test_a_value_the_reader_drops_or_moves_comes_with_a_diagnostic(g, layout, how, at):
+    from reportlint.checking.identities import cells_of, readings
+    from reportlint.reading.model import TableRegion
+
+    tables = forms.table_rows(g)
+    tables["t3"] = _mutate(tables["t3"], how, at)
+    text = "\n".join(forms.lines_of(g, forms.LAYOUTS[layout], tables)) + "\n"
+    result = _lint(text)
+    report = result.report
+    read = readings(report)
+    placed = {(c.line, c.column): (t.id, r.id) for t in report.read_tables for r in t.rows.values()
+              for c in cells_of(t, r, read).values()}
+    model = {(t, r) for t, r, _ in g.cells()}
+    noted = {d.line for d in result.diagnostics if d.category in ("cell", "table-shape")} | \
+        {rel["line"] for d in result.diagnostics if d.category in ("cell", "table-shape") for rel in d.related}
+    for region in (b for s in report.walk() for b in s.blocks if isinstance(b, TableRegion)):
+        for row in region.rows:
+            lines = {c.line for c in (*row.labels, *row.values)}
+            for cell in row.values:
+                if cell.value is None:
+                    continue
+                where = placed.get((cell.line, cell.column))
+                dropped = where is None and not any((cell.line, c) in placed for c in range(cell.column, cell.column + len(cell.text)))
+                assert not dropped or lines & noted, f"value {cell.text!r} at {cell.line}:{cell.column} dropped silently ({how})"
+                assert where is None or where in model
+
+
+@settings(max_examples=40, deadline=None)
+@given(forms.reports(), st.floats(0.15, 0.95), st.sampled_from(["pipes", "cell_lines", "aligned"]))
+def test_an_excerpt_says_once_where_it_stops(g, at, layout):
+    """A page that keeps only the opening of a report: one finding says where the text
+    stops, no part after it is called missing, and nothing else is said that the whole
+    report would not earn (but on the cut line)."""
+    whole = _lint(forms.clean(g, forms.LAYOUTS[layout]))
+    result = _lint(forms.excerpt(forms.clean(g, forms.LAYOUTS[layout]), at))
+    stops = [d for d in result.diagnostics if d.rule in ("S004", "S006")]
+    assert len(stops) == 1
+    cut = stops[0].line
+    assert not [d for d in result.diagnostics if d.rule in ("S020", "S041", "T101", "S010")]
+    extra = {d.rule for d in result.diagnostics if d.line != cut} - {d.rule for d in whole.diagnostics} - EARNED
+    assert not extra, (extra, [(d.line, d.rule) for d in result.diagnostics], result.report.bounds.cut_from)

@@ -65,8 +65,9 @@ def lint_report(report: Report, rules: list[Rule], lang: str = "zh") -> list[Dia
         if (rule.scope == "report" and not report.is_report) or not rule.applies_to(report.era):
             continue
         for finding in kinds.get(rule.kind).check(report, rule.params):
-            if cut is not None and rule.kind in _CUT_BLIND \
-                    and finding.span.line == cut.number and finding.span.column >= cut.start + 1:
+            if cut is not None and rule.kind in _CUT_BLIND and report.bounds.cut_from <= finding.span.line \
+                    and (finding.span.line, finding.span.column) >= (report.bounds.cut_from, 1) \
+                    and (finding.span.line < cut.number or finding.span.column >= cut.start + 1):
                 continue
             diagnostics.append(_diagnostic(report.source.path, rule, finding, lang, report.source))
     return sorted(diagnostics, key=Diagnostic.sort_key)

@@ -48,7 +48,18 @@ def find(report: Report) -> Bounds:
     if start is not None and begin is None:  # it begins before its first heading
         begin = report.sections[0] if report.sections else None
     return Bounds(first=number(begin) if start else 0, last=number(end) if cut or ended else 0,
-                  cut=cut, start=start, ended=ended)
+                  cut=cut, start=start, ended=ended, cut_from=_unit_start(report, cut) if cut else 0)
+
+
+def _unit_start(report: Report, cut: Line) -> int:
+    """The first line of the table row the cut line ends (one cell per line puts a row
+    over many lines), else the cut line itself."""
+    for table in report.read_tables:
+        for row in table.rows.values():
+            lines = [c.line for c in (*row.row.labels, *row.row.values)]
+            if cut.number in lines:
+                return min(lines)
+    return cut.number
 
 
 def _early(report: Report, last: int, items) -> bool:

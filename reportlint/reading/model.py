@@ -297,6 +297,7 @@ class Bounds:
     cut: Line | None = None
     start: Line | None = None
     ended: Line | None = None
+    cut_from: int = 0  # the first line of the row or paragraph the cut line ends
 
 
 @dataclass

@@ -133,6 +133,18 @@ def repeated_rows(report: Report, params: Mapping[str, Any]) -> Iterator[Finding
                 tuple((r.labels or r.values)[0].span for r, _ in rows[1:]))
 
 
+def unlabelled_rows(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """Rows of values with no label of their own, read by the format's order as the next
+    row due: once per table (table 四, whose one row has no label, aside)."""
+    for table in report.read_tables:
+        rows = [row for row in table.rows.values() if row.how == "position" and table.id != "t4"]
+        if rows:
+            first = rows[0]
+            yield Finding(first.span, {"table": _NAMES[table.id], "count": len(rows), "row": _where(table, first),
+                                       "values": _values(first.row)},
+                          tuple(row.span for row in rows[1:]))
+
+
 def moved_values(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
     """A row with as many values as several rows: read as it and the rows after it."""
     for table in report.read_tables:
@@ -343,6 +355,7 @@ KINDS = (
          frozenset({"table", "found", "official", "found_era", "expected", "year"})),
     Kind("unplaced-values", unplaced_values, {}, frozenset({"table", "count", "label", "values"})),
     Kind("repeated-rows", repeated_rows, {}, frozenset({"table", "count", "row", "first", "values"})),
+    Kind("unlabelled-rows", unlabelled_rows, {}, frozenset({"table", "count", "row", "values"})),
     Kind("moved-values", moved_values, {}, frozenset({"table", "row", "count", "width", "rows"})),
     Kind("cells-run-together", cells_run_together, {},
          frozenset({"table", "count", "read", "unread", "row", "found"})),
