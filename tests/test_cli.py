@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -166,6 +168,15 @@ def test_tables_text_view(capsys):
     code, out, _ = run(capsys, "tables", "--text", CLEAN)
     assert code == 0
     assert out.splitlines()[0] == "  1 │ 青山县市场监督管理局2024年政府信息公开工作年度报告"
+
+
+def test_tables_text_view_is_the_text_exactly_and_never_wrapped(tmp_path):
+    long = "一、总体情况" + "全年主动公开政府信息五十条，" * 40
+    path = tmp_path / "r.txt"
+    path.write_text("青山县统计局2023年政府信息公开工作年度报告\n" + long + "\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "reportlint", "tables", "--text", str(path)],
+                         capture_output=True, text=True, encoding="utf-8", env={**os.environ, "COLUMNS": "40"}).stdout
+    assert out.splitlines() == ["1 │ 青山县统计局2023年政府信息公开工作年度报告", f"2 │ {long}"]
 
 
 @pytest.mark.parametrize(("year", "era_label"), [(2019, "本年新制作数量"), (2021, "本年制发件数"), (2025, "本年制发件数")])

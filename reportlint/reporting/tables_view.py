@@ -30,11 +30,15 @@ def print_tables(result: FileResult, console: Console, lang: str) -> None:
 
 
 def print_text_view(result: FileResult, console: Console) -> None:
-    """The text that line and column numbers refer to, with line numbers."""
-    lines = result.report.source.lines if result.report else []
-    width = len(str(len(lines)))
-    for number, line in enumerate(lines, start=1):
-        console.print(Text(f"{number:>{width}} │ ", style="dim") + Text(line))
+    """The text that line and column numbers refer to, one line of output per line,
+    `N │ text`, never wrapped. For a text file that holds a web page, each line of the
+    page's text view is numbered with the line of the file it comes from."""
+    source = result.report.source if result.report else None
+    lines = source.lines if source else []
+    numbers = [source.in_file(n, 1)[0] for n in range(1, len(lines) + 1)] if source else []
+    width = len(str(max(numbers, default=0)))
+    for number, line in zip(numbers, lines):
+        console.file.write(f"{number:>{width}} │ {line}\n")
 
 
 def _table(table: Table, failing: set[tuple[int, int]], lang: str, read: Readings) -> RichTable:
