@@ -179,8 +179,10 @@ class TableRow:
     """A template row found in a report: how its label matched and its cells by column id.
 
     how is exact, variant (a known wording), similar (close to an official label),
-    truncated or position (no label:
-    placed by template order); `found` is the label as written ("" when placed by position).
+    truncated (its end missing), wrapped (its end on the lines after its values, as PDF
+    text has it), fragment (a piece from inside it, the rest cut away by conversion) or
+    position (no label: placed by template order); `found` is the label as written ("" when
+    placed by position).
     `problem` says why `cells` is empty although values were there (e.g. "3/7": 3 of 7;
     reportlint.checking.identities may read such a row another way).
     """

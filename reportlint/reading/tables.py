@@ -113,6 +113,7 @@ class _Reader:
         self.era = era
         self.tables: dict[str, Table] = {}
         self.stray: list[Row] = []  # rows of numbers before any table of the format
+        self.wrapping: TableRow | None = None  # a row whose label was cut: its rest may follow
         self.context: str | None = None
         self.last: dict[str, str] = {}  # table id → the last row filled
         self.marks: dict[str, int] = {}  # table id → its row count at its last header cell
@@ -128,6 +129,7 @@ class _Reader:
         return self.tables[table_id]
 
     def read(self, row: Row) -> None:
+        row = self._continued(row)
         pending: list[Cell] = []  # label cells that may be column headers
         for i, cell in enumerate(row.labels):
             if self._header(cell):
@@ -153,6 +155,24 @@ class _Reader:
             self._unlabelled(row)
         elif _numbers(row.values):
             self.stray.append(row)
+
+    def _continued(self, row: Row) -> Row:
+        """The rest of the last row's label, wrapped onto the lines after its values (PDF
+        text): taken from this row's first label cells and given to that row."""
+        last = self.wrapping
+        self.wrapping = None
+        if last is None or not row.labels:
+            return row
+        official = key(last.official)
+        for k in range(1, min(len(row.labels), 4) + 1):
+            joined = key(last.found + "".join(c.text for c in row.labels[:k]))
+            if official.startswith(joined) and len(joined) > len(key(last.found)):
+                last.found, last.how = last.found + "".join(c.text for c in row.labels[:k]), "wrapped"
+                last.row.labels.extend(row.labels[:k])
+                if joined != official:
+                    self.wrapping = last
+                return Row(row.labels[k:], row.values)
+        return row
 
     def _no_data(self, row: Row) -> bool:
         """A row with no number and not as many cells as columns: header text."""
@@ -217,9 +237,25 @@ class _Reader:
                 return (*hit, text)
         for k in range(1, min(len(labels), 3) + 1):
             text = "".join(c.text for c in labels[-k:])
-            hit = _truncated(key(text), era) or _similar(key(text), era, self.context)
+            hit = _truncated(key(text), era) or self._fragment(key(text), era) \
+                or _similar(key(text), era, self.context)
             if hit:
                 return (*hit, text)
+        return None
+
+    def _fragment(self, text: str, era: str) -> tuple[str, str, str] | None:
+        """A piece from inside a label that conversion cut apart (行政机关不再处理其政府信息公):
+        the one row of the table being read not yet read whose label holds it, the row
+        due next when several do."""
+        table_id = self.context
+        if len(text) < 6 or table_id not in specs(era):
+            return None
+        spec = specs(era)[table_id]
+        read = self.tables[table_id].rows if table_id in self.tables else {}
+        hits = [r["id"] for r in spec.data_rows if r["id"] not in read and text in key(r["label"])]
+        due = spec.after(self.last.get(table_id))
+        if len(hits) == 1 or due in hits:
+            return table_id, due if due in hits else hits[0], "fragment"
         return None
 
     def _stacked(self, row: Row, hit: tuple[str, str, str]) -> tuple[str, str, str, str] | None:
@@ -263,6 +299,8 @@ class _Reader:
             found.problem = f"{len(chunks[0])}/{len(columns)}"
         table.rows[row_id] = found
         self.last[table_id] = row_id
+        if how == "truncated":
+            self.wrapping = found
         if len(chunks) > 1:
             table.unplaced.append((Row(row.labels, values), "moved", row_id))
         for chunk in chunks[1:]:
