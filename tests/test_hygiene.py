@@ -48,7 +48,7 @@ def test_spam_words_but_not_law_enforcement(lint):
 
 
 def test_one_spam_diagnostic_per_line_with_count(lint):
-    text = HEAD + "通过赌博软件app子网页公布了“赌博软件app紫溪镇政府信息公开指南”。\n"
+    text = HEAD + "在赌博软件app专栏发布了“赌博软件app便民服务清单”。\n"
     hits = _hits(lint, text, "H102")
     assert len(hits) == 1 and "2处" in hits[0][1]
 

@@ -12,14 +12,14 @@ from reportlint.reading.source import Source
 
 TOWNSHIP_2019 = """\
 一、总体情况
-2019年，紫云镇政府信息公开工作以服务群众为着力点。
-(一)强化组织领导，确保高位推进
-镇党委高度重视政府信息公开工作。
-(二)压实公开责任，确保高效开展
-(三)抓实日常工作，确保全面落实
-1.公开的内容更加充实。全年发布信息94条。
-4.信息内容审核更加严格。严把审核关。
-5.财政预决算及时公开。按时公开部门预算。
+2019年，青石镇把政府信息公开作为便民服务的重要一环。
+(一)加强组织保障，落实工作责任
+镇里明确由党政办负责信息公开。
+(二)明确公开职责，规范发布流程
+(三)做好日常更新，提升公开质量
+1.公开内容更加丰富。全年发布信息76条。
+4.发布审核层层把关。信息发布前经过三级审核。
+5.预算决算按时公开。部门预算在规定时间内公开。
 二、主动公开政府信息情况
 第二十条第(一)项 |
 信息内容 |
@@ -31,11 +31,11 @@ TOWNSHIP_2019 = """\
 0 |
 0 |
 三、收到和处理政府信息公开申请情况
-本年度未收到政府信息公开申请。
+本年度没有人提出政府信息公开申请。
 四、政府信息公开行政复议、行政诉讼情况
 无。
 五、存在的主要问题及改进情况
-公开内容不够丰富。
+栏目更新还不够及时。
 六、其他需要报告的事项
 无。
 """
@@ -45,7 +45,7 @@ OLD_TOWNSHIP = """\
 
 政府信息公开工作年度报告
 
-根据《条例》规定，特向社会公布本报告。本报告由概述、政府信息公开的组织领导情况、主动公开政府信息情况等5个部分组成。
+依照《条例》要求，现公布本年度报告。全文分为概述、政府信息公开的组织领导情况、主动公开政府信息情况等5个部分。
 
 概述
 
@@ -55,11 +55,11 @@ OLD_TOWNSHIP = """\
 三、主动公开政府信息情况
 2018年主动公开政府信息318条。
 四、政府信息公开申请办理情况
-2018年未收到政府信息公开申请。
+本年度没有人提出政府信息公开申请。
 """
 
 WORK_SUMMARY = """\
-2018年政务公开工作总结及明年工作计划
+2017年政务公开工作总结和下一年度工作打算
 
 整理文档很辛苦，赏杯茶钱您下走！
 
@@ -131,9 +131,9 @@ def test_page_footers_are_set_aside():
 
 
 @pytest.mark.parametrize(("title", "year", "issuer", "level"), [
-    ("桓台县荆家镇人民政府2018年度政府信息公开工作年度报告", 2018, "桓台县荆家镇人民政府", "township"),
-    ("2024 年上海市科委政府信息公开工作年度报告", 2024, "上海市科委", "province_dept"),
-    ("2018年度驩城镇政府信息公开年度报告", 2018, "驩城镇", "township"),
+    ("溪口县柳河镇人民政府2018年度政府信息公开工作年度报告", 2018, "溪口县柳河镇人民政府", "township"),
+    ("2024 年天津市科委政府信息公开工作年度报告", 2024, "天津市科委", "province_dept"),
+    ("2018年度鳯岭镇政府信息公开年度报告", 2018, "鳯岭镇", "township"),
     ("淮安市人民政府2024年政府信息公开工作年度报告", 2024, "淮安市人民政府", "city"),
     ("沭阳县发展和改革局2023年政府信息公开年度报告", 2023, "沭阳县发展和改革局", "county_dept"),
     ("北京街道办事处2020年政府信息公开工作年度报告", 2020, "北京街道办事处", "street"),
@@ -168,10 +168,43 @@ def test_parser_refusal_becomes_a_diagnostic(lint, monkeypatch):
 def test_item_labels_written_with_a_comma_stay_in_the_table():
     text = ("三、收到和处理政府信息公开申请情况\n申请人情况\n"
             "               1、申请人无正当理由逾期不补\n"
-            "               正、行政机关不再处理其政府信           67        3        0         0        1         0    71\n"
-            "     （六）其\n               3、其他                  108          2        0\n"
-            "     （七）总计                           2932        53        0         0        61        4   3050\n"
-            "四、结转下年度继续办理                          103          0        0         0        0         0    103\n"
+            "               正、行政机关不再处理其政府信           54        2        0         0        1         0    57\n"
+            "     （六）其\n               3、其他                  96          2        0\n"
+            "     （七）总计                           2410        47        0         0        52        3   2512\n"
+            "四、结转下年度继续办理                          88          0        0         0        0         0    88\n"
             "     四、政府信息公开行政复议、行政诉讼情况\n")
     blocks = _blocks(text)
     assert [b.kind for b in blocks] == ["H1", "TABLE", "H1"]
+
+
+@pytest.mark.parametrize("head", [
+    "关于做好2023年度政府信息公开工作年度报告编制发布工作的通知\n各乡镇人民政府，县直各部门：",
+    "溪口县人民政府办公室政府信息公开年度报告制度（试行）\n第一条 为做好年度报告工作，制定本制度。",
+    "2022年三季度政务公开工作自查报告溪口县水利局2022年9月30日",
+    "图文解读：溪口县水利局2023年政府信息公开工作年度报告\n一、编制背景",
+    "《溪口县水利局2023年政府信息公开工作年度报告》已编写完毕，下面对年报作简要解读。\n一、编制背景",
+])
+def test_another_documents_title_is_not_the_reports(lint, head):
+    """A notice about the reports, a set of rules, a self-inspection, a reading of the
+    report: the report's name in their title or first sentence is not a title."""
+    text = f"{head}\n本文件的正文，说明有关工作的要求和安排。\n"
+    report = parse_report(Source("x.txt", text))
+    assert report.title is None
+    assert [d.name for d in lint(text).diagnostics if d.category == "structure"] == ["not-annual-report"]
+
+
+def test_a_text_in_a_latin_script_is_not_a_report(lint):
+    text = ("# Notes on the collection\n\nThese are sample texts of 政府信息公开工作年度报告 kept for review.\n"
+            "Each file is one page, saved as it was found, with nothing fixed or removed.\n")
+    assert [d.name for d in lint(text).diagnostics if d.category == "structure"] == ["not-annual-report"]
+
+
+def test_a_two_digit_year_is_not_part_of_the_issuer():
+    report = parse_report(Source("x.txt", "09溪口县政府信息公开报告\n一、概述\n正文。\n"))
+    assert (report.year, report.issuer) == (None, "溪口县")
+
+
+def test_the_notice_that_publishes_a_report_is_a_report():
+    text = ("溪口县人民政府办公室关于公布\n溪口县2009年度政府信息公开工作年度报告的通知\n"
+            "各乡镇人民政府，县直各部门：\n现将年度报告予以公布。\n一、概述\n本县全年主动公开政府信息80条。\n")
+    assert parse_report(Source("x.txt", text)).is_report

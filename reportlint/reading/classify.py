@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from reportlint.normalize import CN_NUMERALS, cn_int, norm
-from reportlint.reading.detect import title_year_issuer
+from reportlint.reading.detect import names_other_document, title_year_issuer
 from reportlint.reading.model import Heading, Line
 from reportlint.templates import known_titles, known_topics, table_labels
 
@@ -163,6 +163,8 @@ def is_title_line(line: Line) -> bool:
         return False
     if any(c in s for c in ":：>》»→|") and not re.match(r"^《[^》]+》$", n):
         return False
+    if names_other_document(n) or re.search(r"[A-Za-z]{2,}\s+[A-Za-z]{2,}", s):
+        return False  # another document's title, or a sentence in a Latin script
     n = n.removesuffix("。")
     return not _SENTENCE.search(n) and not n.startswith(_TITLE_OPENERS) and "，" not in n and "," not in n
 

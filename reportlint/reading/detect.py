@@ -15,7 +15,11 @@ _PERIOD = re.compile(r"统计(?:期限|周期|时限|时间|区间)[^。]{0,12}?
 _TITLE_TAIL = re.compile(r"(?:关于)?(?:政府信息公开|政务公开|信息公开).*$")
 _MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 _DEPT_END = re.compile(r"(局|委|委员会|办|办公室|厅|中心|院|署|部|会|所|站|队|馆|处|支队|大队|公司)$")
-_OTHER_DOCUMENTS = ("总结", "计划", "要点", "方案", "通知", "意见", "办法", "规定", "指南", "目录")
+_OTHER_DOCUMENTS = ("总结", "计划", "要点", "方案", "通知", "意见", "办法", "规定", "指南", "目录", "制度",
+                    "细则", "解读", "自查")
+# the name of the report inside another document's title: 关于做好…年度报告编制工作的通知,
+# 《…年度报告》解读, 文字解读：…年度报告, …政务公开工作自查报告
+_REPORT_NAME = re.compile(r"年度报告|年报|报告")
 # Labels only one era's tables carry: evidence of the format actually used.
 FORMAT_MARKERS = {
     "2019": ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量",
@@ -32,8 +36,8 @@ def title_year_issuer(title: str) -> tuple[int | None, str | None]:
     if m:
         before, after = text[: m.start()], text[m.end():]
         issuer = before.removesuffix("关于") or _TITLE_TAIL.sub("", after.lstrip("度"))
-    else:
-        issuer = _TITLE_TAIL.sub("", text)
+    else:  # no year, or one of two digits: 09沈阳市政府信息公开报告
+        issuer = re.sub(r"^\d{2}(?=[\u4e00-\u9fff])", "", _TITLE_TAIL.sub("", text))
     issuer = issuer.strip("《》\"'“”") or None
     return year, issuer
 
@@ -94,11 +98,34 @@ def _level_of_name(name: str) -> str | None:
     return admin if government else f"{admin}_dept"
 
 
-def looks_like_report(title: str | None, first_line: str,
+def names_other_document(text: str) -> bool:
+    """Whether a title-like line names another document about the report: a notice, a
+    reading (解读), a self-inspection, a set of rules."""
+    n = norm(text)
+    names = list(_REPORT_NAME.finditer(n))
+    if not names:
+        return any(n.endswith(w) for w in _OTHER_DOCUMENTS)
+    before, after = n[:names[-1].start()], n[names[-1].end():].rstrip("。》”\" ")
+    after = re.sub(r"[（(][^）)]{1,8}[）)]$", "", after)  # (试行), (2023年修订)
+    if after.endswith("通知") and re.search(r"关于(?:公布|印发|发布|公开)", before):
+        return False  # the notice that publishes the report: the report follows
+    return after.endswith(_OTHER_DOCUMENTS) or before.endswith("自查") or "解读" in before
+
+
+def looks_like_report(title: str | None, head: list[str], text: str,
                       sections_matched: int, has_tables: bool) -> bool:
-    """False for a document that is evidently not an annual report (a work summary, say)."""
-    first = norm(first_line)
-    if title is None and len(first) <= 40 and not re.search(r"[。，,；;]", first) \
-            and any(w in first for w in _OTHER_DOCUMENTS) and "年度报告" not in first:
+    """False for a document that is evidently not an annual report: one written mostly in
+    a Latin script, or with no title, a line above its text names another document (a
+    work summary, a notice about the reports)."""
+    letters = re.findall(r"[\u4e00-\u9fffA-Za-z]", text)
+    if letters and sum(c < "\u4e00" for c in letters) > 0.7 * len(letters):
         return False
+    if title is None:
+        lines = [norm(line) for line in head]
+        for line, joined in zip(lines, (a + b for a, b in zip(["", *lines], lines))):
+            # a title may stand on two lines: 某某办公室关于公布 / …年度报告的通知
+            if len(line) <= 60 and not re.search(r"[。，,；;]", line) and (
+                    names_other_document(line) and names_other_document(joined)
+                    or any(w in line for w in _OTHER_DOCUMENTS) and "年度报告" not in line):
+                return False
     return title is not None or has_tables or sections_matched >= 1

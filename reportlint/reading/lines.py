@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from reportlint.normalize import CN_NUMERALS, fold, norm
+from reportlint.reading.detect import names_other_document
 from reportlint.reading.model import Line
 from reportlint.templates import known_titles
 
@@ -127,8 +128,11 @@ def _title_cuts(text: str) -> set[int]:
         if not m:
             break
         rest = text[m.end():]
-        if not rest.strip() or rest.lstrip()[:1] in "。，,；;：:！!？?）)":
+        if not rest.strip() or rest.lstrip()[:1] in "。，,；;：:！!？?）)》”\"":
             break
+        clause = re.split(r"[\s。，,；;：:！!？?]", rest.lstrip(), maxsplit=1)[0]
+        if names_other_document(m.group() + clause) or m.group().lstrip().startswith("《") and "》" in clause:
+            break  # the report named in another document's title, or quoted in a sentence
         cuts.add(m.end())
         at = m.end() + len(rest) - len(rest.lstrip())
     return cuts

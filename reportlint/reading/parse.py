@@ -35,22 +35,22 @@ def parse_report(source: Source, year: int | None = None,
         report.era = ERAS[-1]
     report.matched_sections = match_sections(report)
     report.is_report = detect.looks_like_report(
-        title.text if title else None, _first_line(report),
+        title.text if title else None, _head(report), text,
         len({spec.id for _, spec, _ in report.matched_sections}), any(True for _ in report.tables()))
     report.bounds = bounds.find(report)
     return report
 
 
-def _first_line(report: Report) -> str:
-    """The first line of the report's own text (furniture aside)."""
+def _head(report: Report) -> list[str]:
+    """The lines above the report's own text (furniture aside), else its first line."""
     if report.masthead:
-        return report.masthead[0].matching
+        return [line.matching for line in report.masthead]
     for section in report.walk():
         if section.heading is not None:
-            return section.heading.line.matching
+            return [section.heading.line.matching]
         for block in section.blocks:
-            return block.lines[0].matching
-    return ""
+            return [block.lines[0].matching]
+    return []
 
 
 def _unified(report: Report) -> bool:

@@ -3,9 +3,14 @@
 A partition is read only inside one sentence: a total, then 其中 and the parts
 ("共受理申请10件，其中自然人8件、法人2件"), or the parts, then 总计/合计/共计 and the
 total. A 其中 opening a sentence takes its total from the end of the sentence before.
-Parts stop at a nested breakdown (包括, 含), at a new total (共, 另, 此外) and at the
-sentence's end; text in brackets is never a part. Parts are the numbers of the same
-unit as the total; a partition needs two parts or more.
+Parts stop at a nested breakdown (包括, 含), at a new total (共, 另, 此外), at a clause
+without a number and at the sentence's end; text in brackets is never a part. Parts
+are the numbers of the total's unit, or all of one other unit counting documents
+(101条，其中工作动态70件…); a partition needs two parts or more. Where several counts
+of the unit stand before 其中 ("收到9件，上年结转1件，其中…"), the total may be any of
+them or their sum: the parts exceed it only when they exceed every one, and fall short
+only when they fall short of every one. A 合计 after an item's own name (图片新闻合计
+20条) is that item's count, not the total of the items before it.
 """
 
 from __future__ import annotations
@@ -27,6 +32,11 @@ _NUMBER = re.compile(
 _TOTAL_AFTER = re.compile(r"(?:总计|合计|共计|累计)\s*[为:：]?\s*$")
 _STOP = ("包括", "含", "另", "此外", "同时", "共", "合计", "总计", "累计", "其中")
 _CLAUSE = re.compile(r"[，,；;、：:]")
+_SENTENCE_CLAUSE = re.compile(r"[，,；;：:]")  # clauses of the sentence: 、 parts one list
+# units that count documents: parts may be counted in another one than their total
+_DOCUMENT_UNITS = frozenset({"条", "件", "篇", "份"})
+# what may stand before 合计 when it sums the items before it: 以上合计, 全年共计 …
+_SUMMING = ("以上", "上述", "全年", "全部", "各类", "各项", "总", "共", "两项", "三项", "四项")
 _CHANNELS = ("网站", "网页", "微信", "微博", "公众号", "客户端", "app", "APP", "抖音", "头条", "视频号",
              "公开栏", "宣传栏", "公告栏", "新媒体", "报刊", "报纸", "电视", "广播", "平台", "热线")
 # parts that count attendances or involvements, which overlap: 其中主要领导出席6场，分管领导出席8场
@@ -61,6 +71,8 @@ class Partition:
     total: Number
     parts: list[Number]
     exhaustive: bool
+    # the other readings of the total: each count before 其中 of its unit, and their sum
+    alternatives: tuple[float, ...] = ()
 
     @property
     def sum(self) -> float:
@@ -89,10 +101,10 @@ def partition(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
                 yield p.finding(bare=_fmt(total.bare))
         elif total.approx or not exact or unit_slip or any(n.thousand for n in p.parts):
             continue
-        elif problem == "excess" and p.sum > total.value and not _overlapping(p.parts) \
-                and not _prefix_holds(p):
+        elif problem == "excess" and p.sum > max((total.value, *p.alternatives)) \
+                and not _overlapping(p.parts) and not _prefix_holds(p):
             yield p.finding()
-        elif problem == "short" and p.sum < total.value and p.exhaustive:
+        elif problem == "short" and p.sum < min((total.value, *p.alternatives)) and p.exhaustive:
             yield p.finding()
 
 
@@ -124,7 +136,7 @@ def _agrees(actual: float, shown: float, decimals: int) -> bool:
 def partitions(report: Report) -> Iterator[Partition]:
     """Every partition stated in the prose."""
     for paragraph in prose_blocks(report):
-        text = mask_brackets(paragraph.text)
+        text = mask_brackets(paragraph.folded)
         previous: list[Number] = []
         for start, end in sentences(text):
             numbers = _numbers(text, start, end)
@@ -150,8 +162,10 @@ def _after_qizhong(paragraph, text, start, end, numbers, previous) -> Partition 
         return None
     opening = text[at + 2:at + 6]
     exhaustive = not opening.lstrip("：:，, ").startswith(("包括", "主要", "有")) \
-        and not rest.lstrip().startswith("等")
-    return Partition(paragraph, total, parts, exhaustive)
+        and not rest.lstrip().startswith("等") and parts[0].unit == total.unit
+    counts = [n.value for n in before if n.unit == total.unit]
+    alternatives = (*counts, sum(counts)) if len(counts) > 1 else ()
+    return Partition(paragraph, total, parts, exhaustive, alternatives)
 
 
 def _parts(text: str, begin: int, end: int, numbers: list[Number], unit: str) -> tuple[list[Number], str]:
@@ -159,12 +173,17 @@ def _parts(text: str, begin: int, end: int, numbers: list[Number], unit: str) ->
     parts: list[Number] = []
     clause_start = begin
     for n in (n for n in numbers if n.start >= begin):
-        clause = text[clause_start:n.start]
-        if _CLAUSE.split(clause)[-1].lstrip(" □").startswith(_STOP):
+        clauses = _CLAUSE.split(text[clause_start:n.start])
+        wordy = any(c.strip() and not re.search(r"\d", c)
+                    for c in _SENTENCE_CLAUSE.split(text[clause_start:n.start])[1:-1])
+        if clauses[-1].lstrip(" □").startswith(_STOP) or parts and wordy:
             break
-        if n.unit == unit:
-            parts.append(n)
+        parts.append(n)
         clause_start = n.end
+    units = {n.unit for n in parts}
+    if unit not in units and len(units) == 1 and units <= _DOCUMENT_UNITS and unit in _DOCUMENT_UNITS:
+        unit = units.pop()  # counted in another unit: never exhaustive (see _after_qizhong)
+    parts = [n for n in parts if n.unit == unit]
     last = parts[-1].end if parts else begin
     return parts, text[last:end]
 
@@ -175,7 +194,10 @@ def _before_total(paragraph, text, start, numbers) -> Partition | None:
     for i, n in enumerate(numbers):
         if _TOTAL_AFTER.search(text[start:n.start]) and i >= 2:
             parts = [m for m in numbers[:i] if m.unit == n.unit]
-            if len(parts) >= 2 and _TOTAL_AFTER.search(text[parts[-1].end:n.start]):
+            between = text[parts[-1].end:n.start] if parts else ""
+            named = _CLAUSE.split(_TOTAL_AFTER.split(between)[0])[-1].strip()
+            if len(parts) >= 2 and _TOTAL_AFTER.search(between) \
+                    and (not named or named.startswith(_SUMMING)):
                 return Partition(paragraph, n, parts, exhaustive=True)
     return None
 
