@@ -218,3 +218,27 @@ def test_rest_of_a_label_merged_across_is_not_a_value(lint):
     assert not [d for d in result.diagnostics if d.category in ("cell", "table-arith")]
     row = result.report.read_tables[0].rows["other_handling"]
     assert row.cells["total"].value == 2
+
+
+T2_2019 = "某某镇2019年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
+
+
+def test_caption_row_with_empty_cells_is_a_header():
+    text = (T2_2019 + "第二十条第(一)项 | | | |\n信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |\n"
+            "规章 | 0 | 0 | 0 |\n规范性文件 | 2 | 2 | 7 |\n"
+            "第二十条第(五)项 | | | |\n信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n"
+            "行政许可 | 6 | 0 | 11 |\n")
+    result = lint_text(text, RULES)
+    tables = {t.id: t for t in result.report.read_tables}
+    assert set(tables["t2_1"].rows) == {"rules", "normative"}
+    assert not [d for d in result.diagnostics if d.category in ("table-shape", "cell")]
+
+
+def test_a_change_written_in_words_is_read_as_signed():
+    text = (T2_2019 + "第二十条第(五)项\n信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n"
+            "行政许可 | 5 | 增15 | 20 |\n其他对外管理服务事项 | 4 | 减4 | 0 |\n")
+    result = lint_text(text, RULES)
+    rows = next(t for t in result.report.read_tables if t.id == "t2_5").rows
+    assert [c.value for c in rows["licensing"].cells.values()] == [5, 15, 20]
+    assert [c.value for c in rows["other_services"].cells.values()] == [4, -4, 0]
+    assert not [d for d in result.diagnostics if d.category in ("table-shape", "cell")]

@@ -79,6 +79,12 @@ class _Value(Transformer):
     def signed(self, t):  # noqa: D102
         return "signed", _num(t[0])
 
+    def increase(self, t):  # noqa: D102
+        return "signed", _num(t[0])
+
+    def decrease(self, t):  # noqa: D102
+        return "negative", -_num(t[0])
+
     def annotated(self, t):  # noqa: D102
         return "annotated", _num(t[0])
 

@@ -240,8 +240,14 @@ def _widget(s: str) -> bool:
 
 
 def _site(s: str) -> bool:
+    """A site's footer line (主办, 版权所有, 网站标识码 …); one written in clauses, as prose
+    is, only when short or naming two such things (建议使用…分辨率，…浏览器)."""
     n = norm(s)
-    return bool(n) and len(n) <= 120 and bool(_word_regex("site_words").search(n)) and not re.search(r"[。]", s)
+    if not n or len(n) > 120 or re.search(r"[。]", s):
+        return False
+    words = len(_word_regex("site_words").findall(n))
+    clauses = re.search(r"[，；]|[\u4e00-\u9fff][,;]", s)
+    return words >= 2 or words == 1 and (not clauses or len(n) <= 30)
 
 
 def _menu_line(s: str) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from reportlint.normalize import CN_NUMERALS, fold, norm
+from reportlint.normalize import CN_NUMERALS, cn_int, fold, norm
 from reportlint.reading.detect import names_other_document
 from reportlint.reading.model import Line
 from reportlint.templates import known_titles
@@ -94,9 +94,18 @@ def cut(line: Line, lost: bool, head: bool) -> list[Line]:
         points |= _title_cuts(text)
     if len(text) >= LONG:
         points |= {m.start() for m in _CAPTION.finditer(text)}
+        # the last section number in this line: 一、 after 六、 is an item of a list
+        first = _LEVEL1.match(text.lstrip())
+        level1 = cn_int(re.sub(rf"[^{_N}]", "", first.group())) if first else None
         for m in _INLINE_HEADING.finditer(text):
-            if _is_heading_at(text, m, lost):
-                points.add(m.start())
+            if not _is_heading_at(text, m, lost):
+                continue
+            number = cn_int(re.sub(rf"[^{_N}]", "", m.group())) if _LEVEL1.match(m.group()) else None
+            if number is not None and level1 is not None and number != level1 + 1 \
+                    and not _known_title(text[m.end():m.end() + 40]):
+                continue
+            level1 = number if number is not None else level1
+            points.add(m.start())
         for m in _SECTION_MARK.finditer(text):  # a section's heading run into a number or a word
             if _known_title(text[m.end():m.end() + 40]):
                 points.add(m.start())

@@ -141,6 +141,9 @@ class _Reader:
             if _numbers(row.values) or len(trim(row.values, 15)) in (5, 15):
                 self._t4(row)
             return
+        if row.labels and _anchor(row.labels[-1].text) and not _numbers(row.values):
+            self._add_header(self.context, pending)  # a caption or header row: 第二十条第(一)项 | | |
+            return
         found = self._match(row)
         if found is not None:
             table_id, row_id, how, text = found

@@ -6,7 +6,8 @@ total. A 其中 opening a sentence takes its total from the end of the sentence 
 Parts stop at a nested breakdown (包括, 含), at a new total (共, 另, 此外), at a clause
 without a number and at the sentence's end; text in brackets is never a part. Parts
 are the numbers of the total's unit, or all of one other unit counting documents
-(101条，其中工作动态70件…); a partition needs two parts or more. Where several counts
+(101条，其中工作动态70件…); a partition needs two parts or more, and parts among
+counts of other units (规章11部，规范性文件83件) are never taken for all of them. Where several counts
 of the unit stand before 其中 ("收到9件，上年结转1件，其中…"), the total may be any of
 them or their sum: the parts exceed it only when they exceed every one, and fall short
 only when they fall short of every one. A 合计 after an item's own name (图片新闻合计
@@ -28,7 +29,7 @@ from reportlint.reading.model import Paragraph, Report
 _UNITS = {"條": "条", "項": "项", "個": "个", "場": "场", "戶": "户"}
 _NUMBER = re.compile(
     r"(?P<pre>近|约|超过|超|逾|大约|不到)?\s*(?<![\d.第])(?P<num>\d+(?:\.\d+)?)\s*(?P<mult>万|萬|亿|億)?"
-    r"\s*(?P<approx>余|多|餘)?\s*(?P<unit>人次|万元|元|条|條|件|篇|项|項|个|個|次|期|场|場|家|份|户|戶|名)")
+    r"\s*(?P<approx>余|多|餘)?\s*(?P<unit>人次|万元|元|条|條|件|篇|项|項|个|個|次|期|场|場|家|份|户|戶|名|部)")
 _TOTAL_AFTER = re.compile(r"(?:总计|合计|共计|累计)\s*[为:：]?\s*$")
 _STOP = ("包括", "含", "另", "此外", "同时", "共", "合计", "总计", "累计", "其中")
 _CLAUSE = re.compile(r"[，,；;、：:]")
@@ -157,19 +158,21 @@ def _after_qizhong(paragraph, text, start, end, numbers, previous) -> Partition 
     if not before:
         return None
     total = before[-1]
-    parts, rest = _parts(text, at + 2, end, numbers, total.unit)
+    parts, rest, mixed = _parts(text, at + 2, end, numbers, total.unit)
     if len(parts) < 2:
         return None
     opening = text[at + 2:at + 6]
     exhaustive = not opening.lstrip("：:，, ").startswith(("包括", "主要", "有")) \
-        and not rest.lstrip().startswith("等") and parts[0].unit == total.unit
+        and not rest.lstrip().startswith("等") and parts[0].unit == total.unit and not mixed
     counts = [n.value for n in before if n.unit == total.unit]
     alternatives = (*counts, sum(counts)) if len(counts) > 1 else ()
     return Partition(paragraph, total, parts, exhaustive, alternatives)
 
 
-def _parts(text: str, begin: int, end: int, numbers: list[Number], unit: str) -> tuple[list[Number], str]:
-    """The parts after `begin`, and the text after the last one."""
+def _parts(text: str, begin: int, end: int, numbers: list[Number],
+           unit: str) -> tuple[list[Number], str, bool]:
+    """The parts after `begin`, the text after the last one, and whether counts of
+    other units stand among them (规章11部，规范性文件83件: not all the parts)."""
     parts: list[Number] = []
     clause_start = begin
     for n in (n for n in numbers if n.start >= begin):
@@ -183,9 +186,10 @@ def _parts(text: str, begin: int, end: int, numbers: list[Number], unit: str) ->
     units = {n.unit for n in parts}
     if unit not in units and len(units) == 1 and units <= _DOCUMENT_UNITS and unit in _DOCUMENT_UNITS:
         unit = units.pop()  # counted in another unit: never exhaustive (see _after_qizhong)
+    mixed = len({n.unit for n in parts}) > 1
     parts = [n for n in parts if n.unit == unit]
     last = parts[-1].end if parts else begin
-    return parts, text[last:end]
+    return parts, text[last:end], mixed
 
 
 def _before_total(paragraph, text, start, numbers) -> Partition | None:

@@ -218,13 +218,12 @@ def excerpt_early(report: Report, params: Mapping[str, Any]) -> Iterator[Finding
     signature under it: the sections after N are not in the text."""
     ended = report.bounds.ended
     if ended is not None:
-        final = max(spec.number for spec in template(report.era).sections)
-        first = report.bounds.last + 1
+        due = [spec for spec in template(report.era).sections if spec.number > report.bounds.last]
         last_heading = [s for s in report.sections if s.heading and s.heading.line.number <= ended.number]
         yield Finding(ended.span, {
             "part": last_heading[-1].heading.line.content if last_heading else _clip(ended.content),
-            "from_part": first, "to_part": final,
-            "from_cn": cn_numeral(first), "to_cn": cn_numeral(final)})
+            "count": len(due), "from_part": due[0].number,
+            "titles": "、".join(f"{cn_numeral(spec.number)}、{spec.title}" for spec in due)})
 
 
 def excerpt_start(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
@@ -260,5 +259,5 @@ KINDS = (
     Kind("announced-parts", announced_parts, args=frozenset({"announced", "present"})),
     Kind("excerpt-end", excerpt_end, args=frozenset({"part", "line"})),
     Kind("excerpt-start", excerpt_start, args=frozenset({"line"})),
-    Kind("excerpt-early", excerpt_early, args=frozenset({"part", "from_part", "to_part", "from_cn", "to_cn"})),
+    Kind("excerpt-early", excerpt_early, args=frozenset({"part", "count", "from_part", "titles"})),
 )

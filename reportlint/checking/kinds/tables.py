@@ -47,6 +47,7 @@ def cell(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
     read = readings(report)
     for table in report.read_tables:
         columns = _columns(table)
+        blank = _blank_columns(table, read, params["rows"]) if problem == "empty" else ()
         for row in table.rows.values():
             reading = read.get((table.id, row.id))
             if problem == "values" and row.problem and reading is None and not run_together(table, row):
@@ -56,13 +57,43 @@ def cell(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
             for col, c in cells_of(table, row, read).items():
                 args = {"table": _NAMES[table.id], "row": _where(table, row),
                         "column": columns[col]["label"], "text": c.text or "空白"}
-                if problem == "empty" and is_empty(c):
+                if problem == "empty" and is_empty(c) and col not in blank:
                     yield Finding(c.span, {**args, "text": _SHOW[c.kind]})
                 elif problem == "split" and c.kind == "spaced":
                     yield Finding(c.span, args)
                 elif problem == "not-count" and columns[col].get("type") == "count" \
                         and c.kind in ("negative", "fraction"):
                     yield Finding(c.span, args)
+
+
+def blank_cells(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """Columns left blank in every row of a table (the columns of legal persons, say):
+    once per table, with the columns and every cell related (other blank cells one by
+    one, see `cell`)."""
+    read = readings(report)
+    for table in report.read_tables:
+        blanks = _blank_columns(table, read, params["rows"])
+        if not blanks:
+            continue
+        columns = _columns(table)
+        cells = [(row, c) for row in table.rows.values()
+                 for col, c in cells_of(table, row, read).items() if col in blanks]
+        row, first = cells[0]
+        yield Finding(first.span, {
+            "table": _NAMES[table.id], "count": len(cells), "rows": len({r.id for r, _ in cells}),
+            "columns": "、".join(columns[col]["label"] for col in blanks), "row": _where(table, row),
+            "text": "、".join(dict.fromkeys(_SHOW[c.kind] for _, c in cells))},
+            tuple(c.span for _, c in cells[1:]))
+
+
+def _blank_columns(table: Table, read, rows: int) -> list[str]:
+    """The columns of `table` blank (or /, —, 无) in every one of its rows, when it has
+    `rows` rows or more."""
+    grid = [cells_of(table, row, read) for row in table.rows.values()]
+    if len(grid) < rows:
+        return []
+    columns = dict.fromkeys(col for cells in grid for col in cells)
+    return [col for col in columns if all(col in cells and is_empty(cells[col]) for cells in grid)]
 
 
 def _count_finding(table: Table, row: TableRow, columns: dict[str, dict]) -> Finding:
@@ -347,8 +378,11 @@ def issuer_rules(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]
 
 _TABLE = Param(str)
 KINDS = (
-    Kind("cell", cell, {"problem": Param(str, choices=("empty", "values", "split", "split-cells", "not-count"))},
+    Kind("cell", cell, {"problem": Param(str, choices=("empty", "values", "split", "split-cells", "not-count")),
+                        "rows": Param(int, default=3)},
          frozenset({"table", "row", "column", "text", "found", "due", "columns", "suggested"})),
+    Kind("blank-cells", blank_cells, {"rows": Param(int)},
+         frozenset({"table", "count", "rows", "columns", "row", "text"})),
     Kind("table-shape", shape,
          {"problem": Param(str, choices=("missing-table", "missing-row", "order", "era", "label", "unknown",
                                   "column-label", "columns"))},
