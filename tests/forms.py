@@ -213,6 +213,34 @@ FURNITURE_BELOW = [
 ]
 
 
+# how a published title stands: (lines in place of the title line, the wording rule it earns)
+TITLE_FORMS = {
+    "two lines": (lambda g: [g.issuer, f"{g.year}年政府信息公开工作年度报告"], None),
+    "three lines": (lambda g: [g.issuer, f"{g.year}年", "政府信息公开工作年度报告"], None),
+    "repeated": (lambda g: [g.title, "", g.title], None),
+    "in brackets": (lambda g: [f"《{g.title}》"], None),
+    "worded 工作报告": (lambda g: [f"{g.issuer}{g.year}年政府信息公开工作报告"], "S013"),
+    "worded 年报": (lambda g: [f"{g.issuer}{g.year}年政府信息公开年报"], "S013"),
+}
+
+
+def titled(g: Generated, form: str, layout=pipes) -> str:
+    """The clean text with its title in one of the forms published texts show."""
+    lines = lines_of(g, layout)
+    return "\n".join(TITLE_FORMS[form][0](g) + lines[1:]) + "\n"
+
+
+def run_in_title(g: Generated) -> str:
+    """The title and the first sentence on one line, as a page that lost a break has it."""
+    lines = lines_of(g)
+    return "\n".join([lines[0] + lines[2], *lines[3:]]) + "\n"
+
+
+def untitled(g: Generated) -> str:
+    """The clean text without its title line."""
+    return "\n".join(lines_of(g)[2:]) + "\n"
+
+
 def furnished(g: Generated, above: int, below: int, layout=pipes) -> str:
     """The clean text with a page's furniture above the title and below the end."""
     top = [line.format(issuer=g.issuer, published=f"{g.year + 1}-01-21") for line in FURNITURE_ABOVE[above]]

@@ -18,6 +18,8 @@ from tests import forms
 RULES = load_rules()
 # what a form earns: furniture, a web page's source in a text file, an excerpt's bounds
 EARNED = {"H103", "H104", "H107", "S004", "S005", "S006", "Y101"}
+# rules that need the issuer's level, which the title names (C101: what a people's government reports)
+ISSUER_RULES = {"C101", "D104"}
 
 
 def _lint(text: str, path: str = "report.txt"):
@@ -59,6 +61,42 @@ def test_furniture_above_and_below_is_set_aside(g, above, below):
     assert reading(result) == reading(clean) == expected(g)
     assert diagnosed(result) == diagnosed(clean)
     assert [d.rule for d in result.diagnostics if d.rule == "H103"] == ["H103", "H103"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(forms.reports(), st.sampled_from(sorted(forms.TITLE_FORMS)))
+def test_the_title_is_read_wherever_and_however_it_stands(g, form):
+    """Over two or three lines, repeated, in brackets, or worded 工作报告 / 年报 (a wording
+    finding, never a missing title)."""
+    clean = _lint(forms.clean(g))
+    result = _lint(forms.titled(g, form))
+    _, headings, cells = reading(result)
+    assert result.report.title is not None and result.report.issuer == g.issuer
+    assert result.report.year == g.year and (headings, cells) == expected(g)[1:]
+    earned = forms.TITLE_FORMS[form][1]
+    assert [r for r in diagnosed(result) if r != earned] == diagnosed(clean)
+    assert earned is None or earned in diagnosed(result)
+
+
+@settings(max_examples=25, deadline=None)
+@given(forms.reports())
+def test_a_title_run_into_the_first_sentence_reads_the_same(g):
+    clean = _lint(forms.clean(g))
+    result = _lint(forms.run_in_title(g))
+    assert reading(result) == expected(g)
+    assert diagnosed(result) == diagnosed(clean)
+
+
+@settings(max_examples=25, deadline=None)
+@given(forms.reports())
+def test_a_report_without_its_title_is_a_report_with_a_missing_title(g):
+    clean = _lint(forms.clean(g))
+    result = _lint(forms.untitled(g))
+    assert result.report.is_report and reading(result)[1:] == expected(g)[1:]
+    # with the title goes the issuer: checks of what its level requires have nothing to go on
+    found, before = diagnosed(result), diagnosed(clean)
+    assert "S010" in found and "S003" not in found
+    assert [r for r in found if r != "S010"] == [r for r in before if r not in ISSUER_RULES or r in found]
 
 
 @settings(max_examples=25, deadline=None)
