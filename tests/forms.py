@@ -269,10 +269,11 @@ def _once(rows: list[list[str]]) -> list[str]:
     return out
 
 
-def traditional(text: str) -> str:
-    """The text in traditional characters, as mirror sites convert it."""
+def traditional(text: str, standard: str = "s2t") -> str:
+    """The text in traditional characters, as mirror sites convert it (`s2tw`: the
+    Taiwan standard, which Big5 encodes)."""
     import opencc
-    return opencc.OpenCC("s2t").convert(text)
+    return opencc.OpenCC(standard).convert(text)
 
 
 def web_page(g: Generated) -> str:

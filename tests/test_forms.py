@@ -109,10 +109,12 @@ def test_a_report_on_one_line_reads_the_same(g, joiner):
 
 
 @settings(max_examples=25, deadline=None)
-@given(forms.reports())
-def test_traditional_script_reads_the_same(g):
+@given(forms.reports(), st.sampled_from(["utf-8", "big5", "gb18030"]))
+def test_traditional_script_reads_the_same(g, encoding):
+    """In traditional characters, saved in UTF-8 or in the Big5 of mirror sites."""
     clean = _lint(forms.clean(g))
-    result = _lint(forms.traditional(forms.clean(g)))
+    text = forms.traditional(forms.clean(g), "s2tw" if encoding == "big5" else "s2t")
+    result = lint_bytes("report.txt", text.encode(encoding), RULES, Options())
     assert reading(result) == expected(g)
     assert diagnosed(result) == diagnosed(clean)
 

@@ -15,6 +15,13 @@ def test_encodings_are_detected(encoding):
     assert text == TEXT
 
 
+def test_big5_is_read_as_big5_not_as_gb18030_nonsense():
+    """Mirror sites publish in Big5; GB18030 decodes those bytes too, into other characters."""
+    traditional = "某某縣統計局2023年政府資訊公開工作年度報告\n一、總體情況\n本局全年主動公開政府資訊50條。\n"
+    text, encoding = decode(traditional.encode("big5"))
+    assert (text, encoding) == (traditional, "big5")
+
+
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
 def test_line_ends(newline):
     source = read("x.txt", TEXT.replace("\n", newline).encode("utf-8"))

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import charset_normalizer
+
 _LINE_END = re.compile(r"\r\n|\r|\n")
 # C0 controls other than tab, LF, CR, FF and ESC; more than a few mean binary data.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
@@ -73,7 +75,7 @@ def decode(data: bytes) -> tuple[str, str]:
     """Return (text, encoding name) or raise Unreadable.
 
     UTF-8 (with or without BOM) first, then UTF-16 with a BOM, then GB18030
-    (which covers GBK and GB2312). Binary data is refused rather than guessed.
+    (which covers GBK and GB2312) or Big5. Binary data is refused rather than guessed.
     """
     if data.startswith(b"\xef\xbb\xbf"):
         return _strict(data[3:], "utf-8", "utf-8-sig")
@@ -85,15 +87,25 @@ def decode(data: bytes) -> tuple[str, str]:
         raise Unreadable("pdf")
     if b"\x00" in data:
         raise Unreadable("binary")
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if len(_CONTROL.findall(text)) > max(8, len(text) // 100):
-            raise Unreadable("binary")
-        return text, encoding
-    raise Unreadable("encoding")
+    try:
+        text, encoding = data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        text, encoding = _chinese(data)
+    if len(_CONTROL.findall(text)) > max(8, len(text) // 100):
+        raise Unreadable("binary")
+    return text, encoding
+
+
+def _chinese(data: bytes) -> tuple[str, str]:
+    """A legacy Chinese encoding: GB18030 (GBK, GB2312) or Big5, whichever the bytes
+    read as (GB18030 decodes most Big5 bytes too, into nonsense: the detector decides)."""
+    best = charset_normalizer.from_bytes(data, cp_isolation=["gb18030", "big5"]).best()
+    if best is not None:
+        return str(best), best.encoding
+    try:
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError:
+        raise Unreadable("encoding") from None
 
 
 def _strict(data: bytes, codec: str, name: str) -> tuple[str, str]:
