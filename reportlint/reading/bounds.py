@@ -20,7 +20,8 @@ from reportlint.reading.model import Bounds, Line, Report, Section, TableRegion
 
 _ENDS = tuple("。！？!?；;…”\"’'）)】]》>.")
 _OPEN = tuple("，,、：:（(《“")  # a line ending so goes on
-_SHORT = 10  # a last line shorter than this without a full stop is a short answer (无), not a cut
+_SHORT = 10  # a last line shorter than this without a full stop may be a short answer, not a cut
+_ANSWER = re.compile(r"无|未|没有|不涉及|暂|均为|同上")  # 无, 本年度未收费, 不涉及: what a short answer says
 _SIGNATURE = re.compile(r"^(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}"
                         r"|[\u4e00-\u9fff（）()]{2,30}(?:政府|局|委|委员会|办|办公室|镇|乡|街道|办事处|中心|院|厅|部|会|所|站|队|处|署|馆|公司))$")
 _PAGE_NUMBER = re.compile(r"(?:page|p\.|第)\s*(\d{1,4})|^[-—–－]\s*(\d{1,4})\s*[-—–－]$|^(\d{1,4})\s*/", re.IGNORECASE)
@@ -99,10 +100,10 @@ def _cut(report: Report, items) -> tuple[Section | None, Line | None]:
         return section, line
     if what == "table":
         return (None, None) if _full_row(report, line) else (section, line)
-    if what == "heading" and not _has_body(report, line):
-        return section, line  # a heading with nothing under it
+    if what == "heading" and not _has_body(report, line) and not text.endswith(("。", "；", ";")):
+        return section, line  # a heading with nothing under it (an item written as a sentence has)
     if text.endswith(_OPEN) or not (text.endswith(_ENDS) or what == "text" and (
-            _SIGNATURE.match(norm(text)) or len(norm(text)) < _SHORT)):
+            _SIGNATURE.match(norm(text)) or len(norm(text)) < _SHORT and _ANSWER.search(text))):
         return section, line
     return None, None
 

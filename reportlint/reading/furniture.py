@@ -84,6 +84,8 @@ def mark(lines: list[Line], title_like) -> tuple[dict[int, tuple[str, str]], int
         if i < body:
             break
         kind = "page" if _page(texts[i]) else _tail_kind(texts[i], quoted[i])
+        if not kind and title_like(lines[i]) and not re.search(r"\d", texts[i]):
+            kind = "menu"  # the site's column the page stands in: 政府信息公开年报
         if not kind:
             break
         kinds[i] = kind
