@@ -46,11 +46,15 @@ def fold(text: str) -> str:
     return phrases if len(phrases) == len(text) else folded
 
 
+# "規(guī)章": mirror sites gloss characters with pinyin in brackets
+PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
+
+
 @lru_cache(maxsize=1 << 16)
 def norm(text: str) -> str:
-    """NFKC, simplified characters, no whitespace, ASCII quotes, no table pipes: the
-    form labels are compared in."""
-    text = fold(unicodedata.normalize("NFKC", text)).translate(_QUOTES)
+    """NFKC, simplified characters, no whitespace, ASCII quotes, no table pipes, no
+    pinyin glosses: the form labels are compared in."""
+    text = PINYIN_GLOSS.sub("", fold(unicodedata.normalize("NFKC", text)).translate(_QUOTES))
     return _SPACE.sub("", text).strip("|")
 
 

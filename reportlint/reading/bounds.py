@@ -128,8 +128,10 @@ def _full_row(report: Report, line: Line) -> bool:
             cells = [*row.row.labels, *row.row.values]
             if cells and cells[-1].line == line.number:
                 found, _, due = row.problem.partition("/")
+                numbers = [c.text for c in row.row.values if c.value is not None]
+                run_together = any(len(t) >= 3 for t in numbers) and sum(map(len, numbers)) >= int(due or 0)
                 return bool(row.cells) and not row.problem or bool(due) and int(found) >= int(due) \
-                    or sum(len(c.text) for c in row.row.values if c.value is not None) >= int(due or 0)
+                    or run_together
         if any(row.values and row.values[-1].line == line.number for row, _ in table.unknown):
             return True  # a row under a label of its own, with as many values as columns
     return False
@@ -137,7 +139,8 @@ def _full_row(report: Report, line: Line) -> bool:
 
 def _start(report: Report, items) -> tuple[Section | None, Line | None]:
     """(the section the text begins in, its first line) when it begins inside a report:
-    no title, and a later page's header, a table or a later section's heading first."""
+    no title, and a later page's header, a table, a subsection's heading or a later
+    section's heading first."""
     if report.title is not None:
         return None, None
     first_line, what, section = items[0]
@@ -148,6 +151,8 @@ def _start(report: Report, items) -> tuple[Section | None, Line | None]:
             return section, first_line
     if what == "table" and section is None:
         return None, first_line
+    if what == "heading" and section is None and report.preamble.children:
+        return None, first_line  # a part's subsections before any part's heading
     if what == "heading" and section is not None and (section.heading.number or 1) > 1 \
             and report.sections and report.sections[0] is section:
         return section, first_line

@@ -16,14 +16,12 @@ from __future__ import annotations
 
 import re
 
-from reportlint.normalize import CN_NUMERALS, cn_int, fold, norm
+from reportlint.normalize import CN_NUMERALS, PINYIN_GLOSS, cn_int, fold, norm
 from reportlint.reading.detect import names_other_document
 from reportlint.reading.model import Line
 from reportlint.templates import known_titles
 
 _LEAD = re.compile(r"^[\s\u3000\xa0>]*(?:#{1,6}\s+)?[\s\u3000\xa0]*")
-# "規(guī)章": mirror sites gloss characters with pinyin in brackets
-_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
 # a line of this length or more may hold several lines whose breaks were lost
 LONG = 200
 # a text whose lines are this long on average lost its line breaks
@@ -55,7 +53,7 @@ def physical_lines(lines: list[str]) -> list[Line]:
     """Each line of the file as a Line: indentation and markdown heading marks skipped."""
     out = []
     for number, text in enumerate(lines, start=1):
-        folded = _PINYIN.sub(lambda m: " " * len(m.group()), fold(text))
+        folded = PINYIN_GLOSS.sub(lambda m: " " * len(m.group()), fold(text))
         m = _LEAD.match(text)
         out.append(Line(number, text, m.end() if m else 0, None, folded if folded != text else ""))
     return out

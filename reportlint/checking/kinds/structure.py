@@ -195,8 +195,9 @@ def announced_parts(report: Report, params: Mapping[str, Any]) -> Iterator[Findi
 
 def parse_problem(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
     """A region that belongs to no section: a subsection or item before the first
-    section heading, or text the parser refused."""
-    if report.sections:
+    section heading (unless the text begins inside the report: they belong to a part
+    before it), or text the parser refused."""
+    if report.sections and report.bounds.start is None:
         for child in report.preamble.children:
             yield Finding(child.heading.span, {"text": child.heading.line.content})
     for span in report.problems:
