@@ -128,8 +128,10 @@ def _full_row(report: Report, line: Line) -> bool:
             cells = [*row.row.labels, *row.row.values]
             if cells and cells[-1].line == line.number:
                 found, _, due = row.problem.partition("/")
-                numbers = [c.text for c in row.row.values if c.value is not None]
-                run_together = any(len(t) >= 3 for t in numbers) and sum(map(len, numbers)) >= int(due or 0)
+                # cells of one line may run together (1 2 written 12); cells one per line, never
+                values = [c for c in row.row.values if c.value is not None]
+                one_line = len({c.line for c in values}) == 1 or any(len(c.text) >= 3 for c in values)
+                run_together = one_line and sum(len(c.text) for c in values) >= int(due or 0)
                 return bool(row.cells) and not row.problem or bool(due) and int(found) >= int(due) \
                     or run_together
         if any(row.values and row.values[-1].line == line.number for row, _ in table.unknown):
