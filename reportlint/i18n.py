@@ -33,6 +33,7 @@ _TEXT = {
                        "give the files or folders to check (or - for standard input)"),
     "error.no_format": ("{year}年度报告没有全国统一格式（统一格式自2019年度起）",
                         "there is no national format for reports on {year} (the unified format starts with 2019)"),
+    "error.output": ("无法写入 {path}：{error}", "cannot write {path}: {error}"),
     "error.exists": ("{path} 已存在；加 --force 覆盖", "{path} exists; use --force to overwrite it"),
     "init.written": ("已写入 {path}，请按需修改", "wrote {path}; edit it to suit"),
     "html.title": ("政府信息公开工作年度报告检查结果", "Annual report lint results"),

@@ -7,6 +7,7 @@ from importlib.resources import files
 from pathlib import Path
 
 import jsonschema
+import pytest
 
 from reportlint.cli.main import main
 
@@ -77,3 +78,28 @@ def test_statistics(capsys):
     assert counts == sorted(counts, reverse=True)
     assert any(" S020 " in line for line in lines)
     assert lines[-1].startswith("共检查 1 个文件")
+
+
+@pytest.mark.parametrize("fmt", ["text", "concise", "json", "sarif", "github", "html"])
+def test_output_file_holds_what_stdout_would(capsys, tmp_path, fmt):
+    _, expected = _run(capsys, "--format", fmt, DEFECTS)
+    target = tmp_path / f"out.{fmt}"
+    for flag in ("-o", "--output-file"):
+        code, out = _run(capsys, "--format", fmt, flag, str(target), DEFECTS)
+        assert code == 1 and out == ""
+        assert target.read_text(encoding="utf-8") == expected
+
+
+def test_output_file_that_cannot_be_written_is_a_usage_error(capsys, tmp_path):
+    code = main(["-o", str(tmp_path / "no" / "such" / "dir.txt"), DEFECTS])
+    assert code == 2 and "无法写入" in capsys.readouterr().err
+
+
+def test_statistics_obey_format_json(capsys):
+    _, text = _run(capsys, "--statistics", DEFECTS)
+    code, out = _run(capsys, "--statistics", "--format", "json", DEFECTS)
+    doc = json.loads(out)
+    assert code == 1 and doc["summary"]["files"] == 1
+    counts = [int(line.split()[0]) for line in text.splitlines()[:-1]]
+    assert [r["count"] for r in doc["statistics"]] == counts
+    assert {"rule": "S020", "name": "missing-section", "severity": "error", "count": 1} in doc["statistics"]
