@@ -56,11 +56,11 @@ def test_html_page_for_a_supervisor(capsys):
     assert out.startswith("<!doctype html>") and out.rstrip().endswith("</html>")
     assert "政府信息公开工作年度报告检查结果" in out
     assert "青山县市场监督管理局" in out, "the summary names each file's issuer"
-    assert "<b>S020</b> missing-section：缺少第五部分「存在的主要问题及改进情况」" in out
+    assert "<b>S020</b></a> missing-section: 缺少第五部分「存在的主要问题及改进情况」" in out
     assert "<mark>" in out, "findings show their source excerpt with the span marked"
     assert "<caption>收到和处理政府信息公开申请情况</caption>" in out
     assert 'class="n blank">□</td>' in out or 'class="n bad">□</td>' in out, "the blank cell is drawn"
-    assert "<script" not in out, "self-contained and inert"
+    assert out.count("<script") == 1 and "src=" not in out, "self-contained: one inline script, nothing loaded"
 
 
 def test_html_escapes_report_text(capsys, tmp_path):
