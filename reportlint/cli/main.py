@@ -20,6 +20,7 @@ from reportlint.cli import config, fix
 from reportlint.cli.commands import (
     complain,
     explain_command,
+    export_command,
     init_command,
     rules_command,
     tables_command,
@@ -42,7 +43,7 @@ from reportlint.reporting.output import (
 )
 from reportlint.reporting.sarif import to_sarif
 
-COMMANDS = {"rules": rules_command, "explain": explain_command, "tables": tables_command,
+COMMANDS = {"rules": rules_command, "explain": explain_command, "tables": tables_command, "export": export_command,
             "template": template_command, "init": init_command}
 
 
@@ -50,7 +51,8 @@ def _lint_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="reportlint",
         description="检查政府信息公开工作年度报告 / lint government information disclosure annual reports",
-        epilog="other commands: reportlint rules | explain RULE | tables PATH | template --year N | init",
+        epilog="other commands: reportlint rules | explain RULE | tables PATH | export PATH... -o FILE"
+               " | template --year N | init",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint; - reads stdin")
     p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
