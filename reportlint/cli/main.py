@@ -42,6 +42,7 @@ from reportlint.reporting.output import (
     to_json,
 )
 from reportlint.reporting.sarif import to_sarif
+from reportlint.reporting.workbook import write_xlsx
 
 COMMANDS = {"rules": rules_command, "explain": explain_command, "tables": tables_command, "export": export_command,
             "template": template_command, "init": init_command}
@@ -96,6 +97,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.paths:
         complain(t("error.no_paths", args.lang or "zh"))
         return 2
+    if args.format == "xlsx" and not args.statistics and not args.output_file:
+        complain(t("error.xlsx_output", args.lang or "zh"))
+        return 2
     try:
         builtin = load_rules()
         rules_by_settings: dict[Settings, list[Rule]] = {}
@@ -135,11 +139,7 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         results = [baseline.new_findings(r, recorded) for r in results]
     try:
-        with _output(args.output_file) as out:
-            if args.statistics:
-                out.write((statistics_json(results) if args.format == "json" else statistics(results, lang)) + "\n")
-            else:
-                _emit(results, args.format, lang, [r for rules in rules_by_settings.values() for r in rules], out)
+        _write(results, args, lang, [r for rules in rules_by_settings.values() for r in rules])
     except OSError as error:
         complain(t("error.output", lang, path=args.output_file, error=error.strerror or str(error)))
         return 2
@@ -198,6 +198,18 @@ def _settings(path: str, args: argparse.Namespace, loaded: dict[Path, Settings])
 
 def _split(values: list[str]) -> tuple[str, ...]:
     return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
+
+
+def _write(results: list[FileResult], args: argparse.Namespace, lang: str, rules: list[Rule]) -> None:
+    """The output of the run, to stdout or to the file of -o."""
+    if args.format == "xlsx" and not args.statistics:
+        write_xlsx(Path(args.output_file), results, lang)
+        return
+    with _output(args.output_file) as out:
+        if args.statistics:
+            out.write((statistics_json(results) if args.format == "json" else statistics(results, lang)) + "\n")
+        else:
+            _emit(results, args.format, lang, rules, out)
 
 
 @contextmanager

@@ -14,7 +14,7 @@ from reportlint.checking.diagnostics import SEVERITIES, Diagnostic
 from reportlint.checking.linter import FileResult
 from reportlint.i18n import t
 
-FORMATS = ("text", "concise", "json", "sarif", "github", "html")
+FORMATS = ("text", "concise", "json", "sarif", "github", "html", "xlsx")
 _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
 _MAX_WIDTH = 100
 
