@@ -72,10 +72,11 @@ def test_every_cell_of_a_report_under_its_official_labels(g):
     sued = t4[9] + t4[14]
     assert figures[names["litigation_corrected"]] == (round((t4[6] + t4[11]) / sued, 4) if sued else None)
     assert figures[names["carried_out_share"]] == (round(t3["carried_out"][-1] / total, 4) if total else None)
-    assert csv_rows[0] == head and list(doc["reports"][0]) == head
-    for xlsx_row, csv_row, json_row in zip(rows, csv_rows[1:], doc["reports"]):
+    assert csv_rows[0] == head and doc["columns"] == head
+    assert len(csv_rows) == len(doc["rows"]) + 1 == len(rows) + 1
+    for xlsx_row, csv_row, json_row in zip(rows, csv_rows[1:], doc["rows"]):
         assert list(map(_plain, csv_row)) == list(map(_plain, xlsx_row)), "csv: the same figures"
-        assert list(map(_plain, json_row.values())) == list(map(_plain, xlsx_row)), "json: the same figures"
+        assert list(map(_plain, json_row)) == list(map(_plain, xlsx_row)), "json: the same figures"
 
 
 def _plain(value) -> object:

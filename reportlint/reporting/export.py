@@ -135,8 +135,10 @@ def write(path: Path, results: list[FileResult], lang: str) -> None:
         writer.writerows(["" if v is None else v for v in row] for row in body)
         path.write_text(out.getvalue(), encoding="utf-8-sig", newline="")  # Excel reads UTF-8 with the BOM
     else:
-        doc = {"reportlint": __version__, "reports": [dict(zip(head, row)) for row in body]}
-        path.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        # the headers once, then a report per line: {"reportlint", "columns", "rows"}
+        lines = ",\n".join(json.dumps(row, ensure_ascii=False) for row in body)
+        path.write_text(f'{{"reportlint": "{__version__}",\n"columns": {json.dumps(head, ensure_ascii=False)},\n'
+                        f'"rows": [\n{lines}\n]}}\n', encoding="utf-8")
 
 
 def _xlsx(path: Path, head: list[str], body: list[list[Figure]]) -> None:
