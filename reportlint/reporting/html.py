@@ -39,7 +39,7 @@ mark{background:#ffd4d4}.meta{color:#666;font-size:.9em}ol{padding-left:2em}li{m
 details.file{border:1px solid #ddd;border-radius:4px;margin:.4em 0;padding:.2em .6em}
 details.file>summary{cursor:pointer;font-weight:bold}details.file[open]>summary{margin-bottom:.4em}
 .filters{display:none;gap:.6em;flex-wrap:wrap;align-items:center;margin:.6em 0}.js .filters{display:flex}
-ul.clean{columns:3 24em;font-size:.9em}:target{outline:2px solid #4a90d9}
+ul.clean{columns:3 24em;font-size:.9em}:target{outline:2px solid #4a90d9}[id]{scroll-margin-top:7em}
 """
 
 # Sorting (click a header) and filtering (by text, severity, rule, category) of the
@@ -84,14 +84,14 @@ def to_html(results: list[FileResult], lang: str) -> str:
     return "\n".join(parts)
 
 
-def _worst(diagnostics: list[Diagnostic]) -> tuple[str, int] | None:
-    """The rule of the most severe findings (the most of them, then the first id) and
-    the index of its first finding."""
+def _worst(diagnostics: list[Diagnostic]) -> tuple[int, Diagnostic] | None:
+    """The first finding of the rule of the most severe findings (the most of them,
+    then the first id), and its index."""
     if not diagnostics:
         return None
     counts = Counter((d.rule, d.severity) for d in diagnostics)
     rule = min(counts, key=lambda k: (-severity_rank(k[1]), -counts[k], k[0]))[0]
-    return rule, next(k for k, d in enumerate(diagnostics) if d.rule == rule)
+    return next((k, d) for k, d in enumerate(diagnostics) if d.rule == rule)
 
 
 def _summary(results: list[FileResult], lang: str) -> str:
@@ -126,7 +126,8 @@ def _summary(results: list[FileResult], lang: str) -> str:
         cells = [f"<td><a href=\"#f{i}\">{escape(r.path)}</a></td>", f"<td>{escape(issuer)}</td>",
                  f"<td data-v=\"{year or 0}\">{year}</td>", f"<td>{escape(report.era or '') if report else ''}</td>"]
         cells += [f"<td class=\"n{'' if c[s] else ' zero'}\">{c[s]}</td>" for s in SEVERITIES]
-        cells.append(f"<td><a href=\"#f{i}-{worst[1]}\">{worst[0]}</a></td>" if worst else "<td></td>")
+        cells.append(f"<td><a href=\"#f{i}-{worst[0]}\" title=\"{escape(worst[1].name)}\" class=\"{worst[1].severity}\">"
+                     f"{worst[1].rule}</a></td>" if worst else "<td></td>")
         rows.append(f"<tr{data}>{''.join(cells)}</tr>")
     return (f"<h2 id=\"summary\">{escape(t('html.summary', lang))}</h2>{filters}"
             f"<table id=\"files\"><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
