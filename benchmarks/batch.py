@@ -7,13 +7,16 @@ The reports are tests/forms.py's generated reports (needs the test extras), a th
 them clean, a third with markup in the prose and a cell, a third with a sum that does
 not hold and a section left out. They are linted once in this process; each output is
 then built from the same results and timed (median of --runs), with its size. The
-ratio is the output's time over the JSON document's, measured in the same run.
+ratio is the output's time over the JSON document's, measured in the same run. With
+--browser (a headless Chromium), the page is also loaded, laid out and its script run
+(`--dump-dom`), against an empty page as the floor.
 """
 
 from __future__ import annotations
 
 import argparse
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -49,6 +52,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--reports", type=int, default=1000)
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--browser", metavar="CHROMIUM", help="also time loading the page in this headless browser")
     args = ap.parse_args()
     from reportlint.checking.linter import Options
     from reportlint.checking.rules import load_rules
@@ -84,11 +88,19 @@ def main() -> None:
                      (lambda fmt=fmt: export.write(folder / f"figures.{fmt}", results, "zh")))
                     for fmt in export.FORMATS]
         figures = [(label, timed(build, args.runs), (folder / name).stat().st_size) for label, name, build in outputs]
+        if args.browser:
+            (folder / "empty.html").write_text("<!doctype html><title>-</title>", encoding="utf-8")
+            browsed = [timed(lambda page=page: subprocess.run(
+                [args.browser, "--headless", "--no-sandbox", "--dump-dom", (folder / page).as_uri()],
+                capture_output=True, check=True), args.runs) for page in ("empty.html", "page.html")]
     floor = figures[0][1]
     print(f"python {sys.version.split()[0]}, {args.reports} generated reports, {findings} findings, "
           f"linted in {lint:.1f} s; median of {args.runs} runs")
     for label, seconds, size in figures:
         print(f"{label:28} {seconds:7.2f} s  {size / 1e6:7.2f} MB  ×{seconds / floor:.1f}")
+    if args.browser:
+        print(f"{'page in the browser':28} {browsed[1]:7.2f} s  (an empty page: {browsed[0]:.2f} s, "
+              f"×{browsed[1] / browsed[0]:.1f})")
 
 
 if __name__ == "__main__":

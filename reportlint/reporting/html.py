@@ -31,7 +31,9 @@ header{position:sticky;top:0;background:#fff;border-bottom:1px solid #ccc;paddin
 header h1{font-size:1.3em;margin:.1em 0}nav a{margin-right:1.2em}main{padding:0 1.5em 3em;max-width:90em}
 h2{font-size:1.15em;border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:1.6em}
 table{border-collapse:collapse;margin:.6em 0}td,th{border:1px solid #bbb;padding:.2em .5em;font-size:.9em;vertical-align:top}
-th{background:#f2f2f2;text-align:left}.js #files th{cursor:pointer}.js #files th:after{content:" ⇅";color:#999}
+th{background:#f2f2f2;text-align:left;white-space:nowrap}
+.scroll{max-height:60vh;overflow:auto;display:inline-block;border-bottom:1px solid #ccc}.scroll table{margin:0}
+.scroll thead th{position:sticky;top:0}.js #files th{cursor:pointer}.js #files th:after{content:" ⇅";color:#999}
 td.n{text-align:right}.error{color:#b00020}.warning{color:#a65f00}.info{color:#00639b}.zero{color:#bbb}
 .sev{font-weight:bold;white-space:nowrap}.bad{background:#f8c9c9;font-weight:bold}.blank{background:#fff2b3}
 pre{background:#f7f7f7;padding:.4em .6em;margin:.2em 0 .4em;white-space:pre-wrap;word-break:break-all}
@@ -130,7 +132,8 @@ def _summary(results: list[FileResult], lang: str) -> str:
                      f"{worst[1].rule}</a></td>" if worst else "<td></td>")
         rows.append(f"<tr{data}>{''.join(cells)}</tr>")
     return (f"<h2 id=\"summary\">{escape(t('html.summary', lang))}</h2>{filters}"
-            f"<table id=\"files\"><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+            f"<div class=\"scroll\"><table id=\"files\"><thead><tr>{head}</tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table></div>")
 
 
 def _rule_index(results: list[FileResult], lang: str) -> str:
