@@ -43,9 +43,19 @@ def broken(g: forms.Generated) -> str:
 FORMS = [forms.clean, hostile, broken]
 
 
-def write_batch(folder: Path, generated: list[forms.Generated]) -> None:
+def run_batch(tmp: Path, generated: list[forms.Generated], fmt: str, binary: bool = False) -> tuple[list[dict], Path, int]:
+    """Write the reports (in turn each of FORMS, and a binary file last when `binary`) in
+    tmp/reports and lint them with --format json and with `fmt`: the JSON files, the
+    output of `fmt` and its exit code."""
+    folder = tmp / "reports"
+    folder.mkdir()
     for i, g in enumerate(generated):
         (folder / f"r{i:03}.txt").write_text(FORMS[i % len(FORMS)](g), encoding="utf-8")
+    if binary:
+        (folder / "zz.txt").write_bytes(b"\x00\x01 binary")
+    main(["--format", "json", "-o", str(tmp / "out.json"), str(folder)])
+    code = main(["--format", fmt, "-o", str(tmp / f"out.{fmt}"), str(folder)])
+    return json.loads((tmp / "out.json").read_text(encoding="utf-8"))["files"], tmp / f"out.{fmt}", code
 
 
 class Page(HTMLParser):
@@ -92,13 +102,8 @@ def page_of(path: Path) -> Page:
 @given(st.lists(forms.reports(), min_size=6, max_size=12))
 def test_the_page_of_many_reports(generated):
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "reports"
-        folder.mkdir()
-        write_batch(folder, generated)
-        main(["--format", "json", "-o", str(Path(tmp) / "out.json"), str(folder)])
-        main(["--format", "html", "-o", str(Path(tmp) / "out.html"), str(folder)])
-        files = json.loads((Path(tmp) / "out.json").read_text(encoding="utf-8"))["files"]
-        page = page_of(Path(tmp) / "out.html")
+        files, out, _ = run_batch(Path(tmp), generated, "html")
+        page = page_of(out)
     assert len(files) == len(generated)
     assert all(n == 1 for n in page.ids.values()), "every id once"
     assert all(link.startswith("#") and link[1:] in page.ids for link in page.links), "every link resolves"
@@ -118,11 +123,7 @@ def test_the_page_of_many_reports(generated):
 @settings(max_examples=2, deadline=None)
 @given(forms.reports())
 def test_clean_files_are_listed_not_expanded_and_tables_only_where_concerned(g):
-    with tempfile.TemporaryDirectory() as tmp:
-        (Path(tmp) / "b.txt").write_text(broken(g), encoding="utf-8")
-        out = Path(tmp) / "page.html"
-        main(["--format", "html", "-o", str(out), str(CLEAN), str(Path(tmp) / "b.txt")])
-        html = out.read_text(encoding="utf-8")
+    html = _page(broken(g), str(CLEAN))
     assert '<li id="f0">' in html and '<details class="file" id="f1">' in html, "the clean file is a line"
     assert "<details open" not in html, "files are folded"
     assert html.count("<caption>") == 1 and f"<caption>{forms.T3['name']}</caption>" in html, \
@@ -132,12 +133,17 @@ def test_clean_files_are_listed_not_expanded_and_tables_only_where_concerned(g):
 @settings(max_examples=2, deadline=None)
 @given(forms.reports())
 def test_the_english_page(g):
-    with tempfile.TemporaryDirectory() as tmp:
-        (Path(tmp) / "b.txt").write_text(broken(g), encoding="utf-8")
-        out = Path(tmp) / "page.html"
-        main(["--format", "html", "--lang", "en", "-o", str(out), str(Path(tmp) / "b.txt")])
-        html = out.read_text(encoding="utf-8")
+    html = _page(broken(g), "--lang", "en")
     cjk = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
     chrome = re.findall(r"<header>.*?</header>|<thead>.*?</thead>|<option[^>]*>[^<]*</option>|<h[23][^>]*>[^<]*", html)
     assert chrome and not any(cjk.search(part) for part in chrome), "the page's own words are English"
     assert '<html lang="en">' in html and "Findings by file" in html
+
+
+def _page(text: str, *argv: str) -> str:
+    """The page of a report with this text, and of the other paths and options in `argv`."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "page.html"
+        (Path(tmp) / "b.txt").write_text(text, encoding="utf-8")
+        main(["--format", "html", "-o", str(out), *argv, str(Path(tmp) / "b.txt")])
+        return out.read_text(encoding="utf-8")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import tempfile
 from pathlib import Path
 
@@ -12,21 +11,16 @@ from hypothesis import strategies as st
 
 from reportlint.cli.main import main
 from tests import forms
-from tests.test_batch_page import write_batch
+from tests.test_batch_page import run_batch
 
 
 @settings(max_examples=2, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate])
 @given(st.lists(forms.reports(), min_size=3, max_size=6))
 def test_every_file_and_finding_in_the_workbook(generated):
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "reports"
-        folder.mkdir()
-        write_batch(folder, generated)
-        (folder / "zz.txt").write_bytes(b"\x00\x01 binary")
-        main(["--format", "json", "-o", str(Path(tmp) / "out.json"), str(folder)])
-        assert main(["--format", "xlsx", "-o", str(Path(tmp) / "out.xlsx"), str(folder)]) == 1
-        files = json.loads((Path(tmp) / "out.json").read_text(encoding="utf-8"))["files"]
-        book = openpyxl.load_workbook(Path(tmp) / "out.xlsx")
+        files, out, code = run_batch(Path(tmp), generated, "xlsx", binary=True)
+        book = openpyxl.load_workbook(out)
+    assert code == 1
     sheet_files, sheet_findings = book.worksheets
     rows = list(sheet_files.iter_rows(values_only=True))
     assert rows[0] == ("单位", "文件", "报告年度", "格式", "错误", "警告", "提示")
