@@ -23,10 +23,10 @@ IMG = '"><img src=x onerror=alert(1)>'
 
 def hostile(g: forms.Generated) -> str:
     """The report with markup in a paragraph (with a placeholder, so that it is quoted)
-    and in a cell of table 三."""
+    and in two cells of table 三."""
     tables = forms.table_rows(g)
     row = next(r for r in tables["t3"] if r[0] == forms.T3_LABELS["new"])
-    row[-3] = IMG
+    row[-3], row[-5] = IMG, SCRIPT
     lines = forms.lines_of(g, forms.pipes, tables)
     lines.insert(6, f"本年度××{SCRIPT}工作稳步推进{IMG}。")
     return "\n".join(lines) + "\n"
@@ -117,7 +117,7 @@ def test_the_page_of_many_reports(generated):
     text = "".join(page.text)
     assert SCRIPT in text and IMG in text, "what a report says is shown as text"
     hostile_files = [f for i, f in enumerate(files) if FORMS[i % len(FORMS)] is hostile]
-    assert text.count(IMG) >= 2 * len(hostile_files), "in the prose and in the table's cell"
+    assert min(text.count(IMG), text.count(SCRIPT)) >= 2 * len(hostile_files), "in the prose and in the table's cells"
 
 
 @settings(max_examples=2, deadline=None)
