@@ -59,7 +59,7 @@ def test_html_page_for_a_supervisor(capsys):
     assert "<b>S020</b></a> missing-section: 缺少第五部分「存在的主要问题及改进情况」" in out
     assert "<mark>" in out, "findings show their source excerpt with the span marked"
     assert "<caption>收到和处理政府信息公开申请情况</caption>" in out
-    assert 'class="n blank">□</td>' in out or 'class="n bad">□</td>' in out, "the blank cell is drawn"
+    assert 'class="blank">□</td>' in out or 'class="bad">□</td>' in out, "the blank cell is drawn"
     assert out.count("<script") == 1 and "src=" not in out, "self-contained: one inline script, nothing loaded"
 
 

@@ -34,7 +34,7 @@ table{border-collapse:collapse;margin:.6em 0}td,th{border:1px solid #bbb;padding
 th{background:#f2f2f2;text-align:left;white-space:nowrap}
 .scroll{max-height:60vh;overflow:auto;display:inline-block;border-bottom:1px solid #ccc}.scroll table{margin:0}
 .scroll thead th{position:sticky;top:0}.js #files th{cursor:pointer}.js #files th:after{content:" ⇅";color:#999}
-td.n{text-align:right}.error{color:#b00020}.warning{color:#a65f00}.info{color:#00639b}.zero{color:#bbb}
+td.n,table.read td{text-align:right}table.read td:nth-child(2){text-align:left}.error{color:#b00020}.warning{color:#a65f00}.info{color:#00639b}.zero{color:#bbb}
 .sev{font-weight:bold;white-space:nowrap}.bad{background:#f8c9c9;font-weight:bold}.blank{background:#fff2b3}
 pre{background:#f7f7f7;padding:.4em .6em;margin:.2em 0 .4em;white-space:pre-wrap;word-break:break-all}
 mark{background:#ffd4d4}.meta{color:#666;font-size:.9em}ol{padding-left:2em}li{margin:.4em 0}
@@ -224,13 +224,13 @@ def _table(table: Table, diagnostics: list[Diagnostic]) -> str:
     rows = []
     for row in table.rows.values():
         cells = "".join(_cell(row.cells.get(c["id"]), failing) for c in columns)
-        rows.append(f"<tr><td class=\"n\">{row.span.line}</td><td>{escape(row.official or '')}</td>{cells}</tr>")
-    return (f"<table><caption>{escape(spec['name'])}</caption><tr><th></th><th></th>{head}</tr>"
+        rows.append(f"<tr><td>{row.span.line}</td><td>{escape(row.official or '')}</td>{cells}</tr>")
+    return (f"<table class=\"read\"><caption>{escape(spec['name'])}</caption><tr><th></th><th></th>{head}</tr>"
             f"{''.join(rows)}</table>")
 
 
 def _cell(cell: Cell | None, failing: set[tuple[int, int]]) -> str:
     if cell is None:
         return "<td></td>"
-    css = "bad" if (cell.line, cell.column) in failing else "blank" if is_empty(cell) else ""
-    return f"<td class=\"n {css}\">{escape(cell.text) or '□'}</td>"
+    css = " class=\"bad\"" if (cell.line, cell.column) in failing else " class=\"blank\"" if is_empty(cell) else ""
+    return f"<td{css}>{escape(cell.text) or '□'}</td>"
