@@ -7,6 +7,7 @@ from importlib.resources import files
 from pathlib import Path
 
 import jsonschema
+import pytest
 
 from reportlint.cli.main import main
 
@@ -55,11 +56,11 @@ def test_html_page_for_a_supervisor(capsys):
     assert out.startswith("<!doctype html>") and out.rstrip().endswith("</html>")
     assert "政府信息公开工作年度报告检查结果" in out
     assert "青山县市场监督管理局" in out, "the summary names each file's issuer"
-    assert "<b>S020</b> missing-section：缺少第五部分「存在的主要问题及改进情况」" in out
+    assert "<b>S020</b></a> missing-section: 缺少第五部分「存在的主要问题及改进情况」" in out
     assert "<mark>" in out, "findings show their source excerpt with the span marked"
     assert "<caption>收到和处理政府信息公开申请情况</caption>" in out
-    assert 'class="n blank">□</td>' in out or 'class="n bad">□</td>' in out, "the blank cell is drawn"
-    assert "<script" not in out, "self-contained and inert"
+    assert 'class="blank">□</td>' in out or 'class="bad">□</td>' in out, "the blank cell is drawn"
+    assert out.count("<script") == 1 and "src=" not in out, "self-contained: one inline script, nothing loaded"
 
 
 def test_html_escapes_report_text(capsys, tmp_path):
@@ -77,3 +78,28 @@ def test_statistics(capsys):
     assert counts == sorted(counts, reverse=True)
     assert any(" S020 " in line for line in lines)
     assert lines[-1].startswith("共检查 1 个文件")
+
+
+@pytest.mark.parametrize("fmt", ["text", "concise", "json", "sarif", "github", "html"])
+def test_output_file_holds_what_stdout_would(capsys, tmp_path, fmt):
+    _, expected = _run(capsys, "--format", fmt, DEFECTS)
+    target = tmp_path / f"out.{fmt}"
+    for flag in ("-o", "--output-file"):
+        code, out = _run(capsys, "--format", fmt, flag, str(target), DEFECTS)
+        assert code == 1 and out == ""
+        assert target.read_text(encoding="utf-8") == expected
+
+
+def test_output_file_that_cannot_be_written_is_a_usage_error(capsys, tmp_path):
+    code = main(["-o", str(tmp_path / "no" / "such" / "dir.txt"), DEFECTS])
+    assert code == 2 and "无法写入" in capsys.readouterr().err
+
+
+def test_statistics_obey_format_json(capsys):
+    _, text = _run(capsys, "--statistics", DEFECTS)
+    code, out = _run(capsys, "--statistics", "--format", "json", DEFECTS)
+    doc = json.loads(out)
+    assert code == 1 and doc["summary"]["files"] == 1
+    counts = [int(line.split()[0]) for line in text.splitlines()[:-1]]
+    assert [r["count"] for r in doc["statistics"]] == counts
+    assert {"rule": "S020", "name": "missing-section", "severity": "error", "count": 1} in doc["statistics"]

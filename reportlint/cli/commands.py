@@ -1,4 +1,4 @@
-"""The commands besides linting: rules, explain, tables, template and init."""
+"""The commands besides linting: rules, explain, tables, export, template and init."""
 
 from __future__ import annotations
 
@@ -12,10 +12,11 @@ from rich.text import Text
 
 from reportlint.checking.linter import Options
 from reportlint.checking.rules import Rule, RuleFileError, load_rules
-from reportlint.cli.files import lint_path
+from reportlint.cli.files import expand, lint_all, lint_path
 from reportlint.cli.init_config import CONFIG
 from reportlint.cli.template import blank_report
 from reportlint.i18n import headers, t
+from reportlint.reporting import export
 from reportlint.reporting.tables_view import print_tables, print_text_view
 
 
@@ -54,6 +55,32 @@ def tables_command(argv: list[str]) -> int:
         print_text_view(result, console)
     else:
         print_tables(result, console, args.lang)
+    return 0
+
+
+def export_command(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="reportlint export",
+                                description="write the figures of tables 二, 三 and 四, one row per report")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    p.add_argument("-o", "--output-file", required=True, metavar="FILE", help="figures.xlsx, .csv or .json")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="headers and marks (default: zh)")
+    p.add_argument("--year", type=int, help="the report year, instead of the detected one")
+    p.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                   help="skip files and folders matching GLOB when walking folders (repeatable)")
+    p.add_argument("--jobs", type=int, default=1, metavar="N", help="read N files at a time (0: one per CPU)")
+    args = p.parse_args(argv)
+    target = Path(args.output_file)
+    if target.suffix.lower().lstrip(".") not in export.FORMATS:
+        complain(t("error.export_format", args.lang, path=target))
+        return 2
+    options = Options(lang=args.lang, year=args.year)
+    results = lint_all([(path, [], options) for path in expand(args.paths, args.exclude)], None, args.jobs)
+    try:
+        export.write(target, results, args.lang)
+    except OSError as error:
+        complain(t("error.output", args.lang, path=target, error=error.strerror or str(error)))
+        return 2
+    complain(t("export.written", args.lang, path=target, count=len(results)))
     return 0
 
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
 from rich.console import Console
 
@@ -17,6 +20,7 @@ from reportlint.cli import config, fix
 from reportlint.cli.commands import (
     complain,
     explain_command,
+    export_command,
     init_command,
     rules_command,
     tables_command,
@@ -32,13 +36,15 @@ from reportlint.reporting.output import (
     FORMATS,
     print_text,
     statistics,
+    statistics_json,
     to_concise,
     to_github,
     to_json,
 )
 from reportlint.reporting.sarif import to_sarif
+from reportlint.reporting.workbook import write_xlsx
 
-COMMANDS = {"rules": rules_command, "explain": explain_command, "tables": tables_command,
+COMMANDS = {"rules": rules_command, "explain": explain_command, "tables": tables_command, "export": export_command,
             "template": template_command, "init": init_command}
 
 
@@ -46,7 +52,8 @@ def _lint_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="reportlint",
         description="检查政府信息公开工作年度报告 / lint government information disclosure annual reports",
-        epilog="other commands: reportlint rules | explain RULE | tables PATH | template --year N | init",
+        epilog="other commands: reportlint rules | explain RULE | tables PATH | export PATH... -o FILE"
+               " | template --year N | init",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint; - reads stdin")
     p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
@@ -67,7 +74,9 @@ def _lint_parser() -> argparse.ArgumentParser:
     p.add_argument("--config", metavar="FILE",
                    help="use this configuration file (.reportlint.yaml or pyproject.toml) for every path")
     p.add_argument("--no-config", action="store_true", help="do not read configuration files")
-    p.add_argument("--statistics", action="store_true", help="count diagnostics per rule instead of listing them")
+    p.add_argument("-o", "--output-file", metavar="FILE", help="write the output to FILE instead of stdout")
+    p.add_argument("--statistics", action="store_true",
+                   help="count diagnostics per rule instead of listing them (a JSON object with --format json)")
     p.add_argument("--fix", action="store_true",
                    help="apply safe fixes to .txt/.md files (numbers and numbering are never changed)")
     p.add_argument("--diff", action="store_true", help="show the safe fixes as a diff, change nothing")
@@ -87,6 +96,9 @@ def main(argv: list[str] | None = None) -> int:
     args = _lint_parser().parse_args(argv)
     if not args.paths:
         complain(t("error.no_paths", args.lang or "zh"))
+        return 2
+    if args.format == "xlsx" and not args.statistics and not args.output_file:
+        complain(t("error.xlsx_output", args.lang or "zh"))
         return 2
     try:
         builtin = load_rules()
@@ -126,10 +138,11 @@ def main(argv: list[str] | None = None) -> int:
             complain(t("error.config", lang, error=str(error)))
             return 2
         results = [baseline.new_findings(r, recorded) for r in results]
-    if args.statistics:
-        sys.stdout.write(statistics(results, lang) + "\n")
-    else:
-        _emit(results, args.format, lang, [r for rules in rules_by_settings.values() for r in rules])
+    try:
+        _write(results, args, lang, [r for rules in rules_by_settings.values() for r in rules])
+    except OSError as error:
+        complain(t("error.output", lang, path=args.output_file, error=error.strerror or str(error)))
+        return 2
     if args.annotate:
         _annotate(results, lang)
     failed = any(severity_rank(d.severity) >= threshold
@@ -187,18 +200,40 @@ def _split(values: list[str]) -> tuple[str, ...]:
     return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
 
 
-def _emit(results: list[FileResult], fmt: str, lang: str, rules: list[Rule]) -> None:
+def _write(results: list[FileResult], args: argparse.Namespace, lang: str, rules: list[Rule]) -> None:
+    """The output of the run, to stdout or to the file of -o."""
+    if args.format == "xlsx" and not args.statistics:
+        write_xlsx(Path(args.output_file), results, lang)
+        return
+    with _output(args.output_file) as out:
+        if args.statistics:
+            out.write((statistics_json(results) if args.format == "json" else statistics(results, lang)) + "\n")
+        else:
+            _emit(results, args.format, lang, rules, out)
+
+
+@contextmanager
+def _output(path: str | None) -> Iterator[TextIO]:
+    """stdout, or the file of -o (UTF-8)."""
+    if path is None:
+        yield sys.stdout
+        return
+    with open(path, "w", encoding="utf-8", newline="\n") as handle:
+        yield handle
+
+
+def _emit(results: list[FileResult], fmt: str, lang: str, rules: list[Rule], out: TextIO) -> None:
     if fmt == "json":
-        sys.stdout.write(to_json(results) + "\n")
+        out.write(to_json(results) + "\n")
     elif fmt == "concise":
-        sys.stdout.write(to_concise(results, lang) + "\n")
+        out.write(to_concise(results, lang) + "\n")
     elif fmt == "sarif":
-        sys.stdout.write(to_sarif(results, rules, lang) + "\n")
+        out.write(to_sarif(results, rules, lang) + "\n")
     elif fmt == "github":
-        sys.stdout.write(to_github(results, lang) + "\n")
+        out.write(to_github(results, lang) + "\n")
     elif fmt == "html":
-        sys.stdout.write(to_html(results, lang) + "\n")
+        out.write(to_html(results, lang) + "\n")
     else:
-        print_text(results, Console(highlight=False, soft_wrap=True), lang)
+        print_text(results, Console(file=out, highlight=False, soft_wrap=True), lang)
 
 

@@ -14,7 +14,7 @@ from reportlint.checking.diagnostics import SEVERITIES, Diagnostic
 from reportlint.checking.linter import FileResult
 from reportlint.i18n import t
 
-FORMATS = ("text", "concise", "json", "sarif", "github", "html")
+FORMATS = ("text", "concise", "json", "sarif", "github", "html", "xlsx")
 _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
 _MAX_WIDTH = 100
 
@@ -40,12 +40,24 @@ def to_concise(results: list[FileResult], lang: str) -> str:
     return "\n".join(lines + [_summary_line(results, lang)])
 
 
+def _per_rule(results: list[FileResult]) -> list[tuple[tuple[str, str, str], int]]:
+    """((rule, name, severity), count), most frequent first."""
+    counts = Counter((d.rule, d.name, d.severity) for r in results for d in r.diagnostics)
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
 def statistics(results: list[FileResult], lang: str) -> str:
     """Diagnostics counted per rule, most frequent first, then the summary."""
-    counts = Counter((d.rule, d.name, d.severity) for r in results for d in r.diagnostics)
     lines = [f"{n:6}  {rule}  {t('severity.' + sev, lang):<8} {name}"
-             for (rule, name, sev), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+             for (rule, name, sev), n in _per_rule(results)]
     return "\n".join(lines + [_summary_line(results, lang)])
+
+
+def statistics_json(results: list[FileResult]) -> str:
+    """`--statistics --format json`: the counts per rule and the summary, one JSON object."""
+    rules = [{"rule": rule, "name": name, "severity": sev, "count": n} for (rule, name, sev), n in _per_rule(results)]
+    doc = {"reportlint": __version__, "statistics": rules, "summary": summary_counts(results)}
+    return json.dumps(doc, ensure_ascii=False, indent=2)
 
 
 def to_github(results: list[FileResult], lang: str) -> str:
