@@ -10,6 +10,8 @@ The closest configuration file above each linted file applies to it. Keys:
     year: 2024                       # the report year, instead of detection
     issuer-level: county_dept        # the issuer's level, instead of detection
     rules: [our-rules]               # folders of our own YAML rules (relative to the file)
+    renamed-issuers:                 # units renamed (机构改革): old name → new name, for
+      某某县文化广电旅游体育局: 某某县文化和旅游局   # pairing a report with last year's
     per-file:                        # overrides for files matching glob patterns
       - files: ["乡镇/*.txt"]
         issuer-level: township
@@ -31,7 +33,8 @@ from reportlint.reading.detect import LEVELS
 from reportlint.resources import YAML_LOADER
 
 CONFIG_NAMES = (".reportlint.yaml", ".reportlint.yml", "pyproject.toml")
-_KEYS = {"select", "ignore", "severity", "fail-on", "lang", "year", "issuer-level", "rules", "per-file"}
+_KEYS = {"select", "ignore", "severity", "fail-on", "lang", "year", "issuer-level", "rules", "per-file",
+         "renamed-issuers"}
 _PER_FILE_KEYS = {"files", "select", "ignore", "severity", "year", "issuer-level"}
 
 
@@ -56,6 +59,7 @@ class Settings:
     year: int | None = None
     issuer_level: str | None = None
     rule_dirs: tuple[Path, ...] = ()
+    renamed_issuers: tuple[tuple[str, str], ...] = ()
     per_file: tuple[tuple[tuple[str, ...], Settings], ...] = field(default=())
 
     def for_file(self, file: Path) -> Settings:
@@ -137,6 +141,7 @@ def _settings(path: Path, raw: dict, allowed: set[str]) -> Settings:
         year=_year(path, raw),
         issuer_level=_choice(path, raw, "issuer-level", LEVELS),
         rule_dirs=tuple(path.parent / d for d in _list(path, raw, "rules", str)),
+        renamed_issuers=_renames(path, raw),
         per_file=tuple(per_file),
     )
 
@@ -148,6 +153,14 @@ def _list(path: Path, raw: dict, key: str, kind: type) -> list:
     if not isinstance(value, list) or not all(isinstance(v, kind) for v in value):
         raise ConfigError(path, key, f"must be a list of {'strings' if kind is str else 'mappings'}")
     return value
+
+
+def _renames(path: Path, raw: dict) -> tuple[tuple[str, str], ...]:
+    value = raw.get("renamed-issuers", {})
+    if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) and k.strip() and v.strip()
+                                              for k, v in value.items()):
+        raise ConfigError(path, "renamed-issuers", "must map each old name of a unit to its new name")
+    return tuple(value.items())
 
 
 def _choice(path: Path, raw: dict, key: str, choices: tuple[str, ...]) -> str | None:

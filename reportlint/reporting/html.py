@@ -48,7 +48,7 @@ def _summary(counts: dict[str, int], lang: str) -> str:
 
 def _overview(results: list[FileResult], lang: str) -> str:
     head = "".join(f"<th>{escape(t(k, lang))}</th>" for k in
-                   ("html.file", "html.issuer", "html.year", "html.era",
+                   ("html.file", "html.issuer", "html.year", "html.era", "html.previous",
                     "severity.error", "severity.warning", "severity.info"))
     rows = []
     for i, r in enumerate(results):
@@ -56,7 +56,7 @@ def _overview(results: list[FileResult], lang: str) -> str:
         report = r.report
         cells = [f"<a href=\"#f{i}\">{escape(r.path)}</a>",
                  escape(report.issuer or "") if report else "", str(report.year or "") if report else "",
-                 escape(report.era or "") if report else ""]
+                 escape(report.era or "") if report else "", escape(r.previous.path) if r.previous else ""]
         cells += [f"<span class=\"{s}\">{c.get(s, 0)}</span>" for s in SEVERITIES]
         rows.append("<tr>" + "".join(f"<td>{x}</td>" for x in cells) + "</tr>")
     return f"<table><tr>{head}</tr>{''.join(rows)}</table>"

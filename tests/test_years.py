@@ -1,0 +1,134 @@
+"""Across years and across units: pairing a report with last year's (in one run, with
+--previous, through renamed-issuers), the checks across years on authored pairs in
+several layouts, and copied reports found in a generated batch."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from reportlint.checking.across import check_run, issuer_key
+from reportlint.checking.linter import FileResult, Options, lint_bytes
+from reportlint.cli.main import main
+from tests.forms import T3_DATA, Generated, clean, web_page
+from tests.test_readers_docx import build_docx
+
+ZERO = [0] * 6
+
+
+def unit(issuer: str = "青山县统计局", year: int = 2024, carried_in=ZERO, carried_out=ZERO,
+         granted=(6, 1, 0, 0, 0, 0), normative=None, licensing: int = 120, seed: int = 0,
+         notes: dict[str, str] | None = None) -> Generated:
+    """A consistent report: table 三 from its carried-in, granted and carried-out
+    applications, table 二's 行政规范性文件 (issued, repealed, in force: by default 2 a
+    year, none repealed), and prose of its own (random words from `seed`) unless `notes`
+    says otherwise."""
+    normative = normative or (2, 0, 2 * (year - 2018))
+    rows = {r["id"]: list(ZERO) for r in T3_DATA}
+    rows["carried_in"], rows["carried_out"], rows["granted"] = list(carried_in), list(carried_out), list(granted)
+    rows["grand_total"] = list(granted)
+    rows["new"] = [g + o - i for g, o, i in zip(granted, carried_out, carried_in)]
+    assert min(rows["new"]) >= 0
+    t3 = {rid: values + [sum(values)] for rid, values in rows.items()}
+    t2 = {"t2_1": {"rules": [0, 0, 0], "normative": list(normative)}, "t2_5": {"licensing": [licensing]},
+          "t2_6": {"penalty": [30], "coercion": [2]}, "t2_8": {"fees": [0]}}
+    g = Generated(issuer, "county_dept", year, t2, t3, [0] * 15)
+    g.notes = notes if notes is not None else own_words(seed)
+    return g
+
+
+def own_words(seed: int, sections=("overview", "proactive", "problems", "other")) -> dict[str, str]:
+    """A text of its own for each section: random characters, so no two seeds share words."""
+    rng = random.Random(seed)
+    return {s: "".join(chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(80)) + "。" for s in sections}
+
+
+def lint(text: str | bytes, path: str, rules, **options) -> FileResult:
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    return lint_bytes(path, data, rules, Options(**options))
+
+
+def across(now: FileResult, before: FileResult | None, rules, renames=None) -> list[str]:
+    """The rule ids found across the run [before, now] (or [now] alone)."""
+    results = [r for r in (before, now) if r is not None]
+    check_run(results, [rules] * len(results), "zh", renames or {})
+    return sorted(d.rule for d in now.diagnostics if d.rule.startswith("K2"))
+
+
+# ---- pairing ----
+
+def test_issuer_names_are_normalised_and_renames_followed():
+    assert issuer_key("青山县 统计局", {}) == issuer_key("青山县统计局", {})
+    assert issuer_key("青山縣統計局", {}) == issuer_key("青山县统计局", {})
+    renames = {"青山县文化广电旅游体育局": "青山县文化旅游局", "青山县文化旅游局": "青山县文化和旅游局"}
+    assert issuer_key("青山县文化广电旅游体育局", renames) == issuer_key("青山县文化和旅游局", {})
+
+
+def _write(tmp_path: Path, name: str, g: Generated) -> str:
+    path = tmp_path / name
+    path.write_text(clean(g), encoding="utf-8")
+    return str(path)
+
+
+def test_consecutive_years_of_one_issuer_are_paired_in_a_run(tmp_path, capsys):
+    before = _write(tmp_path, "a2023.txt", unit(year=2023, carried_out=(2, 0, 0, 0, 0, 0), seed=1))
+    now = _write(tmp_path, "a2024.txt", unit(year=2024, carried_in=(1, 0, 0, 0, 0, 0), seed=2))
+    other = _write(tmp_path, "b2023.txt", unit(issuer="白水县统计局", year=2023, seed=3))
+    main(["--format", "json", "--select", "consistency", before, now, other])
+    files = {Path(f["path"]).name: f for f in json.loads(capsys.readouterr().out)["files"]}
+    assert files["a2024.txt"]["previous"] == {"path": before, "report_year": 2023, "issuer": "青山县统计局"}
+    assert files["a2023.txt"]["previous"] is None and files["b2023.txt"]["previous"] is None
+    assert [d["rule"] for d in files["a2024.txt"]["diagnostics"]] == ["K201", "K201"]
+    main(["--select", "K201", before, now])
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == f"{now}（2024年度）与上年报告 {before}（2023年度）对照检查"
+    main(["--format", "html", "--select", "K201", before, now])
+    assert f"<td>{before}</td>" in capsys.readouterr().out
+
+
+def test_a_report_without_its_predecessor_is_not_checked_across_years(tmp_path, capsys):
+    now = _write(tmp_path, "a2024.txt", unit(year=2024, carried_in=(1, 0, 0, 0, 0, 0), seed=2))
+    gap = _write(tmp_path, "a2022.txt", unit(year=2022, carried_out=(2, 0, 0, 0, 0, 0), seed=1))
+    other = _write(tmp_path, "b2023.txt", unit(issuer="白水县统计局", year=2023,
+                                               carried_out=(2, 0, 0, 0, 0, 0), seed=3))
+    assert main(["--format", "json", "--select", "consistency", now, gap, other]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert all(f["previous"] is None and not f["diagnostics"] for f in doc["files"])
+
+
+def test_previous_names_last_years_report_of_one_file(tmp_path, capsys):
+    before = _write(tmp_path, "old-name.txt", unit(issuer="青山县统计调查局", year=2023,
+                                                   carried_out=(2, 0, 0, 0, 0, 0), seed=1))
+    now = _write(tmp_path, "now.txt", unit(year=2024, carried_in=(1, 0, 0, 0, 0, 0), seed=2))
+    assert main(["--select", "K201", "--previous", before, now]) == 0
+    out = capsys.readouterr().out
+    assert "与上年报告" in out and out.count("K201") == 2
+    assert main(["--previous", before, now, before]) == 2
+    assert "--previous" in capsys.readouterr().err
+    assert main(["--previous", str(tmp_path / "missing.txt"), now]) == 2
+    assert "missing.txt" in capsys.readouterr().err
+
+
+def test_renamed_issuers_pair_through_the_config_key(tmp_path, capsys):
+    before = _write(tmp_path, "a2023.txt", unit(issuer="青山县文化广电旅游体育局", year=2023,
+                                                carried_out=(2, 0, 0, 0, 0, 0), seed=1))
+    now = _write(tmp_path, "a2024.txt", unit(issuer="青山县文化和旅游局", year=2024,
+                                             carried_in=(1, 0, 0, 0, 0, 0), seed=2))
+    main(["--format", "json", "--select", "K201", "--no-config", before, now])
+    assert json.loads(capsys.readouterr().out)["files"][1]["previous"] is None
+    (tmp_path / ".reportlint.yaml").write_text(
+        "renamed-issuers:\n  青山县文化广电旅游体育局: 青山县文化和旅游局\n", encoding="utf-8")
+    main(["--format", "json", "--select", "K201", before, now])
+    files = json.loads(capsys.readouterr().out)["files"]
+    assert files[1]["previous"]["path"] == before
+    assert [d["rule"] for d in files[1]["diagnostics"]] == ["K201", "K201"]
+
+
+def test_renamed_issuers_must_map_names(tmp_path, capsys):
+    (tmp_path / ".reportlint.yaml").write_text("renamed-issuers: [a, b]\n", encoding="utf-8")
+    now = _write(tmp_path, "a2024.txt", unit(seed=2))
+    assert main([now]) == 2
+    assert "renamed-issuers" in capsys.readouterr().err
