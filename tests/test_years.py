@@ -132,3 +132,117 @@ def test_renamed_issuers_must_map_names(tmp_path, capsys):
     now = _write(tmp_path, "a2024.txt", unit(seed=2))
     assert main([now]) == 2
     assert "renamed-issuers" in capsys.readouterr().err
+
+
+# ---- the checks across years, on authored pairs in several layouts ----
+
+LAYOUTS = {
+    "text": (lambda g: clean(g), ".txt"),
+    "docx": (lambda g: build_docx(clean(g)), ".docx"),
+    "web": (lambda g: web_page(g), ".html"),
+}
+STOCK = own_words(1)  # last year's words
+PROBLEMS = dict(own_words(2), problems=STOCK["problems"])  # this year's, the problems section repeated
+CASES = {
+    "consistent": ({}, {}, []),
+    "carried": ({"carried_out": (2, 0, 0, 1, 0, 0)}, {"carried_in": (2, 0, 0, 0, 0, 0)}, ["K201", "K201"]),
+    "roll-forward": ({"normative": (1, 0, 9)}, {"normative": (3, 1, 12)}, ["K202"]),
+    "jump": ({"licensing": 120}, {"licensing": 1300}, ["K204"]),
+    "small-change": ({"licensing": 0}, {"licensing": 3}, []),
+    "repeated": ({}, {"notes": STOCK}, ["K205", "K206", "K206", "K206", "K206"]),
+    "section": ({}, {"notes": PROBLEMS}, ["K206"]),
+}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("case", CASES)
+def test_each_check_fires_when_it_should_and_not_otherwise(rules, layout, case):
+    before_args, now_args, expected = CASES[case]
+    render, suffix = LAYOUTS[layout]
+    before = lint(render(unit(year=2023, seed=1, **before_args)), "before" + suffix, rules)
+    now = lint(render(unit(year=2024, **{"seed": 2, **now_args})), "now" + suffix, rules)
+    assert across(now, before, rules) == expected
+    assert now.previous is before
+
+
+def test_a_finding_across_years_gives_both_cells_both_files_and_the_difference(rules):
+    before = lint(clean(unit(year=2023, carried_out=(2, 0, 0, 1, 0, 0), seed=1)), "2023.txt", rules)
+    now = lint(clean(unit(year=2024, carried_in=(2, 0, 0, 0, 0, 0), seed=2)), "2024.txt", rules)
+    across(now, before, rules)
+    found = [d for d in now.diagnostics if d.rule == "K201"]
+    text = clean(unit(year=2024, carried_in=(2, 0, 0, 0, 0, 0), seed=2)).splitlines()
+    assert text[found[0].line - 1].startswith("| 二、上年结转政府信息公开申请数量 |")
+    assert [d.message.split("，")[0] for d in found] == [
+        "表三「二、上年结转政府信息公开申请数量」社会公益组织为0", "表三「二、上年结转政府信息公开申请数量」总计为2"]
+    last = clean(unit(year=2023, carried_out=(2, 0, 0, 1, 0, 0), seed=1)).splitlines()
+    line = next(i for i, l in enumerate(last, 1) if l.startswith("| 四、结转下年度继续办理"))
+    assert f"上年报告 2023.txt 第{line}行「四、结转下年度继续办理」总计为3，相差1" in found[1].message
+
+
+def test_repeated_passages_are_quoted_with_their_lines_in_both_files(rules):
+    words = dict(own_words(2), problems=STOCK["problems"])
+    before = lint(clean(unit(year=2023, seed=1)), "2023.txt", rules)
+    now = lint(clean(unit(year=2024, notes=words)), "2024.txt", rules)
+    across(now, before, rules)
+    (found,) = [d for d in now.diagnostics if d.rule == "K206"]
+    lines = clean(unit(year=2024, notes=words)).splitlines()
+    here = next(i for i, l in enumerate(lines, 1) if l == STOCK["problems"])
+    there = next(i for i, l in enumerate(clean(unit(year=2023, seed=1)).splitlines(), 1) if l == STOCK["problems"])
+    assert lines[found.line - 1] == "五、存在的主要问题及改进情况"
+    assert f"「{STOCK['problems'][:40]}…」 {here}↔{there}" in found.message
+    assert "一节100%" in found.message
+
+
+def test_the_formats_own_wording_is_not_repeated_text(rules):
+    """Two reports in the stock wording of forms.py and the format: only the format's
+    sentences and table labels are shared, which do not count."""
+    stock = {"overview": "本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况、"
+                         "存在的主要问题及改进情况、其他需要报告的事项六部分组成。坚持以公开为常态、不公开为例外。"}
+    before = lint(clean(unit(year=2023, notes={**own_words(1), **stock})), "2023.txt", rules)
+    now = lint(clean(unit(year=2024, notes={**own_words(2), **stock})), "2024.txt", rules)
+    assert across(now, before, rules) == []
+
+
+# ---- copied across units, in a batch ----
+
+def batch_text(issuer: str, paragraphs: list[str], year: int = 2024) -> str:
+    """A cheap report: the title, two sections and its paragraphs."""
+    half = len(paragraphs) // 2
+    return "\n".join([f"{issuer}{year}年政府信息公开工作年度报告", "一、总体情况", *paragraphs[:half],
+                      "五、存在的主要问题及改进情况", *paragraphs[half:]]) + "\n"
+
+
+def batch(size: int, seed: int = 7) -> tuple[list[str], set[tuple[int, int]]]:
+    """`size` reports of different units, a few copying another (three of four
+    paragraphs, names changed) and a few sharing one paragraph of four (no copy)."""
+    rng = random.Random(seed)
+
+    def paragraph() -> str:
+        return "".join(chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(60)) + "。"
+
+    texts = [[paragraph() for _ in range(4)] for _ in range(size)]
+    copies = {(10, 900), (250, 1999), (1200, 1201), (77, 78)}
+    for source, copy in copies:
+        texts[copy] = texts[source][:3] + [paragraph()]
+    for source, sharer in ((5, 6), (300, 1500)):
+        texts[sharer][1] = texts[source][1]
+    return [batch_text(f"第{i}号单位", t) for i, t in enumerate(texts)], copies
+
+
+def test_a_batch_of_2000_reports_finds_the_copies_and_no_false_pair(rules):
+    k207 = [r for r in rules if r.id == "K207"]
+    texts, copies = batch(2000)
+    results = [lint(text, f"{i}.txt", k207) for i, text in enumerate(texts)]
+    check_run(results, [k207] * len(results), "zh", {})
+    found = {tuple(sorted((i, int(d.message.split(" ")[1].split(".")[0]))))
+             for i, r in enumerate(results) for d in r.diagnostics}
+    assert found == copies
+    assert all(len(r.diagnostics) == (1 if any(i in pair for pair in copies) else 0) for i, r in enumerate(results))
+
+
+def test_a_units_own_reports_of_two_years_are_not_copies_of_another_unit(rules):
+    k207 = [r for r in rules if r.id == "K207"]
+    words = list(own_words(5).values())
+    results = [lint(batch_text("青山县统计局", words, year), f"{year}.txt", k207) for year in (2023, 2024)]
+    check_run(results, [k207] * 2, "zh", {})
+    assert not any(r.diagnostics for r in results)
