@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 import unicodedata
+import zlib
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -194,27 +195,26 @@ def place(report: Report, w: Words, offset: int) -> int:
 
 # ---- the run's index: which reports may copy each other ----
 
-CANDIDATE_JACCARD = 0.3  # pairs whose shingle sets are at least this alike are compared
+# MinHash of 150 permutations in 50 bands of 3: a pair is proposed with a chance of
+# 99.98 % when its shingle sets have a Jaccard similarity of 0.54 (70 % of each text
+# shared), 4.9 % at 0.1 and 0.6 % at 0.05 (1 − (1 − J³)⁵⁰).
+_BANDS, _ROWS = 50, 3
 
 
-def candidate_pairs(texts: list[str], num_perm: int = 64) -> set[tuple[int, int]]:
+def candidate_pairs(texts: list[str]) -> set[tuple[int, int]]:
     """Pairs (i, j), i < j, of texts whose shingle sets may be alike (MinHash LSH),
-    without comparing every pair."""
+    without comparing every pair; the same pairs on every run."""
     from datasketch import MinHash, MinHashLSH
 
-    lsh = MinHashLSH(threshold=CANDIDATE_JACCARD, num_perm=num_perm)
+    lsh = MinHashLSH(num_perm=_BANDS * _ROWS, params=(_BANDS, _ROWS))
     pairs = set()
     for i, text in enumerate(texts):
         shingles = {text[k:k + SHINGLE] for k in range(len(text) - SHINGLE + 1)}
-        shingles = [s for s in shingles if MASK not in s]
+        shingles = [s.encode("utf-8") for s in shingles if MASK not in s]
         if not shingles:
             continue
-        m = MinHash(num_perm=num_perm, hashfunc=_hash)
+        m = MinHash(num_perm=_BANDS * _ROWS, hashfunc=zlib.crc32)
         m.update_batch(shingles)
         pairs.update((j, i) for j in lsh.query(m))
         lsh.insert(i, m)
     return pairs
-
-
-def _hash(shingle: str) -> int:
-    return hash(shingle) & 0xFFFFFFFF
