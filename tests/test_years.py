@@ -127,6 +127,18 @@ def test_renamed_issuers_pair_through_the_config_key(tmp_path, capsys):
     assert [d["rule"] for d in files[1]["diagnostics"]] == ["K201", "K201"]
 
 
+def test_a_name_with_or_without_its_city_pairs_when_only_one_fits(rules):
+    def report(issuer: str, year: int) -> FileResult:
+        return lint(clean(unit(issuer=issuer, year=year, seed=year)), f"{issuer}{year}.txt", rules)
+
+    before, now = report("白水区人民政府", 2023), report("青山市白水区人民政府", 2024)
+    check_run([before, now], [[]] * 2, "zh", {})
+    assert now.previous is before
+    one, other, now = report("青山市白水区人民政府", 2023), report("金沙市白水区人民政府", 2023), report("白水区人民政府", 2024)
+    check_run([one, other, now], [[]] * 3, "zh", {})
+    assert now.previous is None
+
+
 def test_renamed_issuers_must_map_names(tmp_path, capsys):
     (tmp_path / ".reportlint.yaml").write_text("renamed-issuers: [a, b]\n", encoding="utf-8")
     now = _write(tmp_path, "a2024.txt", unit(seed=2))

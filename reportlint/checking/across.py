@@ -2,8 +2,8 @@
 reports of different units against each other.
 
 A report's predecessor is the report of the same issuer (the name normalised, renamed
-units followed through the configuration's `renamed-issuers`) on the year before, or the
-file `--previous` names. A report without one is not checked across years. Reports of
+units followed through the configuration's `renamed-issuers`, a name with or without
+the city before it) on the year before, or the file `--previous` names. A report without one is not checked across years. Reports of
 different issuers are compared for copied text only where the similarity index
 (MinHash LSH) finds them alike, never every pair.
 """
@@ -20,6 +20,7 @@ from reportlint.checking.rules import Rule
 from reportlint.normalize import norm
 
 _NOT_NAME = re.compile(r"[^\w]")
+_SUFFIX = 5  # characters of the shorter name, at the least, when one name ends the other
 
 
 def issuer_key(name: str | None, renames: Mapping[str, str]) -> str | None:
@@ -40,16 +41,29 @@ def _key(name: str) -> str:
 
 
 def pair_years(results: list[FileResult], renames: Mapping[str, str]) -> None:
-    """Give each report the same issuer's report on the year before, when the run has it."""
+    """Give each report the same issuer's report on the year before, when the run has
+    it: the same name, or else the one name that ends the other (洪泽区人民政府 and
+    淮安市洪泽区人民政府), at least _SUFFIX characters long."""
     found: dict[tuple[str, int], FileResult] = {}
+    ends: dict[tuple[str, int], set[str]] = {}  # (an ending of a name, year) → the names
     for result in results:
         key = _year_key(result, renames)
-        if key:
-            found.setdefault(key, result)
+        if key and key not in found:
+            found[key] = result
+            for k in range(len(key[0]) - _SUFFIX + 1):
+                ends.setdefault((key[0][k:], key[1]), set()).add(key[0])
     for result in results:
         key = _year_key(result, renames)
-        if key and (key[0], key[1] - 1) in found:
-            result.previous = found[(key[0], key[1] - 1)]
+        if not key:
+            continue
+        name, year = key[0], key[1] - 1
+        if (name, year) in found:
+            result.previous = found[(name, year)]
+            continue
+        names = ends.get((name, year), set()) | {name[k:] for k in range(1, len(name) - _SUFFIX + 1)
+                                                 if (name[k:], year) in found}
+        if len(names) == 1:
+            result.previous = found[(names.pop(), year)]
 
 
 def _year_key(result: FileResult, renames: Mapping[str, str]) -> tuple[str, int] | None:
