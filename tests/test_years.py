@@ -261,3 +261,17 @@ def test_a_units_own_reports_of_two_years_are_not_copies_of_another_unit(rules):
     results = [lint(batch_text("青山县统计局", words, year), f"{year}.txt", k207) for year in (2023, 2024)]
     check_run(results, [k207] * 2, "zh", {})
     assert not any(r.diagnostics for r in results)
+
+
+def test_the_params_config_key_sets_a_rules_threshold(tmp_path, capsys):
+    before = _write(tmp_path, "a2023.txt", unit(year=2023, licensing=100, seed=1))
+    now = _write(tmp_path, "a2024.txt", unit(year=2024, licensing=350, seed=2))
+    main(["--format", "json", "--select", "K204", before, now])
+    assert not json.loads(capsys.readouterr().out)["files"][1]["diagnostics"]
+    (tmp_path / ".reportlint.yaml").write_text("params: {figure-jumps-from-last-year: {factor: 3}}\n", encoding="utf-8")
+    main(["--format", "json", "--select", "K204", before, now])
+    (found,) = json.loads(capsys.readouterr().out)["files"][1]["diagnostics"]
+    assert "变化超过3倍" in found["message"]
+    (tmp_path / ".reportlint.yaml").write_text("params: {K204: {factor: many}}\n", encoding="utf-8")
+    assert main([now]) == 2
+    assert "factor" in capsys.readouterr().err

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -149,6 +149,13 @@ def load_rule(path: Path) -> Rule:
         eras=tuple(str(e) for e in raw.get("eras", ERAS)), basis=raw["basis"].strip(),
         message=message, description=description, params=params, good=good, bad=bad, path=path,
     )
+
+
+def with_params(rule: Rule, values: dict) -> Rule:
+    """The rule with some params set otherwise; ValueError says which is wrong."""
+    def fail(message: str) -> ValueError:
+        return ValueError(message)
+    return replace(rule, params=_params({**rule.params, **values}, kinds.get(rule.kind), fail))
 
 
 def _key_lines(node) -> dict[str, int]:
