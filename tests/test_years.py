@@ -275,3 +275,13 @@ def test_the_params_config_key_sets_a_rules_threshold(tmp_path, capsys):
     (tmp_path / ".reportlint.yaml").write_text("params: {K204: {factor: many}}\n", encoding="utf-8")
     assert main([now]) == 2
     assert "factor" in capsys.readouterr().err
+
+
+def test_the_example_pair_of_the_readme(capsys):
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    assert main([str(examples / "last-year.txt")]) == 0
+    capsys.readouterr()
+    main(["--format", "json", "--previous", str(examples / "last-year.txt"), str(examples / "clean.txt")])
+    (report,) = json.loads(capsys.readouterr().out)["files"]
+    assert report["previous"]["report_year"] == 2023
+    assert [(d["rule"], d["line"]) for d in report["diagnostics"]] == [("K201", 55), ("K201", 55), ("K206", 97)]

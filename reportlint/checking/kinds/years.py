@@ -132,7 +132,7 @@ def _passages(report: Report, other: Report, found: list[similarity.Match], coun
     """The `count` longest repeated passages: 「quote」 line here ↔ line there."""
     a, b = similarity.words(report), similarity.words(other)
     longest = sorted(found, key=lambda m: -m.length)[:count]
-    return "；".join(f"「{similarity.quote(report, a, m.a, m.length)}」 "
+    return " · ".join(f"「{similarity.quote(report, a, m.a, m.length)}」 "
                     f"{similarity.place(report, a, m.a)}↔{similarity.place(other, b, m.b)}"
                     for m in sorted(longest, key=lambda m: m.a))
 
