@@ -285,3 +285,15 @@ def test_the_example_pair_of_the_readme(capsys):
     (report,) = json.loads(capsys.readouterr().out)["files"]
     assert report["previous"]["report_year"] == 2023
     assert [(d["rule"], d["line"]) for d in report["diagnostics"]] == [("K201", 55), ("K201", 55), ("K206", 97)]
+
+
+def test_a_small_run_compares_the_shingles_of_every_pair(rules):
+    """Up to 100 reports, no index is loaded: the copies are found all the same."""
+    k207 = [r for r in rules if r.id == "K207"]
+    words = [list(own_words(seed).values()) for seed in range(3)]
+    texts = [batch_text("白水县统计局", words[0]), batch_text("金沙县统计局", words[0][:3] + words[1][:1]),
+             batch_text("石门县统计局", words[2])]
+    results = [lint(text, f"{i}.txt", k207) for i, text in enumerate(texts)]
+    check_run(results, [k207] * 3, "zh", {})
+    assert [len(r.diagnostics) for r in results] == [1, 1, 0]
+    assert "0.txt" in results[1].diagnostics[0].message

@@ -199,22 +199,28 @@ def place(report: Report, w: Words, offset: int) -> int:
 # 99.98 % when its shingle sets have a Jaccard similarity of 0.54 (70 % of each text
 # shared), 4.9 % at 0.1 and 0.6 % at 0.05 (1 − (1 − J³)⁵⁰).
 _BANDS, _ROWS = 50, 3
+# Up to this many reports every pair of shingle sets is compared instead, with this
+# Jaccard similarity at the least: loading the index (datasketch imports scipy) takes
+# longer than that.
+_SMALL, _SMALL_JACCARD = 100, 0.3
 
 
 def candidate_pairs(texts: list[str]) -> set[tuple[int, int]]:
-    """Pairs (i, j), i < j, of texts whose shingle sets may be alike (MinHash LSH),
-    without comparing every pair; the same pairs on every run."""
+    """Pairs (i, j), i < j, of texts whose shingle sets may be alike, without comparing
+    every pair in a large run (MinHash LSH); the same pairs on every run."""
+    sets = [{s for s in (t[k:k + SHINGLE] for k in range(len(t) - SHINGLE + 1)) if MASK not in s} for t in texts]
+    if len(sets) <= _SMALL:
+        return {(i, j) for i, a in enumerate(sets) for j in range(i + 1, len(sets))
+                if a and sets[j] and len(a & sets[j]) >= _SMALL_JACCARD * len(a | sets[j])}
     from datasketch import MinHash, MinHashLSH
 
     lsh = MinHashLSH(num_perm=_BANDS * _ROWS, params=(_BANDS, _ROWS))
     pairs = set()
-    for i, text in enumerate(texts):
-        shingles = {text[k:k + SHINGLE] for k in range(len(text) - SHINGLE + 1)}
-        shingles = [s.encode("utf-8") for s in shingles if MASK not in s]
+    for i, shingles in enumerate(sets):
         if not shingles:
             continue
         m = MinHash(num_perm=_BANDS * _ROWS, hashfunc=zlib.crc32)
-        m.update_batch(shingles)
+        m.update_batch([s.encode("utf-8") for s in shingles])
         pairs.update((j, i) for j in lsh.query(m))
         lsh.insert(i, m)
     return pairs
