@@ -59,6 +59,7 @@ _TEXT = {
     "explain.eras": ("适用格式", "Eras"),
     "explain.good": ("正确示例", "Good"),
     "explain.bad": ("错误示例", "Bad"),
+    "explain.other": ("对照的报告（上年的，或另一单位的）：", "checked against (last year's report, or another unit's):"),
     "rules.header": (("编号", "名称", "类别", "级别", "适用格式", "说明"),
                      ("id", "name", "category", "severity", "eras", "description")),
 }

@@ -297,3 +297,9 @@ def test_a_small_run_compares_the_shingles_of_every_pair(rules):
     check_run(results, [k207] * 3, "zh", {})
     assert [len(r.diagnostics) for r in results] == [1, 1, 0]
     assert "0.txt" in results[1].diagnostics[0].message
+
+
+def test_explain_shows_the_report_an_example_is_checked_against(capsys):
+    main(["explain", "K201"])
+    out = capsys.readouterr().out
+    assert "对照的报告" in out and "青山镇2023年政府信息公开工作年度报告" in out
