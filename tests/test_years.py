@@ -303,3 +303,15 @@ def test_explain_shows_the_report_an_example_is_checked_against(capsys):
     main(["explain", "K201"])
     out = capsys.readouterr().out
     assert "对照的报告" in out and "青山镇2023年政府信息公开工作年度报告" in out
+
+
+def test_reports_of_unknown_or_the_same_issuer_are_no_copies_of_another_unit(rules):
+    """A mirror of a report (its issuer unread, or the name with its city before it) is no copy."""
+    k207 = [r for r in rules if r.id == "K207"]
+    words = list(own_words(3).values())
+    texts = [batch_text("白水区人民政府", words), batch_text("青山市白水区人民政府", words),
+             "\n".join(words) + "\n"]
+    results = [lint(text, f"{i}.txt", k207) for i, text in enumerate(texts)]
+    assert results[2].report.issuer is None
+    check_run(results, [k207] * 3, "zh", {})
+    assert not any(r.diagnostics for r in results)

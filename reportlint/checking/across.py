@@ -72,6 +72,12 @@ def _year_key(result: FileResult, renames: Mapping[str, str]) -> tuple[str, int]
     return (key, r.year) if key and r.year else None
 
 
+def _same(a: str, b: str) -> bool:
+    """Whether two names (issuer keys) are the same issuer's: equal, or one ends the other."""
+    short, long = sorted((a, b), key=len)
+    return long.endswith(short) and len(short) >= _SUFFIX
+
+
 def check_run(results: list[FileResult], rules: list[list[Rule]], lang: str,
               renames: Mapping[str, str], previous: FileResult | None = None) -> None:
     """Pair the reports (the one file with `previous`, when given), run the rules across
@@ -96,13 +102,14 @@ def check_run(results: list[FileResult], rules: list[list[Rule]], lang: str,
 
 
 def _peers(results: list[FileResult], renames: Mapping[str, str]) -> set[tuple[int, int]]:
-    """Pairs of reports of different (or unknown) issuers whose words may be alike."""
+    """Pairs of reports of different issuers whose words may be alike (an unknown
+    issuer may be either's: a mirror of the same report is no copy)."""
     usable = [i for i, r in enumerate(results) if r.report is not None and r.report.is_report]
     texts = [similarity.words(results[i].report).text for i in usable]
     out = set()
     for a, b in similarity.candidate_pairs(texts):
         i, j = usable[a], usable[b]
         ki, kj = (issuer_key(results[k].report.issuer, renames) for k in (i, j))
-        if ki is None or ki != kj:
+        if ki and kj and not _same(ki, kj):
             out.add((min(i, j), max(i, j)))
     return out

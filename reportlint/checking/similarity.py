@@ -3,7 +3,8 @@ index (MinHash LSH) that finds the reports of a run that may copy each other.
 
 A report's own words are its prose (paragraphs and run-in heading text, no table) with
 the format's fixed wording masked out: section titles, table names and labels and the
-stock sentences of `wording` in rules/templates/*.yaml. Letters and digits are kept,
+stock sentences of `wording` in rules/templates/*.yaml; the issuer's name, dates, web
+and e-mail addresses and telephone numbers are masked too. Letters and digits are kept,
 punctuation and spaces are not, and every digit reads as 0, so that a text copied with
 its year or its numbers changed is still a copy. Each character kept knows its place
 in the text view, so a passage is quoted from the file and placed in both files.
@@ -12,9 +13,9 @@ in the text view, so a passage is quoted from the file and placed in both files.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 import unicodedata
 import zlib
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -26,7 +27,8 @@ from reportlint.templates import ERAS, template
 SHINGLE = 10  # characters: a run shorter than this is not a repeated passage
 MASK = "\0"
 _KEEP = re.compile(r"[0-9A-Za-z\u3400-\u9fff\uf900-\ufaff]")
-_DATE = re.compile(r"0{4}年0{1,2}月(?:0{1,2}日)?")
+# dates, and runs of Latin letters and digits (web addresses, e-mail, telephone numbers)
+_NOT_WORDS = re.compile(r"0{4}年0{1,2}月(?:0{1,2}日)?|[0-9A-Za-z]{5,}")
 _MAX_PLACES = 8  # places of one shingle looked at when extending a match
 _QUOTE = 40  # characters of a passage quoted, at the most
 
@@ -35,7 +37,7 @@ _QUOTE = 40  # characters of a passage quoted, at the most
 class Words:
     """A report's own words: `text` (normalised, the fixed wording as single MASK
     characters), the (line, column) of each character, and where each top-level
-    section of the format (by template id) stands in `text`."""
+    section of the format (by template id) stands in `text`, with the section."""
 
     text: str
     places: list[tuple[int, int]]
@@ -116,11 +118,11 @@ def words(report: Report) -> Words:
 
 
 def _mask(text: str, places: list[tuple[int, int]], own: tuple[str, ...]) -> tuple[str, list[tuple[int, int]], list[int]]:
-    """Each occurrence of fixed wording, of a date and of the issuer's name (`own`)
+    """Each occurrence of fixed wording, of a date or an address, and of the issuer's name (`own`)
     replaced by one MASK (its place: the first character's); the places, and the
     offsets of `text` kept (sorted)."""
     masked = bytearray(len(text))
-    for m in _DATE.finditer(text):
+    for m in _NOT_WORDS.finditer(text):
         masked[m.start():m.end()] = b"\1" * (m.end() - m.start())
     for phrase in own + fixed_wording():
         at = text.find(phrase)

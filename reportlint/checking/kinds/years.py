@@ -148,7 +148,7 @@ def repeated(report: Report, params: Mapping[str, Any], other: Report) -> Iterat
     """Text repeated from `other` (last year's, or another unit's): of the whole own
     words (`unit` report), or of each section against the same section (`unit` section)."""
     a, b = similarity.words(report), similarity.words(other)
-    if params["unit"] == "report":
+    if params.get("unit", "report") == "report":
         parts = [(None, (0, len(a.text)), (0, len(b.text)))]
     else:
         parts = [(k, a.sections[k], b.sections[k]) for k in a.sections if k in b.sections]
@@ -177,6 +177,6 @@ KINDS = (
          _FIGURES - {"difference"} | {"table", "row", "column", "factor"}, across="previous"),
     Kind("repeated-text", repeated, {"unit": Param(str, choices=("report", "section")), **_TEXT_PARAMS},
          _TEXT_ARGS, across="previous"),
-    Kind("copied-text", repeated, {"unit": Param(str, "report", choices=("report",)), **_TEXT_PARAMS},
+    Kind("copied-text", repeated, _TEXT_PARAMS,
          _TEXT_ARGS, across="peer"),
 )
