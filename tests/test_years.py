@@ -9,11 +9,13 @@ import random
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from reportlint.checking.across import check_run, issuer_key
 from reportlint.checking.linter import FileResult, Options, lint_bytes
 from reportlint.cli.main import main
-from tests.forms import T3_DATA, Generated, clean, web_page
+from tests.forms import T3_DATA, Generated, clean, excerpt, one_line, reports, traditional, web_page
 from tests.test_readers_docx import build_docx
 
 ZERO = [0] * 6
@@ -315,3 +317,20 @@ def test_reports_of_unknown_or_the_same_issuer_are_no_copies_of_another_unit(rul
     assert results[2].report.issuer is None
     check_run(results, [k207] * 3, "zh", {})
     assert not any(r.diagnostics for r in results)
+
+
+FORMS = st.sampled_from([clean, web_page, one_line, lambda g: traditional(clean(g)),
+                         lambda g: excerpt(clean(g), 0.6)])
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(reports(), FORMS), min_size=2, max_size=4), st.text(max_size=300))
+def test_any_run_of_reports_in_any_form_is_checked_across_without_failing(rules, run, noise):
+    """Generated reports of any issuers and years, whole, cut or garbled, with a text
+    that is no report: the checks across them never raise, and every finding is placed."""
+    texts = [form(g) for g, form in run] + [noise]
+    results = [lint(t, f"{i}.txt", rules) for i, t in enumerate(texts)]
+    check_run(results, [rules] * len(results), "en", {})
+    for result in results:
+        lines = len(result.report.source.lines) if result.report else 1
+        assert all(1 <= d.line <= max(lines, 1) for d in result.diagnostics)
