@@ -274,6 +274,14 @@ def test_the_params_config_key_sets_a_rules_threshold(tmp_path, capsys):
     main(["--format", "json", "--select", "K204", before, now])
     (found,) = json.loads(capsys.readouterr().out)["files"][1]["diagnostics"]
     assert "变化超过3倍" in found["message"]
+    (tmp_path / ".reportlint.yaml").write_text("params: {K204: {factor: 2.5, floor: 1}}\n", encoding="utf-8")
+    fees = [clean(unit(year=year, seed=year)).replace("| 行政事业性收费 | 0 |", f"| 行政事业性收费 | {fee} |")
+            for year, fee in ((2023, "1.5"), (2024, "12.75"))]
+    for name, text in zip(("a2023.txt", "a2024.txt"), fees):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    main(["--format", "json", "--select", "K204", before, now])
+    assert [d["message"].split("，")[0] for d in json.loads(capsys.readouterr().out)["files"][1]["diagnostics"]] == [
+        "表二（第二十条第（八）项）「行政事业性收费」本年收费金额（单位：万元）为12.75"]
     (tmp_path / ".reportlint.yaml").write_text("params: {K204: {factor: many}}\n", encoding="utf-8")
     assert main([now]) == 2
     assert "factor" in capsys.readouterr().err

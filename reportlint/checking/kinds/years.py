@@ -117,7 +117,7 @@ def jump(report: Report, params: Mapping[str, Any], previous: Report) -> Iterato
             a, b = _value(report, now, row, col), _value(previous, before, row, col)
             if a is None or b is None:
                 continue
-            low, high = sorted((a[0], b[0]))
+            low, high = sorted((float(a[0]), float(b[0])))  # amounts are Decimals, factor a float
             if high >= floor and high >= factor * max(low, 1):
                 yield Finding(a[1].span, {
                     "table": _TABLE_NAMES[table_id], "row": _label(now.era, table_id, "row", row),
