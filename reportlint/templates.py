@@ -36,6 +36,7 @@ class Template:
     last_year: int | None
     sections: tuple[SectionSpec, ...]
     tables: tuple[dict, ...]
+    wording: tuple[str, ...] = ()  # stock sentences every report writes (not a copy of anyone's)
 
 
 @cache
@@ -52,7 +53,8 @@ def template(era: str) -> Template:
         for i, s in enumerate(raw["sections"], start=1)
     )
     first, last = raw["years"]
-    return Template(raw["era"], raw["notice"], first, last, sections, tuple(raw["tables"]))
+    return Template(raw["era"], raw["notice"], first, last, sections, tuple(raw["tables"]),
+                    tuple(raw.get("wording", ())))
 
 
 def table_spec(era: str, table_id: str) -> dict:

@@ -43,7 +43,7 @@ class Generated:
     t2: dict[str, dict[str, list[int]]]
     t3: dict[str, list[int]]
     t4: list[int]
-    notes: dict[str, str] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)  # a section's text instead of the stock one
 
     @property
     def title(self) -> str:
@@ -96,7 +96,7 @@ def reports(draw) -> Generated:
 def _prose(g: Generated) -> dict[str, list[str]]:
     new, carried = g.t3["new"][-1], g.t3["carried_in"][-1]
     done, out = g.t3["grand_total"][-1], g.t3["carried_out"][-1]
-    return {
+    return {**{
         "overview": [f"{g.year}年，本单位认真贯彻落实《条例》，坚持以公开为常态、不公开为例外，扎实推进政府信息公开工作。",
                      f"全年收到政府信息公开申请{new}件，上年结转{carried}件，办结{done}件，结转下年度继续办理{out}件。"],
         "proactive": [f"全年制发行政规范性文件{g.t2['t2_1']['normative'][0]}件，均按规定及时公开。"],
@@ -104,7 +104,7 @@ def _prose(g: Generated) -> dict[str, list[str]]:
         "review": ["政府信息公开行政复议、行政诉讼情况见下表。"],
         "problems": ["一是政策解读的形式还不够丰富；二是公开栏目的更新还不够及时。下一步将逐项整改。"],
         "other": ["本年度未收取信息处理费。"],
-    }
+    }, **{section: [text] for section, text in g.notes.items()}}
 
 
 def _t3_rows() -> list[tuple[list[str], str]]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from reportlint.checking import kinds
+from reportlint.checking.linter import lint_across
 from reportlint.checking.rules import load_rules
 from tests.conftest import lint_text
 
@@ -21,6 +23,10 @@ CASES = [
 def test_example(rule, kind, index, example):
     result = lint_text(example.text, RULES, year=example.year, issuer_level=example.issuer_level)
     found = [d for d in result.diagnostics if d.rule == rule.id]
+    across = kinds.get(rule.kind).across
+    if across:  # the other report is read as a file of its own
+        other = lint_text(example.other, RULES, path="other.txt", issuer_level=example.issuer_level)
+        found = lint_across(result.report, other.report, across, [rule])
     where = [f"{d.line}:{d.column}" for d in found]
     if kind == "good":
         assert not found, f"good example {index} of {rule.id} gives {where}: {[d.message for d in found]}"

@@ -30,6 +30,7 @@ class FileResult:
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
     report: Report | None = None
+    previous: FileResult | None = None  # last year's report it is checked against
 
     def to_dict(self) -> dict:
         r = self.report
@@ -38,8 +39,14 @@ class FileResult:
             "era": r.era if r else None,
             "report_year": r.year if r else None,
             "issuer": r.issuer if r else None,
+            "previous": self.previous.identity() if self.previous else None,
             "diagnostics": [d.to_dict() for d in self.diagnostics],
         }
+
+    def identity(self) -> dict:
+        """The path, report year and issuer of the file."""
+        r = self.report
+        return {"path": self.path, "report_year": r.year if r else None, "issuer": r.issuer if r else None}
 
 
 def lint_bytes(path: str, data: bytes, rules: list[Rule], options: Options) -> FileResult:
@@ -62,7 +69,8 @@ def lint_report(report: Report, rules: list[Rule], lang: str = "zh") -> list[Dia
     diagnostics = []
     cut = report.bounds.cut
     for rule in rules:
-        if (rule.scope == "report" and not report.is_report) or not rule.applies_to(report.era):
+        if (rule.scope == "report" and not report.is_report) or not rule.applies_to(report.era) \
+                or kinds.get(rule.kind).across:
             continue
         for finding in kinds.get(rule.kind).check(report, rule.params):
             if cut is not None and rule.kind in _CUT_BLIND and report.bounds.cut_from <= finding.span.line \
@@ -71,6 +79,20 @@ def lint_report(report: Report, rules: list[Rule], lang: str = "zh") -> list[Dia
                 continue
             diagnostics.append(_diagnostic(report.source.path, rule, finding, lang, report.source))
     return sorted(diagnostics, key=Diagnostic.sort_key)
+
+
+def lint_across(report: Report, other: Report, relation: str, rules: list[Rule],
+                lang: str = "zh") -> list[Diagnostic]:
+    """The rules across two reports: `other` is last year's report (`relation`
+    "previous") or another unit's ("peer")."""
+    diagnostics = []
+    for rule in rules:
+        kind = kinds.get(rule.kind)
+        if kind.across != relation or not rule.applies_to(report.era) or not (report.is_report and other.is_report):
+            continue
+        diagnostics += [_diagnostic(report.source.path, rule, f, lang, report.source)
+                        for f in kind.check(report, rule.params, other)]
+    return diagnostics
 
 
 def _diagnostic(path: str, rule: Rule, finding: Finding, lang: str, source: Source | None = None) -> Diagnostic:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,7 @@ _ID = re.compile(r"^[A-Z][0-9]{3}$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 _FIELDS = {"id", "name", "category", "severity", "kind", "scope", "eras", "basis",
            "message", "description", "params", "examples"}
-_EXAMPLE_FIELDS = {"text", "year", "issuer_level", "expect"}
+_EXAMPLE_FIELDS = {"text", "year", "issuer_level", "expect", "other"}
 
 
 class RuleFileError(Exception):
@@ -40,6 +40,7 @@ class Example:
     year: int | None = None
     issuer_level: str | None = None
     expect: tuple[str, ...] = ()  # "line:column" of each expected diagnostic
+    other: str | None = None  # for a rule across reports: last year's, or another unit's
 
 
 @dataclass(frozen=True)
@@ -141,13 +142,20 @@ def load_rule(path: Path) -> Rule:
             raise fail("message", f"message ({lang}) uses {{{bad}}}, which kind {kind.name!r} "
                        f"does not provide (it provides: {', '.join(sorted(kind.args)) or 'nothing'})")
     params = _params(raw.get("params") or {}, kind, lambda m: fail("params", m))
-    good, bad = _examples(raw["examples"], lambda m: fail("examples", m))
+    good, bad = _examples(raw["examples"], raw["kind"], lambda m: fail("examples", m))
     return Rule(
         id=raw["id"], name=raw["name"], category=raw["category"], severity=raw["severity"],
         kind=raw["kind"], scope=raw.get("scope", "report"),
         eras=tuple(str(e) for e in raw.get("eras", ERAS)), basis=raw["basis"].strip(),
         message=message, description=description, params=params, good=good, bad=bad, path=path,
     )
+
+
+def with_params(rule: Rule, values: dict) -> Rule:
+    """The rule with some params set otherwise; ValueError says which is wrong."""
+    def fail(message: str) -> ValueError:
+        return ValueError(message)
+    return replace(rule, params=_params({**rule.params, **values}, kinds.get(rule.kind), fail))
 
 
 def _key_lines(node) -> dict[str, int]:
@@ -192,7 +200,7 @@ def _params(raw: Any, kind, fail) -> dict[str, Any]:
     return params
 
 
-def _examples(raw: Any, fail) -> tuple[tuple[Example, ...], tuple[Example, ...]]:
+def _examples(raw: Any, kind: str, fail) -> tuple[tuple[Example, ...], tuple[Example, ...]]:
     if not isinstance(raw, dict) or set(raw) - {"good", "bad"}:
         raise fail("examples must be a mapping with good and bad lists")
     out = []
@@ -206,7 +214,9 @@ def _examples(raw: Any, fail) -> tuple[tuple[Example, ...], tuple[Example, ...]]
             if not isinstance(item, dict) or not isinstance(item.get("text"), str) \
                     or set(item) - _EXAMPLE_FIELDS:
                 raise fail(f"each {key} example is a text, or a mapping of {', '.join(sorted(_EXAMPLE_FIELDS))}")
+            if kinds.get(kind).across and not isinstance(item.get("other"), str):
+                raise fail(f"each {key} example of a rule across reports needs other: the other report's text")
             examples.append(Example(item["text"], item.get("year"), item.get("issuer_level"),
-                                    tuple(str(e) for e in item.get("expect", ()))))
+                                    tuple(str(e) for e in item.get("expect", ())), item.get("other")))
         out.append(tuple(examples))
     return out[0], out[1]

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from reportlint.reading.model import Paragraph, Report
+from reportlint.reading.model import Paragraph, Report, Section
 
 _END = re.compile(r"[。！？!?]+")
 
@@ -23,7 +23,12 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
 
 def prose_blocks(report: Report) -> Iterator[Paragraph]:
     """Every paragraph, and the run-in text of headings ("（一）主动公开情况。全年…") as one-line paragraphs."""
-    for section in report.walk():
+    return prose_of(report.walk())
+
+
+def prose_of(sections: Iterable[Section]) -> Iterator[Paragraph]:
+    """The paragraphs and run-in heading text of `sections`, in order."""
+    for section in sections:
         heading = section.heading
         if heading and heading.body:
             at = heading.line.text.find(heading.body, heading.line.start)

@@ -139,6 +139,9 @@ def explain_command(argv: list[str]) -> int:
         console.print(Text(t(key, lang), style=f"bold {style}"))
         for example in examples:
             console.print(Text(example.text.rstrip()))
+            if example.other:
+                console.print(Text(t("explain.other", lang), style="dim"))
+                console.print(Text(example.other.rstrip()))
             console.print(Text("────", style="dim"))
     return 0
 

@@ -10,6 +10,9 @@ The closest configuration file above each linted file applies to it. Keys:
     year: 2024                       # the report year, instead of detection
     issuer-level: county_dept        # the issuer's level, instead of detection
     rules: [our-rules]               # folders of our own YAML rules (relative to the file)
+    params: {K204: {factor: 3}}      # a rule's params set otherwise (ids or names)
+    renamed-issuers:                 # units renamed (机构改革): old name → new name, for
+      某某县文化广电旅游体育局: 某某县文化和旅游局   # pairing a report with last year's
     per-file:                        # overrides for files matching glob patterns
       - files: ["乡镇/*.txt"]
         issuer-level: township
@@ -19,6 +22,7 @@ The closest configuration file above each linted file applies to it. Keys:
 from __future__ import annotations
 
 import fnmatch
+import json
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -26,12 +30,13 @@ from pathlib import Path
 import yaml
 
 from reportlint.checking.diagnostics import SEVERITIES
-from reportlint.checking.rules import Rule, load_rules
+from reportlint.checking.rules import Rule, load_rules, with_params
 from reportlint.reading.detect import LEVELS
 from reportlint.resources import YAML_LOADER
 
 CONFIG_NAMES = (".reportlint.yaml", ".reportlint.yml", "pyproject.toml")
-_KEYS = {"select", "ignore", "severity", "fail-on", "lang", "year", "issuer-level", "rules", "per-file"}
+_KEYS = {"select", "ignore", "severity", "fail-on", "lang", "year", "issuer-level", "rules", "per-file",
+         "renamed-issuers", "params"}
 _PER_FILE_KEYS = {"files", "select", "ignore", "severity", "year", "issuer-level"}
 
 
@@ -56,6 +61,8 @@ class Settings:
     year: int | None = None
     issuer_level: str | None = None
     rule_dirs: tuple[Path, ...] = ()
+    renamed_issuers: tuple[tuple[str, str], ...] = ()
+    params: tuple[tuple[str, str], ...] = ()  # (rule, its params as JSON: settings are hashed)
     per_file: tuple[tuple[tuple[str, ...], Settings], ...] = field(default=())
 
     def for_file(self, file: Path) -> Settings:
@@ -137,6 +144,8 @@ def _settings(path: Path, raw: dict, allowed: set[str]) -> Settings:
         year=_year(path, raw),
         issuer_level=_choice(path, raw, "issuer-level", LEVELS),
         rule_dirs=tuple(path.parent / d for d in _list(path, raw, "rules", str)),
+        renamed_issuers=_renames(path, raw),
+        params=_rule_params(path, raw),
         per_file=tuple(per_file),
     )
 
@@ -148,6 +157,21 @@ def _list(path: Path, raw: dict, key: str, kind: type) -> list:
     if not isinstance(value, list) or not all(isinstance(v, kind) for v in value):
         raise ConfigError(path, key, f"must be a list of {'strings' if kind is str else 'mappings'}")
     return value
+
+
+def _renames(path: Path, raw: dict) -> tuple[tuple[str, str], ...]:
+    value = raw.get("renamed-issuers", {})
+    if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) and k.strip() and v.strip()
+                                              for k, v in value.items()):
+        raise ConfigError(path, "renamed-issuers", "must map each old name of a unit to its new name")
+    return tuple(value.items())
+
+
+def _rule_params(path: Path, raw: dict) -> tuple:
+    value = raw.get("params", {})
+    if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+        raise ConfigError(path, "params", "must map rules (ids or names) to their params, e.g. {K204: {factor: 3}}")
+    return tuple((str(k), json.dumps(v, ensure_ascii=False, sort_keys=True)) for k, v in value.items())
 
 
 def _choice(path: Path, raw: dict, key: str, choices: tuple[str, ...]) -> str | None:
@@ -188,6 +212,13 @@ def rules_for(settings: Settings, builtin: list[Rule], select: tuple[str, ...] =
         if (chosen and not any(k in keys for k in chosen)) or any(k in keys for k in skipped):
             continue
         severity = next((overrides[k] for k in keys if k in overrides), rule.severity)
-        out.append(replace(rule, severity=severity))
+        rule = replace(rule, severity=severity)
+        for key, values in settings.params:
+            if key in keys:
+                try:
+                    rule = with_params(rule, json.loads(values))
+                except ValueError as error:
+                    raise ConfigError(settings.path, f"params: {key}", str(error)) from error
+        out.append(rule)
     return out
 

@@ -31,6 +31,16 @@ lang: zh
 # 本单位的自定义规则目录（YAML，写法同内置规则）/ folders of your own rules:
 # rules: [our-rules]
 
+# 机构改革后改名的单位：旧名称对新名称，用于与上年报告配对 / units renamed, old name: new name,
+# to pair a report with last year's:
+# renamed-issuers:
+#   某某县文化广电旅游体育局: 某某县文化和旅游局
+
+# 调整规则参数 / a rule's params set otherwise:
+# params:
+#   figure-jumps-from-last-year: {factor: 5, floor: 10}
+#   report-repeats-last-year: {threshold: 50}
+
 # 按文件匹配的设置 / per-file settings:
 # per-file:
 #   - files: ["乡镇/*.txt"]

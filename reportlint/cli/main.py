@@ -12,7 +12,7 @@ from typing import TextIO
 from rich.console import Console
 
 from reportlint import __version__
-from reportlint.checking import baseline
+from reportlint.checking import across, baseline
 from reportlint.checking.diagnostics import SEVERITIES, severity_rank
 from reportlint.checking.linter import FileResult, Options
 from reportlint.checking.rules import Rule, RuleFileError, load_rules
@@ -82,6 +82,9 @@ def _lint_parser() -> argparse.ArgumentParser:
     p.add_argument("--diff", action="store_true", help="show the safe fixes as a diff, change nothing")
     p.add_argument("--annotate", action="store_true",
                    help="write each .docx's findings as Word comments into NAME.reportlint.docx beside it")
+    p.add_argument("--previous", metavar="FILE",
+                   help="last year's report of the one file linted, to check it against (without it, "
+                        "reports of the same issuer in consecutive years are paired)")
     p.add_argument("--baseline", metavar="FILE",
                    help="report only findings not recorded in FILE; a missing FILE records the current ones")
     p.add_argument("--version", action="version", version=f"reportlint {__version__}")
@@ -120,6 +123,14 @@ def main(argv: list[str] | None = None) -> int:
                                                  issuer_level=args.issuer_level or s.issuer_level))
             for path, s in planned]
     thresholds = [severity_rank(args.fail_on or s.fail_on or "error") for _, s in planned]
+    if args.previous and len(jobs) != 1:
+        complain(t("error.previous_one", lang))
+        return 2
+    previous = lint_path(args.previous, *jobs[0][1:], None) if args.previous else None
+    if previous is not None and previous.report is None:
+        complain(t("error.previous", lang, path=args.previous,
+                   reason=" ".join(d.message for d in previous.diagnostics)))
+        return 2
     results = lint_all(jobs, args.stdin_filename, args.jobs)
     if args.fix or args.diff:
         changed = _fix(jobs, results, args, lang)
@@ -127,6 +138,8 @@ def main(argv: list[str] | None = None) -> int:
             return 1 if changed else 0
         results = [lint_path(path, rules, options, args.stdin_filename) if path in changed else result
                    for (path, rules, options), result in zip(jobs, results)]
+    renames = {old: new for _, s in planned for old, new in s.renamed_issuers}
+    across.check_run(results, [rules for _, rules, _ in jobs], lang, renames, previous)
     if args.baseline:
         path = Path(args.baseline)
         if not path.exists():

@@ -110,8 +110,8 @@ def _summary(results: list[FileResult], lang: str) -> str:
                + "".join(f"<option>{c}</option>" for c in cats)
                + f"</select><span class=\"meta\">{escape(t('html.shown', lang))} <span id=\"shown\">{len(results)}"
                f"</span> / {len(results)}</span></div>")
-    keys = ("html.file", "html.issuer", "html.year", "html.era", "severity.error", "severity.warning",
-            "severity.info", "html.worst")
+    keys = ("html.file", "html.issuer", "html.year", "html.era", "html.previous", "severity.error",
+            "severity.warning", "severity.info", "html.worst")
     head = "".join(f"<th{' data-num' if k.startswith('severity') or k == 'html.year' else ''}>"
                    f"{escape(t(k, lang))}</th>" for k in keys)
     rows = []
@@ -126,7 +126,8 @@ def _summary(results: list[FileResult], lang: str) -> str:
                 f" data-rules=\"{' '.join(sorted({d.rule for d in r.diagnostics}))}\""
                 f" data-cats=\"{' '.join(sorted({d.category for d in r.diagnostics}))}\"")
         cells = [f"<td><a href=\"#f{i}\">{escape(r.path)}</a></td>", f"<td>{escape(issuer)}</td>",
-                 f"<td data-v=\"{year or 0}\">{year}</td>", f"<td>{escape(report.era or '') if report else ''}</td>"]
+                 f"<td data-v=\"{year or 0}\">{year}</td>", f"<td>{escape(report.era or '') if report else ''}</td>",
+                 f"<td>{escape(r.previous.path) if r.previous else ''}</td>"]
         cells += [f"<td class=\"n{'' if c[s] else ' zero'}\">{c[s]}</td>" for s in SEVERITIES]
         cells.append(f"<td><a href=\"#f{i}-{worst[0]}\" title=\"{escape(worst[1].name)}\" class=\"{worst[1].severity}\">"
                      f"{worst[1].rule}</a></td>" if worst else "<td></td>")

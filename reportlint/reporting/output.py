@@ -79,7 +79,10 @@ def _gh(text: str, property_value: bool = False) -> str:
 
 
 def print_text(results: list[FileResult], console: Console, lang: str) -> None:
-    """The full report: each diagnostic with its source line and a caret, then a summary."""
+    """The full report: the pairs across years, each diagnostic with its source line
+    and a caret, then a summary."""
+    for line in pairings(results, lang):
+        console.print(Text(line, style="dim"))
     for result in results:
         lines = result.report.source.lines if result.report else []
         for d in result.diagnostics:
@@ -91,6 +94,16 @@ def print_text(results: list[FileResult], console: Console, lang: str) -> None:
     counts = summary_counts(results)
     style = "bold red" if counts["error"] else "bold yellow" if counts["warning"] else "bold green"
     console.print(Text(_summary_line(results, lang), style=style))
+
+
+def pairings(results: list[FileResult], lang: str) -> list[str]:
+    """A line for each file checked against last year's report."""
+    return [t("pair.previous", lang, path=r.path, year=_year(r), previous=r.previous.path,
+              previous_year=_year(r.previous)) for r in results if r.previous]
+
+
+def _year(result: FileResult) -> str:
+    return str(result.report.year) if result.report and result.report.year else "?"
 
 
 def _summary_line(results: list[FileResult], lang: str) -> str:

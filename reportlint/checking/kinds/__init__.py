@@ -16,10 +16,11 @@ from reportlint.checking.kinds import (
     tables,
     text,
     typography,
+    years,
 )
 from reportlint.checking.kinds.base import Kind
 
-KINDS: dict[str, Kind] = {k.name: k for k in (*structure.KINDS, *text.KINDS, *content.KINDS, *dates.KINDS, *hygiene.KINDS, *prose.KINDS, *typography.KINDS, *tables.KINDS, *consistency.KINDS)}
+KINDS: dict[str, Kind] = {k.name: k for k in (*structure.KINDS, *text.KINDS, *content.KINDS, *dates.KINDS, *hygiene.KINDS, *prose.KINDS, *typography.KINDS, *tables.KINDS, *consistency.KINDS, *years.KINDS)}
 
 
 def get(name: str) -> Kind:

@@ -12,7 +12,6 @@ from reportlint.reading.model import Report
 REQUIRED = object()
 
 
-
 @dataclass(frozen=True)
 class Param:
     """A kind's parameter: its type, default (REQUIRED if none) and allowed values."""
@@ -30,3 +29,6 @@ class Kind:
     check: Callable[[Report, Mapping[str, Any]], Iterable[Finding]]
     params: Mapping[str, Param] = field(default_factory=dict)
     args: frozenset[str] = frozenset()
+    # "previous": check(report, params, last year's report); "peer": check(report,
+    # params, another unit's report) (reportlint.checking.across pairs them)
+    across: str = ""

@@ -105,7 +105,7 @@ class Claim:
 def prose_table(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
     """Counts in the prose equal to none of the table quantities they may stand for;
     `named` picks the claims that name one quantity (else the ambiguous ones)."""
-    tables = _tables(report)
+    tables = tables_of(report)
     for claim in claims(report):
         if claim.named != params["named"]:
             continue
@@ -168,7 +168,7 @@ def _meaning(label: str, before: str, withdrawn: bool) -> tuple[tuple[Quantity, 
     return None
 
 
-def _tables(report: Report) -> dict[str, Table]:
+def tables_of(report: Report) -> dict[str, Table]:
     """The first table read of each id."""
     out: dict[str, Table] = {}
     for table in report.read_tables:
@@ -205,7 +205,7 @@ def statement(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
     """A statement of the prose (`claim`) that a non-zero table cell denies."""
     claim = params["claim"]
     pattern, exclude = _STATEMENTS[claim]
-    tables = _tables(report)
+    tables = tables_of(report)
     for paragraph in prose_blocks(report):
         text = mask_brackets(paragraph.text)
         for s, e in sentences(text):
