@@ -208,3 +208,10 @@ def test_the_notice_that_publishes_a_report_is_a_report():
     text = ("溪口县人民政府办公室关于公布\n溪口县2009年度政府信息公开工作年度报告的通知\n"
             "各乡镇人民政府，县直各部门：\n现将年度报告予以公布。\n一、概述\n本县全年主动公开政府信息80条。\n")
     assert parse_report(Source("x.txt", text)).is_report
+
+
+def test_spam_where_the_issuer_stood_is_no_issuer(lint):
+    text = "新葡京博彩官网 2023年政府信息公开工作年度报告\n一、总体情况\n本单位全年主动公开政府信息40条。\n"
+    result = lint(text)
+    assert result.report.issuer is None and result.report.year == 2023
+    assert {"title-issuer", "spam"} <= {d.name for d in result.diagnostics}

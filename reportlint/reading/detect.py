@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from reportlint import wordlists
 from reportlint.normalize import norm
 
 LEVELS = ("ministry", "province", "province_dept", "city", "city_dept",
@@ -39,6 +40,8 @@ def title_year_issuer(title: str) -> tuple[int | None, str | None]:
     else:  # no year, or one of two digits: 09沈阳市政府信息公开报告
         issuer = re.sub(r"^\d{2}(?=[\u4e00-\u9fff])", "", _TITLE_TAIL.sub("", text))
     issuer = issuer.strip("《》\"'“”") or None
+    if issuer and wordlists.regex("spam", "words", literal=True).search(issuer):
+        issuer = None  # a hijacked copy: spam where the issuer's name stood
     return year, issuer
 
 

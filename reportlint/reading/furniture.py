@@ -20,11 +20,9 @@ import difflib
 import re
 from functools import cache
 
-import yaml
-
+from reportlint import wordlists
 from reportlint.normalize import norm
 from reportlint.reading.model import Line
-from reportlint.resources import YAML_LOADER, data_dir
 from reportlint.templates import known_titles, table_labels
 
 KINDS = ("metadata", "breadcrumb", "menu", "widget", "page", "attachments", "contents", "site")
@@ -52,8 +50,7 @@ _TOKEN = re.compile(r"[^\s|｜]+")
 
 @cache
 def _words() -> dict:
-    path = data_dir("rules") / "lists" / "furniture.yaml"
-    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
+    raw = wordlists.load("furniture")
     return {key: tuple(sorted((norm(w) for w in raw[key]), key=len, reverse=True)) for key in raw}
 
 
@@ -157,19 +154,12 @@ def _tail_kind(s: str, quoted: bool) -> str | None:
     return None
 
 
-@cache
-def _residue_regex() -> re.Pattern:
-    path = data_dir("rules") / "lists" / "chrome.yaml"
-    entries = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)["anywhere"]
-    return re.compile("|".join(f"(?:{e})" for e in entries), re.IGNORECASE)
-
-
 def _residue(s: str) -> bool:
     """A line of conversion residue or a site's footer (rules/lists/chrome.yaml) with
     next to no other text."""
-    if len(norm(s)) > 80 or not _residue_regex().search(s):
+    if len(norm(s)) > 80 or not wordlists.regex("chrome", "anywhere").search(s):
         return False
-    return len(_HAN.findall(_residue_regex().sub("", s))) <= 10
+    return len(_HAN.findall(wordlists.regex("chrome", "anywhere").sub("", s))) <= 10
 
 
 def _page(s: str) -> bool:

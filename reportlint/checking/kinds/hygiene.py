@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from reportlint.checking import wordlists
+from reportlint import wordlists
 from reportlint.checking.diagnostics import Edit, Finding
 from reportlint.checking.kinds.base import Kind, Param
 from reportlint.checking.sentences import prose_blocks, sentences

@@ -1,4 +1,5 @@
-"""The word lists rules use (spam words, page chrome, …): YAML data in rules/lists/."""
+"""The word lists reading and the rules use (spam words, page chrome, furniture …):
+YAML data in rules/lists/."""
 
 from __future__ import annotations
 
@@ -7,14 +8,14 @@ from functools import cache
 
 import yaml
 
-from reportlint.resources import data_dir
+from reportlint.resources import YAML_LOADER, data_dir
 
 
 @cache
 def load(name: str) -> dict:
     """The mapping in rules/lists/`name`.yaml."""
     path = data_dir("rules") / "lists" / f"{name}.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
 
 
 @cache
