@@ -130,7 +130,7 @@ def _full_row(report: Report, line: Line) -> bool:
                 found, _, due = row.problem.partition("/")
                 # cells of one line may run together (1 2 written 12); cells one per line, never
                 values = [c for c in row.row.values if c.value is not None]
-                one_line = len({c.line for c in values}) == 1 or any(len(c.text) >= 3 for c in values)
+                one_line = len({c.line for c in values}) == 1
                 run_together = one_line and sum(len(c.text) for c in values) >= int(due or 0)
                 return bool(row.cells) and not row.problem or bool(due) and int(found) >= int(due) \
                     or run_together

@@ -41,7 +41,7 @@ def read(path: str, data: bytes) -> Source:
     if page is None:
         return text
     from reportlint.reading.html import page_view
-    view = page_view(path, page, text.encoding)
+    view = page_view(path, page, text.encoding, whole=True)
     view.html_in_text = True
     return view
 

@@ -59,17 +59,19 @@ def _word_regex(key: str) -> re.Pattern:
     return re.compile("|".join(re.escape(w) for w in _words()[key]), re.IGNORECASE)
 
 
-def mark(lines: list[Line], title_like) -> tuple[dict[int, tuple[str, str]], int]:
+def mark(lines: list[Line], title_like, chrome: frozenset[int] = frozenset()) -> tuple[dict[int, tuple[str, str]], int]:
     """The furniture among `lines` and where the body begins: (index → (kind, place),
     the index of the body's first line). Kind is one of KINDS, place "head" (above the
     body), "tail" (below its end) or "inside" (a page header within); `title_like`
-    tells a line that may be the title (never furniture above the body)."""
+    tells a line that may be the title (never furniture above the body); `chrome`, the
+    line numbers a web page's markup puts in its chrome (nav, header, footer, menus)."""
     texts = [_TAG.sub("", line.matching).strip() for line in lines]
     quoted = [">" in line.text[:line.start] for line in lines]  # ">" is taken for a quote mark
     filled = [i for i, text in enumerate(texts) if text]
-    kinds: dict[int, str] = {}
-    body = _body_start(lines, texts, quoted, filled, title_like)
-    head = [i for i in filled if i < body]
+    kinds: dict[int, str] = {i: _head_kind(texts[i], quoted[i]) or "menu"
+                             for i in filled if lines[i].number in chrome}
+    body = _body_start(lines, texts, quoted, [i for i in filled if i not in kinds], title_like)
+    head = [i for i in filled if i < body and i not in kinds]
     for i in head:
         kind = "page" if _page(texts[i]) else None if title_like(lines[i]) else _head_kind(texts[i], quoted[i])
         if kind:
@@ -80,6 +82,9 @@ def mark(lines: list[Line], title_like) -> tuple[dict[int, tuple[str, str]], int
     for i in reversed(filled):
         if i < body:
             break
+        if i in kinds:
+            tail.add(i)
+            continue
         kind = "page" if _page(texts[i]) else _tail_kind(texts[i], quoted[i])
         if not kind and title_like(lines[i]) and not re.search(r"\d", texts[i]):
             kind = "menu"  # the site's column the page stands in: 政府信息公开年报

@@ -21,8 +21,8 @@ from reportlint.reading.view import TextView, join_lines, once_per_cell
 _META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
 _GB = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936", "gb18030"}
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
-_DROP = ("script", "style", "noscript", "nav", "header", "footer", "iframe", "select",
-         "button", "head", "object", "svg", "template")
+_CODE = ("script", "style", "noscript", "iframe", "select", "button", "head", "object", "svg", "template")
+_DROP = (*_CODE, "nav", "header", "footer")
 _CHROME = {"nav", "navbar", "menu", "header", "footer", "breadcrumb", "crumb", "share", "sidebar",
            "bdsharebuttonbox", "toolbar"}
 _CONTENT = re.compile(r"zoom|trs_editor|article|content|detail|zhengwen|wenzhang|txt|text", re.I)
@@ -42,20 +42,21 @@ def read_html(path: str, data: bytes) -> Source:
     return page_view(path, text, encoding)
 
 
-def page_view(path: str, text: str, encoding: str) -> Source:
-    """The text view of a web page's article body, from the page's text."""
+def page_view(path: str, text: str, encoding: str, whole: bool = False) -> Source:
+    """The text view of a web page's article body, from the page's text; `whole`: of
+    all the page's text (a page pasted into a text file, its chrome there to report)."""
     view = TextView()
     try:
         page = lxml.html.document_fromstring(_XML_DECLARATION.sub("", text))
     except (etree.ParserError, ValueError):
         return view.source(path, encoding)
-    _strip(page)
-    body = _container(page)
+    _strip(page, chrome=not whole)
+    body = _body(page) if whole else _container(page)
     flow = _Flow(view)
     flow.walk(body)
     flow.flush()
     first = view.lines[0] if view.lines else ""
-    title = None if _is_title(first) else _outside_title(page)
+    title = None if whole or _is_title(first) else _outside_title(page)
     if title:
         view.lines.insert(0, title[0])
         view.places.insert(0, ((1, "标题"),))
@@ -76,13 +77,13 @@ def decode(data: bytes) -> tuple[str, str]:
     return source.decode(data)
 
 
-def _strip(page) -> None:
-    """Drop what is never the article: code, chrome, comments."""
+def _strip(page, chrome: bool = True) -> None:
+    """Drop what is never the article: code, comments, and (`chrome`) the page's chrome."""
     for element in page.xpath("//comment() | //processing-instruction()"):
         _drop(element)
-    for element in list(page.iter(*_DROP)):
+    for element in list(page.iter(*(_DROP if chrome else _CODE))):
         _drop(element)
-    for element in list(page.iter()):
+    for element in list(page.iter()) if chrome else ():
         if isinstance(element.tag, str) and _CHROME & _tokens(element):
             _drop(element)
 
@@ -97,10 +98,14 @@ def _tokens(element) -> set[str]:
     return set(_TOKEN.split(names)) - {""}
 
 
+def _body(page):
+    return page.find("body") if page.find("body") is not None else page
+
+
 def _container(page):
     """The article body: the content-named element holding most text (else the
     body), then down into any child that holds nearly all of its text."""
-    body = page.find("body") if page.find("body") is not None else page
+    body = _body(page)
     named = [e for e in body.iter() if isinstance(e.tag, str)
              and _CONTENT.search(f"{e.get('class') or ''} {e.get('id') or ''}")]
     best = max(named, key=_size, default=body)
@@ -145,15 +150,18 @@ class _Flow:
         self.origin = 0  # the line of the page where the buffered text begins
         self.paragraphs = 0
         self.tables = 0
+        self.chrome = 0  # inside how many chrome elements (nav, header, footer, menus)
 
     def walk(self, element) -> None:
         if element.tag == "table" and not element.xpath(".//table"):
             self.flush()
             self.table(element)
             return
-        block = element.tag in _BREAKS
+        chrome = element.tag in ("nav", "header", "footer") or bool(_CHROME & _tokens(element))
+        block = element.tag in _BREAKS or chrome
         if block:
             self.flush()
+        self.chrome += chrome
         self._add(element.text, element.sourceline)
         for child in element:
             if isinstance(child.tag, str):
@@ -161,6 +169,7 @@ class _Flow:
             self._add(child.tail, child.sourceline)
         if block:
             self.flush()
+        self.chrome -= chrome
 
     def _add(self, text: str | None, line: int | None) -> None:
         if text and text.strip() and not "".join(self.buffer).strip():
@@ -172,7 +181,7 @@ class _Flow:
         self.buffer = []
         if text:
             self.paragraphs += 1
-            self.view.paragraph(text, f"第{self.paragraphs}段", self.origin)
+            self.view.paragraph(text, f"第{self.paragraphs}段", self.origin, chrome=self.chrome > 0)
 
     def table(self, table) -> None:
         self.tables += 1

@@ -19,7 +19,7 @@ def parse_report(source: Source, year: int | None = None,
                  issuer_level: str | None = None) -> Report:
     """Parse `source` into a Report; `year` and `issuer_level` override detection."""
     lines = unwrap(physical_lines(source.lines))
-    marks, body = furniture.mark(lines, is_title_line)
+    marks, body = furniture.mark(lines, is_title_line, source.chrome)
     blocks = classify(lines, marks, body)
     preamble, sections, title, found, masthead, problems = parse_blocks(blocks)
     report = Report(source, title, preamble, sections, problems=problems, furniture=found, masthead=masthead)

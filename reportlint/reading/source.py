@@ -44,6 +44,7 @@ class Source:
     html_in_text: bool = False  # a text file that holds a web page, read as the page
     # for such a file: the line of the file each line of the view comes from (0: unknown)
     origins: list[int] = field(default_factory=list)
+    chrome: frozenset[int] = frozenset()  # lines of a page's chrome (nav, header, footer) kept in the view
     lines: list[str] = field(init=False)
 
     def __post_init__(self) -> None:

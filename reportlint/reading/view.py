@@ -58,11 +58,14 @@ class TextView:
         self.lines: list[str] = []
         self.places: list[Place] = []
         self.origins: list[int] = []  # the line of the file each line comes from (0: unknown)
+        self.chrome: set[int] = set()  # the lines (1-based) a page's chrome holds (its nav, header, footer)
 
-    def paragraph(self, text: str, label: str | None, origin: int = 0) -> None:
+    def paragraph(self, text: str, label: str | None, origin: int = 0, chrome: bool = False) -> None:
         """One paragraph; a line break inside it starts a new line with the same
-        place (none for an empty paragraph: `label` None)."""
+        place (none for an empty paragraph: `label` None); `chrome`: of the page's chrome."""
         for line in _LINE_END.split(text):
+            if chrome:
+                self.chrome.add(len(self.lines) + 1)
             self.lines.append(clean(line))
             self.places.append(((1, label),) if label else ())
             self.origins.append(origin)
@@ -84,4 +87,4 @@ class TextView:
     def source(self, path: str, encoding: str) -> Source:
         """The view as a Source whose lines are exactly these lines."""
         return Source(path, "".join(line + "\n" for line in self.lines), encoding, list(self.places),
-                      origins=list(self.origins))
+                      origins=list(self.origins), chrome=frozenset(self.chrome))
