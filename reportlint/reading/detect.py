@@ -42,6 +42,8 @@ def title_year_issuer(title: str) -> tuple[int | None, str | None]:
     issuer = issuer.strip("《》\"'“”") or None
     if issuer and wordlists.regex("spam", "words", literal=True).search(issuer):
         issuer = None  # a hijacked copy: spam where the issuer's name stood
+    if issuer and re.search(r"(?:报告|年报)$", issuer):
+        issuer = None  # the name of the report alone (工作年度报告): the issuer's part is lost
     return year, issuer
 
 

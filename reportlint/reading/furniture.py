@@ -265,14 +265,19 @@ def _is_contents(s: str) -> bool:
 
 def _menu_runs(lines: list[Line], texts: list[str], head: list[int], kinds: dict[int, str],
                title_like) -> None:
-    """Three or more short lines in a row above the body: a menu or a search bar."""
+    """Three or more short lines in a row above the body: a menu or a search bar. A
+    menu item may name the reports' column (政府信息公开年报) between other items; a
+    title-like line that ends the run is the title."""
     run: list[int] = []
     for i in [*head, None]:
-        short = i is not None and i not in kinds and not title_like(lines[i]) and _short_line(texts[i])
-        if short:
+        item = i is not None and i not in kinds and _short_line(texts[i]) \
+            and (not title_like(lines[i]) or not re.search(r"\d", texts[i]))
+        if item:
             run.append(i)
             continue
-        if len(run) >= 3:
+        while run and title_like(lines[run[-1]]):
+            run.pop()
+        if len(run) >= 3 and sum(not title_like(lines[j]) for j in run) >= 2:
             kinds.update({j: "menu" for j in run})
         run = []
 

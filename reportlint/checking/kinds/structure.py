@@ -39,12 +39,14 @@ def title(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
         if problem == "missing" and report.bounds.start is None:
             yield Finding(_start(report), {"expected": _expected_title(report)})
         return
+    # one finding for one title, all giving the same fixed title: the year first, then
+    # the issuer, then the wording
     args = {"title": t.text, "expected": _expected_title(report)}
     if problem == "year" and t.year is None:
         yield Finding(t.span, args)
-    elif problem == "issuer" and not t.issuer:
+    elif problem == "issuer" and not t.issuer and t.year is not None:
         yield Finding(t.span, args)
-    elif problem == "wording" and _OFFICIAL_TITLE not in norm(t.text):
+    elif problem == "wording" and _OFFICIAL_TITLE not in norm(t.text) and t.year is not None and t.issuer:
         yield Finding(t.span, args)
 
 
