@@ -3,8 +3,10 @@
 A partition is read only inside one sentence: a total, then 其中 and the parts
 ("共受理申请10件，其中自然人8件、法人2件"), or the parts, then 总计/合计/共计 and the
 total. A 其中 opening a sentence takes its total from the end of the sentence before.
-Parts stop at a nested breakdown (包括, 含), at a new total (共, 另, 此外), at a clause
-without a number and at the sentence's end; text in brackets is never a part. Parts
+Parts stop at a nested breakdown (包括, 含, 内有), at a new total (共, 另, 此外), at a
+clause without a number, at a count of a third unit after two parts (专栏6个), at a
+semicolon after a list of two parts or more, and at the sentence's end; text in brackets
+is never a part. Parts
 are the numbers of the total's unit, or all of one other unit counting documents
 (101条，其中工作动态70件…); a partition needs two parts or more, and parts among
 counts of other units (规章11部，规范性文件83件) are never taken for all of them. Where several counts
@@ -31,7 +33,7 @@ _NUMBER = re.compile(
     r"(?P<pre>近|约|超过|超|逾|大约|不到)?\s*(?<![\d.第])(?P<num>\d+(?:\.\d+)?)\s*(?P<mult>万|萬|亿|億)?"
     r"\s*(?P<approx>余|多|餘)?\s*(?P<unit>人次|万元|元|条|條|件|篇|项|項|个|個|次|期|场|場|家|份|户|戶|名|部)")
 _TOTAL_AFTER = re.compile(r"(?:总计|合计|共计|累计)\s*[为:：]?\s*$")
-_STOP = ("包括", "含", "另", "此外", "同时", "共", "合计", "总计", "累计", "其中")
+_STOP = ("包括", "含", "内有", "内含", "另", "此外", "同时", "共", "合计", "总计", "累计", "其中")
 _CLAUSE = re.compile(r"[，,；;、：:]")
 _SENTENCE_CLAUSE = re.compile(r"[，,；;：:]")  # clauses of the sentence: 、 parts one list
 # units that count documents: parts may be counted in another one than their total
@@ -158,12 +160,12 @@ def _after_qizhong(paragraph, text, start, end, numbers, previous) -> Partition 
     if not before:
         return None
     total = before[-1]
-    parts, rest, mixed = _parts(text, at + 2, end, numbers, total.unit)
+    parts, rest, open_list = _parts(text, at + 2, end, numbers, total.unit)
     if len(parts) < 2:
         return None
     opening = text[at + 2:at + 6]
     exhaustive = not opening.lstrip("：:，, ").startswith(("包括", "主要", "有")) \
-        and not rest.lstrip().startswith("等") and parts[0].unit == total.unit and not mixed
+        and not rest.lstrip().startswith("等") and parts[0].unit == total.unit and not open_list
     counts = [n.value for n in before if n.unit == total.unit]
     alternatives = (*counts, sum(counts)) if len(counts) > 1 else ()
     return Partition(paragraph, total, parts, exhaustive, alternatives)
@@ -171,25 +173,35 @@ def _after_qizhong(paragraph, text, start, end, numbers, previous) -> Partition 
 
 def _parts(text: str, begin: int, end: int, numbers: list[Number],
            unit: str) -> tuple[list[Number], str, bool]:
-    """The parts after `begin`, the text after the last one, and whether counts of
-    other units stand among them (规章11部，规范性文件83件: not all the parts)."""
+    """The parts after `begin`, the text after the last one, and whether the list is
+    open: counts of other units among the parts (规章11部，规范性文件83件), or a list that
+    goes on to other things (a clause without a number, a third unit, a new statement
+    after a semicolon): then the parts are not all of the total."""
     parts: list[Number] = []
     clause_start = begin
+    run, open_list = 0, False  # parts since the last semicolon; whether the list is open
     for n in (n for n in numbers if n.start >= begin):
-        clauses = _CLAUSE.split(text[clause_start:n.start])
-        wordy = any(c.strip() and not re.search(r"\d", c)
-                    for c in _SENTENCE_CLAUSE.split(text[clause_start:n.start])[1:-1])
-        if clauses[-1].lstrip(" □").startswith(_STOP) or parts and wordy:
+        between = text[clause_start:n.start]
+        clauses = _CLAUSE.split(between)
+        wordy = any(c.strip() and not re.search(r"\d", c) for c in _SENTENCE_CLAUSE.split(between)[1:-1])
+        listed = len(parts) >= 2 and n.unit not in (unit, parts[-1].unit)  # 专栏6个 after 4792条, 5403条
+        if clauses[-1].lstrip(" □").startswith(_STOP):
             break
+        if parts and wordy or listed or run >= 2 and re.search(r"[；;]", between):
+            open_list = True  # the list goes on to other things: what it covers is open
+            break
+        if re.search(r"[；;]", between):  # a semicolon after a list of parts ends it
+            run = 0
         parts.append(n)
+        run += 1
         clause_start = n.end
     units = {n.unit for n in parts}
     if unit not in units and len(units) == 1 and units <= _DOCUMENT_UNITS and unit in _DOCUMENT_UNITS:
         unit = units.pop()  # counted in another unit: never exhaustive (see _after_qizhong)
-    mixed = len({n.unit for n in parts}) > 1
+    open_list = open_list or len({n.unit for n in parts}) > 1
     parts = [n for n in parts if n.unit == unit]
     last = parts[-1].end if parts else begin
-    return parts, text[last:end], mixed
+    return parts, text[last:end], open_list
 
 
 def _before_total(paragraph, text, start, numbers) -> Partition | None:
