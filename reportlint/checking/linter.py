@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from reportlint.checking import kinds
 from reportlint.checking.diagnostics import Diagnostic, Finding
 from reportlint.checking.rules import Rule
-from reportlint.i18n import reason_text
+from reportlint.i18n import reason_text, t
 from reportlint.reading.documents import read
 from reportlint.reading.model import Report, Span
 from reportlint.reading.parse import parse_report
@@ -43,13 +43,20 @@ class FileResult:
 
 
 def lint_bytes(path: str, data: bytes, rules: list[Rule], options: Options) -> FileResult:
-    """Lint the bytes of one file with `rules`."""
+    """Lint the bytes of one file with `rules`; an error of reportlint's own is an
+    internal-error diagnostic on the file, never an exception."""
+    stage = "read"
     try:
-        source = read(path, data)
-    except Unreadable as err:
-        return FileResult(path, unreadable(path, reason_text(err.reason, options.lang), rules, options.lang))
-    report = parse_report(source, year=options.year, issuer_level=options.issuer_level)
-    return FileResult(path, lint_report(report, rules, options.lang), report)
+        try:
+            source = read(path, data)
+        except Unreadable as err:
+            return FileResult(path, unreadable(path, reason_text(err.reason, options.lang, **err.args_),
+                                               rules, options.lang))
+        stage = "check"
+        report = parse_report(source, year=options.year, issuer_level=options.issuer_level)
+        return FileResult(path, lint_report(report, rules, options.lang), report)
+    except (Exception, RecursionError, MemoryError) as error:
+        return FileResult(path, internal_error(path, stage, error, rules, options.lang))
 
 
 # Kinds that judge whether a heading, a label or a row is complete: on the cut last line
@@ -93,5 +100,15 @@ def _diagnostic(path: str, rule: Rule, finding: Finding, lang: str, source: Sour
 
 def unreadable(path: str, reason: str, rules: list[Rule], lang: str) -> list[Diagnostic]:
     """The diagnostic for a file that could not be read, `reason` saying why."""
-    return [_diagnostic(path, rule, Finding(Span(1, 1, 1, 1), {"reason": reason}), lang)
-            for rule in rules if rule.kind == "input"]
+    return _on_file(path, "input", {"reason": reason}, rules, lang)
+
+
+def internal_error(path: str, stage: str, error: BaseException, rules: list[Rule], lang: str) -> list[Diagnostic]:
+    """The diagnostic for a file reportlint failed on: the stage ("read", "check") and the error."""
+    detail = f"{type(error).__name__}: {error}"
+    detail = detail if len(detail) <= 200 else detail[:200] + "…"
+    return _on_file(path, "internal", {"stage": t("stage." + stage, lang), "error": detail}, rules, lang)
+
+
+def _on_file(path: str, kind: str, args: dict, rules: list[Rule], lang: str) -> list[Diagnostic]:
+    return [_diagnostic(path, rule, Finding(Span(1, 1, 1, 1), args), lang) for rule in rules if rule.kind == kind]

@@ -185,6 +185,9 @@ def rules_for(settings: Settings, builtin: list[Rule], select: tuple[str, ...] =
     out = []
     for rule in rules:
         keys = (rule.id, rule.name, rule.category)
+        if rule.kind == "internal":  # a failure of reportlint is never deselected
+            out.append(rule)
+            continue
         if (chosen and not any(k in keys for k in chosen)) or any(k in keys for k in skipped):
             continue
         severity = next((overrides[k] for k in keys if k in overrides), rule.severity)

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import signal
 import sys
+import threading
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
-from reportlint.checking.linter import FileResult, Options, lint_bytes, unreadable
+from reportlint.checking.linter import FileResult, Options, internal_error, lint_bytes, unreadable
 from reportlint.checking.rules import Rule
 from reportlint.i18n import reason_text
 from reportlint.reading.documents import EXTENSIONS
@@ -36,34 +40,70 @@ def _excluded(relative: Path, globs: list[str]) -> bool:
                for glob in globs)
 
 
-def lint_all(jobs: list[tuple[str, list[Rule], Options]], stdin_name: str | None, workers: int) -> list[FileResult]:
+def lint_all(jobs: list[tuple[str, list[Rule], Options]], stdin_name: str | None,
+             workers: int) -> Iterator[FileResult]:
     """Lint each (path, rules, options), in `workers` processes when more than one;
-    the results come in the order of `jobs` (stdin is read here, in this process)."""
+    each result comes as soon as it and those before it are ready, in the order of
+    `jobs` (stdin is read here, in this process). The workers are killed when the
+    run is interrupted, and exit by themselves when this process dies."""
     workers = workers if workers > 0 else os.cpu_count() or 1
     if workers == 1 or len(jobs) < 2:
-        return [lint_path(path, rules, options, stdin_name) for path, rules, options in jobs]
+        for path, rules, options in jobs:
+            yield lint_path(path, rules, options, stdin_name)
+        return
     from concurrent.futures import ProcessPoolExecutor  # only when linting in parallel
 
-    with ProcessPoolExecutor(min(workers, len(jobs))) as pool:
+    pool = ProcessPoolExecutor(min(workers, len(jobs)), initializer=_worker, initargs=(os.getpid(),))
+    try:
         futures = [None if path == "-" else pool.submit(lint_path, path, rules, options, stdin_name)
                    for path, rules, options in jobs]
-        return [lint_path(path, rules, options, stdin_name) if future is None else future.result()
-                for (path, rules, options), future in zip(jobs, futures)]
+        for (path, rules, options), future in zip(jobs, futures):
+            if future is None:
+                yield lint_path(path, rules, options, stdin_name)
+                continue
+            try:
+                yield future.result()
+            except Exception as error:  # the worker died (killed, out of memory)
+                yield FileResult(path, internal_error(path, "check", error, rules, options.lang))
+    except BaseException:
+        for process in list((pool._processes or {}).values()):  # no public way to kill them
+            process.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+
+
+def _worker(parent: int) -> None:
+    """Set up a worker: Ctrl-C and SIGTERM are the parent's to handle (it kills the
+    workers), and a worker whose parent is gone exits."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def lint_path(path: str, rules: list[Rule], options: Options, stdin_name: str | None) -> FileResult:
-    """Read and lint one path ("-" is stdin); a file that cannot be read is a diagnostic."""
-    if path == "-":
-        return lint_bytes(stdin_name or "-", sys.stdin.buffer.read(), rules, options)
+    """Read and lint one path ("-" is stdin); a file that cannot be read is a diagnostic,
+    and so is a failure of reportlint's own."""
     try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        return _unreadable(path, "missing", rules, options)
-    except IsADirectoryError:
-        return _unreadable(path, "directory", rules, options)
-    except OSError as error:
-        return _unreadable(path, "os", rules, options, error=error.strerror or str(error))
-    return lint_bytes(path, data, rules, options)
+        if path == "-":
+            return lint_bytes(stdin_name or "-", sys.stdin.buffer.read(), rules, options)
+        try:
+            data = Path(path).read_bytes()
+        except FileNotFoundError:
+            return _unreadable(path, "missing", rules, options)
+        except IsADirectoryError:
+            return _unreadable(path, "directory", rules, options)
+        except OSError as error:
+            return _unreadable(path, "os", rules, options, error=error.strerror or str(error))
+        return lint_bytes(path, data, rules, options)
+    except (Exception, RecursionError, MemoryError) as error:
+        return FileResult(path, internal_error(path, "read", error, rules, options.lang))
 
 
 def _unreadable(path: str, reason: str, rules: list[Rule], options: Options, **args) -> FileResult:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from rich.console import Console
@@ -30,10 +32,12 @@ from reportlint.reading.documents import is_docx
 from reportlint.reporting.html import to_html
 from reportlint.reporting.output import (
     FORMATS,
-    print_text,
+    concise_lines,
+    github_lines,
+    print_file,
+    print_summary,
     statistics,
-    to_concise,
-    to_github,
+    summary_line,
     to_json,
 )
 from reportlint.reporting.sarif import to_sarif
@@ -79,9 +83,33 @@ def _lint_parser() -> argparse.ArgumentParser:
     return p
 
 
+INTERNAL_ERROR = 3  # the exit code when reportlint failed on a file (an internal-error diagnostic)
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run reportlint; return the exit code (0 clean, 1 findings, 2 usage or rule errors)."""
-    argv = sys.argv[1:] if argv is None else argv
+    """Run reportlint; return the exit code (0 clean, 1 findings, 2 usage or rule errors,
+    3 an internal error on some file, 130 interrupted)."""
+    if hasattr(sys.stdout, "reconfigure"):  # a pipe that cannot take Chinese gets "?", not a crash
+        sys.stdout.reconfigure(errors="replace")
+        sys.stderr.reconfigure(errors="replace")
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        return _main(sys.argv[1:] if argv is None else argv)
+    except KeyboardInterrupt:
+        return 130
+    except SystemExit as stop:
+        if stop.code == 128 + signal.SIGTERM:
+            return stop.code
+        raise
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _terminate(signum, frame) -> None:
+    raise SystemExit(128 + signum)  # unwinds like Ctrl-C: the workers are killed on the way out
+
+
+def _main(argv: list[str]) -> int:
     if argv[:1] and argv[0] in COMMANDS:
         return COMMANDS[argv[0]](argv[1:])
     args = _lint_parser().parse_args(argv)
@@ -108,7 +136,10 @@ def main(argv: list[str] | None = None) -> int:
                                                  issuer_level=args.issuer_level or s.issuer_level))
             for path, s in planned]
     thresholds = [severity_rank(args.fail_on or s.fail_on or "error") for _, s in planned]
+    all_rules = [r for rules in rules_by_settings.values() for r in rules]
     results = lint_all(jobs, args.stdin_filename, args.jobs)
+    if args.fix or args.diff or args.baseline or args.statistics:
+        results = list(results)
     if args.fix or args.diff:
         changed = _fix(jobs, results, args, lang)
         if args.diff:
@@ -129,9 +160,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.statistics:
         sys.stdout.write(statistics(results, lang) + "\n")
     else:
-        _emit(results, args.format, lang, [r for rules in rules_by_settings.values() for r in rules])
+        results = _emit(results, args.format, lang, all_rules)
     if args.annotate:
         _annotate(results, lang)
+    internal = {r.id for r in all_rules if r.kind == "internal"}
+    if any(d.rule in internal for result in results for d in result.diagnostics):
+        return INTERNAL_ERROR
     failed = any(severity_rank(d.severity) >= threshold
                  for result, threshold in zip(results, thresholds) for d in result.diagnostics)
     return 1 if failed else 0
@@ -187,18 +221,26 @@ def _split(values: list[str]) -> tuple[str, ...]:
     return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
 
 
-def _emit(results: list[FileResult], fmt: str, lang: str, rules: list[Rule]) -> None:
-    if fmt == "json":
-        sys.stdout.write(to_json(results) + "\n")
-    elif fmt == "concise":
-        sys.stdout.write(to_concise(results, lang) + "\n")
+def _emit(results: Iterable[FileResult], fmt: str, lang: str, rules: list[Rule]) -> list[FileResult]:
+    """Print `results` in `fmt` and return them; the line formats print each file as it comes."""
+    done = []
+    console = Console(highlight=False, soft_wrap=True)
+    for result in results:
+        done.append(result)
+        if fmt == "text":
+            print_file(result, console, lang)
+        elif fmt in ("concise", "github"):
+            lines = concise_lines(result, lang) if fmt == "concise" else github_lines(result)
+            sys.stdout.write("".join(line + "\n" for line in lines))
+        sys.stdout.flush()
+    if fmt == "text":
+        print_summary(done, console, lang)
+    elif fmt in ("concise", "github"):
+        sys.stdout.write(summary_line(done, lang) + "\n")
+    elif fmt == "json":
+        sys.stdout.write(to_json(done) + "\n")
     elif fmt == "sarif":
-        sys.stdout.write(to_sarif(results, rules, lang) + "\n")
-    elif fmt == "github":
-        sys.stdout.write(to_github(results, lang) + "\n")
-    elif fmt == "html":
-        sys.stdout.write(to_html(results, lang) + "\n")
+        sys.stdout.write(to_sarif(done, rules, lang) + "\n")
     else:
-        print_text(results, Console(highlight=False, soft_wrap=True), lang)
-
-
+        sys.stdout.write(to_html(done, lang) + "\n")
+    return done

@@ -32,12 +32,10 @@ def to_json(results: list[FileResult]) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2)
 
 
-def to_concise(results: list[FileResult], lang: str) -> str:
-    """One line per diagnostic: path:line:col: severity rule [name] message."""
-    lines = [f"{d.path}:{d.line}:{d.column}: {t('severity.' + d.severity, lang)} "
-             f"{d.rule} [{d.name}] {d.message}"
-             for r in results for d in r.diagnostics]
-    return "\n".join(lines + [_summary_line(results, lang)])
+def concise_lines(result: FileResult, lang: str) -> list[str]:
+    """The concise lines of one file."""
+    return [f"{d.path}:{d.line}:{d.column}: {t('severity.' + d.severity, lang)} "
+            f"{d.rule} [{d.name}] {d.message}" for d in result.diagnostics]
 
 
 def statistics(results: list[FileResult], lang: str) -> str:
@@ -45,19 +43,18 @@ def statistics(results: list[FileResult], lang: str) -> str:
     counts = Counter((d.rule, d.name, d.severity) for r in results for d in r.diagnostics)
     lines = [f"{n:6}  {rule}  {t('severity.' + sev, lang):<8} {name}"
              for (rule, name, sev), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
-    return "\n".join(lines + [_summary_line(results, lang)])
+    return "\n".join(lines + [summary_line(results, lang)])
 
 
-def to_github(results: list[FileResult], lang: str) -> str:
-    """GitHub Actions workflow commands: one annotation per diagnostic, then the summary."""
+def github_lines(result: FileResult) -> list[str]:
+    """The workflow commands of one file."""
     level = {"error": "error", "warning": "warning", "info": "notice"}
     lines = []
-    for r in results:
-        for d in r.diagnostics:
-            props = (f"file={_gh(d.path, True)},line={d.line},col={d.column},endLine={d.end_line},"
-                     f"endColumn={d.end_column},title={_gh(f'{d.rule} {d.name}', True)}")
-            lines.append(f"::{level[d.severity]} {props}::{_gh(d.message)}")
-    return "\n".join(lines + [_summary_line(results, lang)])
+    for d in result.diagnostics:
+        props = (f"file={_gh(d.path, True)},line={d.line},col={d.column},endLine={d.end_line},"
+                 f"endColumn={d.end_column},title={_gh(f'{d.rule} {d.name}', True)}")
+        lines.append(f"::{level[d.severity]} {props}::{_gh(d.message)}")
+    return lines
 
 
 def _gh(text: str, property_value: bool = False) -> str:
@@ -66,22 +63,25 @@ def _gh(text: str, property_value: bool = False) -> str:
     return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
 
 
-def print_text(results: list[FileResult], console: Console, lang: str) -> None:
-    """The full report: each diagnostic with its source line and a caret, then a summary."""
-    for result in results:
-        lines = result.report.source.lines if result.report else []
-        for d in result.diagnostics:
-            console.print(_header(d, lang))
-            source_line = lines[d.line - 1] if 0 < d.line <= len(lines) else ""
-            if source_line.strip():
-                console.print(_excerpt(d, source_line))
-            console.print()
+def print_file(result: FileResult, console: Console, lang: str) -> None:
+    """One file's part of the full report."""
+    lines = result.report.source.lines if result.report else []
+    for d in result.diagnostics:
+        console.print(_header(d, lang))
+        source_line = lines[d.line - 1] if 0 < d.line <= len(lines) else ""
+        if source_line.strip():
+            console.print(_excerpt(d, source_line))
+        console.print()
+
+
+def print_summary(results: list[FileResult], console: Console, lang: str) -> None:
+    """The summary line of the full report."""
     counts = summary_counts(results)
     style = "bold red" if counts["error"] else "bold yellow" if counts["warning"] else "bold green"
-    console.print(Text(_summary_line(results, lang), style=style))
+    console.print(Text(summary_line(results, lang), style=style))
 
 
-def _summary_line(results: list[FileResult], lang: str) -> str:
+def summary_line(results: list[FileResult], lang: str) -> str:
     counts = summary_counts(results)
     if not any(counts[s] for s in SEVERITIES):
         return t("summary.clean", lang, files=counts["files"])
