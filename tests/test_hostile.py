@@ -235,3 +235,207 @@ def test_ctrl_c_is_quiet(tmp_path, good):
     process.send_signal(signal.SIGINT)
     out, err = process.communicate(timeout=30)
     assert process.returncode == 130 and err == b""
+
+
+# -- only regular files, within the limits -------------------------------------------------
+
+def test_fifo_is_unreadable_at_once(tmp_path, good):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    result = run("--format", "json", str(fifo), str(good), seconds=20)
+    assert result.code == 1 and result.names(fifo) == ["unreadable-input"]
+    assert_good_linted(result, good)
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/null"])
+def test_device_is_unreadable(good, device):
+    if not Path(device).exists():
+        pytest.skip(f"no {device}")
+    result = run("--format", "json", device, str(good), seconds=20)
+    assert result.code == 1 and result.names(device) == ["unreadable-input"]
+    assert_good_linted(result, good)
+
+
+def test_socket_is_unreadable(tmp_path, good):
+    import socket
+    path = tmp_path / "s.txt"
+    server = socket.socket(socket.AF_UNIX)
+    try:
+        server.bind(str(path))
+    except OSError:
+        pytest.skip("no unix socket here")
+    try:
+        result = run("--format", "json", str(path), str(good), seconds=20)
+    finally:
+        server.close()
+    assert result.code == 1 and result.names(path) == ["unreadable-input"]
+
+
+def test_file_over_the_size_limit(tmp_path, good):
+    big = tmp_path / "big.txt"
+    big.write_bytes(GOOD.encode("utf-8") * (25 * 2**20 // len(GOOD.encode("utf-8"))))
+    result = run("--format", "json", str(big), str(good))
+    assert result.code == 1 and result.names(big) == ["input-limit"]
+    message = result.json()["files"][0]["diagnostics"][0]["message"]
+    assert "20 MB" in message and "--max-size" in message
+    assert_good_linted(result, good)
+    assert result.peak_mb < 200
+
+
+def test_stdin_over_the_size_limit():
+    result = run("--format", "json", "--max-size", "1", "-", stdin=GOOD.encode("utf-8") * 30000)
+    assert result.code == 1 and result.names("-") == ["input-limit"]
+
+
+def test_size_limit_raised(tmp_path):
+    text = tmp_path / "r.txt"
+    text.write_text(GOOD * 2000, encoding="utf-8")  # about 0.2 MB
+    assert run("--format", "json", "--max-size", "0.1", str(text)).names(text) == ["input-limit"]
+    assert "input-limit" not in run("--format", "json", "--max-size", "1", str(text)).names(text)
+
+
+def _docx_bomb(path: Path, size: int = 2**30) -> None:
+    """A Word package whose document.xml unpacks to `size` bytes of empty paragraphs."""
+    import zipfile
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as package:
+        package.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        with package.open("word/document.xml", "w", force_zip64=True) as part:
+            chunk = b"<w:p/>" * (2**20 // 6)
+            for _ in range(size // len(chunk)):
+                part.write(chunk)
+
+
+def test_docx_zip_bomb(tmp_path, good):
+    bomb = tmp_path / "bomb.docx"
+    _docx_bomb(bomb)
+    assert bomb.stat().st_size < 2 * 2**20
+    result = run("--format", "json", str(bomb), str(good))
+    assert result.code == 1 and result.names(bomb) == ["input-limit"]
+    assert "--max-size" in result.json()["files"][0]["diagnostics"][0]["message"]
+    assert_good_linted(result, good)
+    assert result.peak_mb < 300
+
+
+def _docx(body: str) -> bytes:
+    import io
+    import docx
+    buffer = io.BytesIO()
+    docx.Document().save(buffer)
+    import zipfile
+    src = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = body.encode("utf-8")
+            package.writestr(info.filename, data)
+    return out.getvalue()
+
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def test_docx_entity_bomb(tmp_path, good):
+    """Billion laughs inside document.xml: entities are not expanded."""
+    entities = '<!ENTITY a0 "哈哈哈哈哈哈哈哈哈哈">' + "".join(
+        f'<!ENTITY a{i} "{"&a" + str(i - 1) + ";" * 1}' + f'{("&a" + str(i - 1) + ";") * 9}">' for i in range(1, 10))
+    body = (f'<?xml version="1.0"?><!DOCTYPE w:document [{entities}]>'
+            f'<w:document {W}><w:body><w:p><w:r><w:t>&a9;</w:t></w:r></w:p></w:body></w:document>')
+    bomb = tmp_path / "laughs.docx"
+    bomb.write_bytes(_docx(body))
+    result = run("--format", "json", str(bomb), str(good))
+    assert result.code in (0, 1) and result.peak_mb < 400
+    assert_good_linted(result, good)
+
+
+def test_docx_deep_xml(tmp_path, good):
+    body = (f'<?xml version="1.0"?><w:document {W}><w:body><w:p><w:r><w:t>x</w:t></w:r></w:p>'
+            + "<w:sdt><w:sdtContent>" * 5000 + "</w:sdtContent></w:sdt>" * 5000 + "</w:body></w:document>")
+    deep = tmp_path / "deep.docx"
+    deep.write_bytes(_docx(body))
+    result = run("--format", "json", str(deep), str(good))
+    assert result.code == 1 and result.names(deep) == ["unreadable-input"]
+    assert_good_linted(result, good)
+
+
+def test_html_deeper_than_the_parser_goes(tmp_path, good):
+    page = tmp_path / "deep.html"
+    page.write_text("<html><body>" + "<div>" * 3000 + "<p>" + GOOD + "</p>" + "</div>" * 3000 + "</body></html>",
+                    encoding="utf-8")
+    result = run("--format", "json", str(page), str(good))
+    assert result.code == 1 and result.names(page) == ["input-limit"]
+    assert "256" in result.json()["files"][0]["diagnostics"][0]["message"]
+    assert_good_linted(result, good)
+
+
+def test_html_unknown_charset(tmp_path, good):
+    page = tmp_path / "charset.html"
+    page.write_bytes(f'<html><head><meta charset="undefined"></head><body><p>{GOOD}</p></body></html>'.encode())
+    result = run("--format", "json", str(page), str(good))
+    assert result.code in (0, 1) and "internal-error" not in result.names(page)
+    assert result.json()["files"][0]["report_year"] == 2023
+
+
+def test_large_page_in_bounded_time(tmp_path, good):
+    page = tmp_path / "big.html"
+    row = "<tr><td>项目</td><td>1</td><td>2</td></tr>"
+    page.write_text("<html><body><p>" + GOOD + "</p><table>" + row * 100000 + "</table></body></html>",
+                    encoding="utf-8")
+    result = run("--format", "json", str(page), str(good), seconds=120)
+    assert result.code in (0, 1)
+    assert_good_linted(result, good)
+
+
+def test_pdf_over_the_page_limit(tmp_path, good):
+    canvas = pytest.importorskip("reportlab.pdfgen.canvas")
+    path = tmp_path / "long.pdf"
+    pdf = canvas.Canvas(str(path))
+    for number in range(12):
+        pdf.drawString(72, 720, f"page {number}")
+        pdf.showPage()
+    pdf.save()
+    result = run("--format", "json", "--max-pages", "10", str(path), str(good))
+    assert result.code == 1 and result.names(path) == ["input-limit"]
+    assert "--max-pages" in result.json()["files"][0]["diagnostics"][0]["message"]
+    assert_good_linted(result, good)
+
+
+def test_pdf_of_many_pages_in_bounded_time(tmp_path, good):
+    canvas = pytest.importorskip("reportlab.pdfgen.canvas")
+    path = tmp_path / "many.pdf"
+    pdf = canvas.Canvas(str(path))
+    for number in range(500):
+        pdf.drawString(72, 720, f"page {number}")
+        pdf.showPage()
+    pdf.save()
+    result = run("--format", "json", str(path), str(good))
+    assert result.code == 1 and result.names(path) == ["input-limit"]
+    assert result.seconds < 30
+
+
+LOCKED = """
+import os
+_scandir, _open = os.scandir, os.open
+def scandir(path="."):
+    if str(path).endswith("locked"):
+        raise PermissionError(13, "Permission denied", str(path))
+    return _scandir(path)
+def open_(path, *args, **kwargs):
+    if str(path).endswith("locked"):
+        raise PermissionError(13, "Permission denied", str(path))
+    return _open(path, *args, **kwargs)
+os.scandir, os.open = scandir, open_
+"""
+
+
+def test_unreadable_folder_is_a_finding(tmp_path, good):
+    """A folder that cannot be read (as if by another user: root reads every folder)."""
+    folder = tmp_path / "reports"
+    (folder / "locked").mkdir(parents=True)
+    (folder / "locked" / "a.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "b.txt").write_text(GOOD, encoding="utf-8")
+    result = run("--format", "json", str(folder), prelude=LOCKED)
+    assert result.names(folder / "locked") == ["unreadable-input"]
+    assert "目录" in result.json()["files"][1]["diagnostics"][0]["message"]
+    assert_good_linted(result, folder / "b.txt")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from reportlint.checking.rules import load_rules
+from reportlint.reading.source import Limits
 from tests.conftest import lint_text
 
 RULES = load_rules()
@@ -21,7 +22,8 @@ CASES = [
 def test_example(rule, kind, index, example, monkeypatch):
     if rule.kind == "internal" and kind == "bad":  # its bad example is any text reportlint fails on
         monkeypatch.setattr("reportlint.checking.linter.parse_report", _fail)
-    result = lint_text(example.text, RULES, year=example.year, issuer_level=example.issuer_level)
+    limits = Limits(size=example.max_size) if example.max_size else Limits()
+    result = lint_text(example.text, RULES, year=example.year, issuer_level=example.issuer_level, limits=limits)
     found = [d for d in result.diagnostics if d.rule == rule.id]
     where = [f"{d.line}:{d.column}" for d in found]
     if kind == "good":

@@ -11,7 +11,7 @@ from reportlint.i18n import reason_text, t
 from reportlint.reading.documents import read
 from reportlint.reading.model import Report, Span
 from reportlint.reading.parse import parse_report
-from reportlint.reading.source import Source, Unreadable
+from reportlint.reading.source import Limits, Source, TooLarge, Unreadable, megabytes
 
 
 @dataclass
@@ -21,6 +21,7 @@ class Options:
     lang: str = "zh"
     year: int | None = None
     issuer_level: str | None = None
+    limits: Limits = Limits()
 
 
 @dataclass
@@ -48,7 +49,11 @@ def lint_bytes(path: str, data: bytes, rules: list[Rule], options: Options) -> F
     stage = "read"
     try:
         try:
-            source = read(path, data)
+            if len(data) > options.limits.size:
+                raise TooLarge("size", size=megabytes(len(data)), limit=megabytes(options.limits.size))
+            source = read(path, data, options.limits)
+        except TooLarge as err:
+            return FileResult(path, too_large(path, err, rules, options.lang))
         except Unreadable as err:
             return FileResult(path, unreadable(path, reason_text(err.reason, options.lang, **err.args_),
                                                rules, options.lang))
@@ -101,6 +106,12 @@ def _diagnostic(path: str, rule: Rule, finding: Finding, lang: str, source: Sour
 def unreadable(path: str, reason: str, rules: list[Rule], lang: str) -> list[Diagnostic]:
     """The diagnostic for a file that could not be read, `reason` saying why."""
     return _on_file(path, "input", {"reason": reason}, rules, lang)
+
+
+def too_large(path: str, error: TooLarge, rules: list[Rule], lang: str) -> list[Diagnostic]:
+    """The diagnostic for a file beyond a limit: which, and how to raise it."""
+    return _on_file(path, "limit", {"limit": t("limit." + error.limit, lang, **error.args_),
+                                    "remedy": t("remedy." + error.limit, lang)}, rules, lang)
 
 
 def internal_error(path: str, stage: str, error: BaseException, rules: list[Rule], lang: str) -> list[Diagnostic]:

@@ -21,7 +21,7 @@ _ID = re.compile(r"^[A-Z][0-9]{3}$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 _FIELDS = {"id", "name", "category", "severity", "kind", "scope", "eras", "basis",
            "message", "description", "params", "examples"}
-_EXAMPLE_FIELDS = {"text", "year", "issuer_level", "expect"}
+_EXAMPLE_FIELDS = {"text", "year", "issuer_level", "max_size", "expect"}
 
 
 class RuleFileError(Exception):
@@ -40,6 +40,7 @@ class Example:
     year: int | None = None
     issuer_level: str | None = None
     expect: tuple[str, ...] = ()  # "line:column" of each expected diagnostic
+    max_size: int | None = None  # the input size limit, in bytes, the example is read with
 
 
 @dataclass(frozen=True)
@@ -207,6 +208,6 @@ def _examples(raw: Any, fail) -> tuple[tuple[Example, ...], tuple[Example, ...]]
                     or set(item) - _EXAMPLE_FIELDS:
                 raise fail(f"each {key} example is a text, or a mapping of {', '.join(sorted(_EXAMPLE_FIELDS))}")
             examples.append(Example(item["text"], item.get("year"), item.get("issuer_level"),
-                                    tuple(str(e) for e in item.get("expect", ()))))
+                                    tuple(str(e) for e in item.get("expect", ())), item.get("max_size")))
         out.append(tuple(examples))
     return out[0], out[1]

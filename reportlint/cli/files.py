@@ -5,28 +5,37 @@ from __future__ import annotations
 import fnmatch
 import os
 import signal
+import stat
 import sys
 import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from reportlint.checking.linter import FileResult, Options, internal_error, lint_bytes, unreadable
+from reportlint.checking.linter import FileResult, Options, internal_error, lint_bytes, too_large, unreadable
 from reportlint.checking.rules import Rule
 from reportlint.i18n import reason_text
 from reportlint.reading.documents import EXTENSIONS
+from reportlint.reading.source import TooLarge, megabytes
 
 
 def expand(paths: list[str], exclude: list[str]) -> list[str]:
     """Files as given; folders walked, in sorted order, for the files reportlint reads
     (.txt .md .docx .html .htm .pdf), less those matching an `exclude` glob and the
-    NAME.reportlint.docx copies that --annotate writes."""
+    NAME.reportlint.docx copies that --annotate writes.
+    A folder that cannot be read is listed itself, to be reported unreadable.
+    """
     out = []
     for path in paths:
         p = Path(path)
         if path != "-" and p.is_dir():
-            out += sorted(str(f) for f in p.rglob("*") if f.suffix.lower() in EXTENSIONS and f.is_file()
-                          and not _excluded(f.relative_to(p), exclude))
+            found = []
+            for folder, folders, files in os.walk(p, onerror=lambda error: found.append(error.filename)):
+                folders[:] = [d for d in folders if not _excluded((Path(folder) / d).relative_to(p), exclude)]
+                found += [os.path.join(folder, name) for name in files if Path(name).suffix.lower() in EXTENSIONS
+                          and os.path.isfile(os.path.join(folder, name))
+                          and not _excluded((Path(folder) / name).relative_to(p), exclude)]
+            out += sorted(str(Path(f)) for f in found)
         else:
             out.append(path)
     return out
@@ -89,21 +98,46 @@ def _worker(parent: int) -> None:
 
 def lint_path(path: str, rules: list[Rule], options: Options, stdin_name: str | None) -> FileResult:
     """Read and lint one path ("-" is stdin); a file that cannot be read is a diagnostic,
-    and so is a failure of reportlint's own."""
+    and so is a failure of reportlint's own. Only a regular file is read, and no more
+    of it than the size limit."""
     try:
         if path == "-":
-            return lint_bytes(stdin_name or "-", sys.stdin.buffer.read(), rules, options)
+            return lint_bytes(stdin_name or "-", sys.stdin.buffer.read(options.limits.size + 1), rules, options)
         try:
-            data = Path(path).read_bytes()
+            data = _read(path, options.limits.size)
         except FileNotFoundError:
             return _unreadable(path, "missing", rules, options)
         except IsADirectoryError:
             return _unreadable(path, "directory", rules, options)
+        except _Special:
+            return _unreadable(path, "special", rules, options)
+        except TooLarge as error:
+            return FileResult(path, too_large(path, error, rules, options.lang))
         except OSError as error:
-            return _unreadable(path, "os", rules, options, error=error.strerror or str(error))
+            reason = "folder" if os.path.isdir(path) else "os"
+            return _unreadable(path, reason, rules, options, error=error.strerror or str(error))
         return lint_bytes(path, data, rules, options)
     except (Exception, RecursionError, MemoryError) as error:
         return FileResult(path, internal_error(path, "read", error, rules, options.lang))
+
+
+class _Special(Exception):
+    """A path that is a pipe, a device or a socket."""
+
+
+def _read(path: str, limit: int) -> bytes:
+    """The bytes of the regular file `path`; never waits on a pipe or reads a device."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    with open(fd, "rb") as file:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(path)
+        if not stat.S_ISREG(mode):
+            raise _Special(path)
+        size = os.fstat(fd).st_size
+        if size > limit:
+            raise TooLarge("size", size=megabytes(size), limit=megabytes(limit))
+        return file.read(limit + 1)
 
 
 def _unreadable(path: str, reason: str, rules: list[Rule], options: Options, **args) -> FileResult:

@@ -29,6 +29,7 @@ from reportlint.cli.files import expand, lint_all, lint_path
 from reportlint.i18n import t
 from reportlint.reading.detect import LEVELS
 from reportlint.reading.documents import is_docx
+from reportlint.reading.source import Limits
 from reportlint.reporting.html import to_html
 from reportlint.reporting.output import (
     FORMATS,
@@ -68,6 +69,10 @@ def _lint_parser() -> argparse.ArgumentParser:
                    help="skip files and folders matching GLOB when walking folders (repeatable)")
     p.add_argument("--jobs", type=int, default=1, metavar="N",
                    help="lint N files at a time (0: one per CPU); output order is unchanged")
+    p.add_argument("--max-size", type=float, default=20, metavar="MB",
+                   help="do not read a file (or a Word file unpacked) larger than this (default: 20)")
+    p.add_argument("--max-pages", type=int, default=300, metavar="N",
+                   help="do not read a PDF of more pages than this (default: 300)")
     p.add_argument("--config", metavar="FILE",
                    help="use this configuration file (.reportlint.yaml or pyproject.toml) for every path")
     p.add_argument("--no-config", action="store_true", help="do not read configuration files")
@@ -132,8 +137,9 @@ def _main(argv: list[str]) -> int:
                    args.lang or "zh", error=str(error)))
         return 2
     lang = args.lang or next((s.lang for _, s in planned if s.lang), "zh")
+    limits = Limits(size=int(args.max_size * 2**20), pages=args.max_pages)
     jobs = [(path, rules_by_settings[s], Options(lang=lang, year=args.year or s.year,
-                                                 issuer_level=args.issuer_level or s.issuer_level))
+                                                 issuer_level=args.issuer_level or s.issuer_level, limits=limits))
             for path, s in planned]
     thresholds = [severity_rank(args.fail_on or s.fail_on or "error") for _, s in planned]
     all_rules = [r for rules in rules_by_settings.values() for r in rules]

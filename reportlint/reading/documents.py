@@ -14,21 +14,21 @@ import zipfile
 from pathlib import Path
 
 from reportlint.reading import source
-from reportlint.reading.source import Source, Unreadable
+from reportlint.reading.source import Limits, Source, TooLarge, Unreadable, megabytes
 
 EXTENSIONS = (".txt", ".md", ".docx", ".html", ".htm", ".pdf")
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, .wps and other legacy Office files
 
 
-def read(path: str, data: bytes) -> Source:
-    """Read `data` named `path` into a Source, or raise Unreadable."""
+def read(path: str, data: bytes, limits: Limits = Limits()) -> Source:
+    """Read `data` named `path` into a Source, or raise Unreadable (TooLarge beyond `limits`)."""
     suffix = Path(path).suffix.lower()
-    if data.startswith(b"PK\x03\x04") and _is_word(data):
+    if data.startswith(b"PK\x03\x04") and _is_word(data, limits):
         from reportlint.reading.docx import read_docx
         return read_docx(path, data)
     if b"%PDF-" in data[:1024]:
         from reportlint.reading.pdf import read_pdf
-        return read_pdf(path, data)
+        return read_pdf(path, data, limits.pages)
     if data.startswith(_OLE):
         raise Unreadable("doc")
     if suffix in (".docx", ".pdf"):
@@ -83,9 +83,16 @@ def is_docx(path: str) -> bool:
     return Path(path).suffix.lower() == ".docx"
 
 
-def _is_word(data: bytes) -> bool:
+def _is_word(data: bytes, limits: Limits) -> bool:
+    """Whether `data` is a Word package; TooLarge when its parts, as the package declares
+    them (reading stops there), unpack to more than the size limit."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
-            return "word/document.xml" in package.namelist()
+            if "word/document.xml" not in package.namelist():
+                return False
+            unpacked = sum(info.file_size for info in package.infolist())
     except (zipfile.BadZipFile, ValueError, OSError):
         return False
+    if unpacked > limits.size:
+        raise TooLarge("unpacked", size=megabytes(unpacked), limit=megabytes(limits.size))
+    return True

@@ -25,6 +25,30 @@ class Unreadable(Exception):
         self.args_ = args
 
 
+@dataclass(frozen=True)
+class Limits:
+    """How much input reportlint reads: beyond a limit a file is reported, not read."""
+
+    size: int = 20 * 2**20  # bytes of a file, and of a Word file's parts unpacked
+    pages: int = 300  # pages of a PDF
+
+
+def megabytes(size: int) -> str:
+    """A size in MB as a limit's message shows it: 20, 25.3."""
+    mb = size / 2**20
+    return f"{mb:.1f}".removesuffix(".0") if mb >= 0.1 else f"{mb:.6f}".rstrip("0")
+
+
+class TooLarge(Exception):
+    """Input beyond a limit: `limit` names it ("size", "unpacked", "pages", "depth"),
+    `args` are the figures its message shows."""
+
+    def __init__(self, which: str, **args: object) -> None:
+        super().__init__(which)
+        self.limit = which
+        self.args_ = args
+
+
 # Where a line of a text view stands in the original: (first column, label) pairs,
 # e.g. ((1, "第3段"),) or ((1, "表2 第5行 第1列"), (9, "表2 第5行 第2列")).
 Place = tuple[tuple[int, str], ...]

@@ -246,6 +246,7 @@ def _read_problem(report: Report, params: Mapping[str, Any]) -> Iterator[Finding
 KINDS = (
     Kind("input", _read_problem, args=frozenset({"reason"})),
     Kind("internal", _read_problem, args=frozenset({"stage", "error"})),
+    Kind("limit", _read_problem, args=frozenset({"limit", "remedy"})),
     Kind("parse-problem", parse_problem, args=frozenset({"text"})),
     Kind("document-type", document_type, args=frozenset({"first_line"})),
     Kind("title", title, {"problem": Param(str, choices=("missing", "year", "issuer", "wording"))},
