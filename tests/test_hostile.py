@@ -439,3 +439,78 @@ def test_unreadable_folder_is_a_finding(tmp_path, good):
     assert result.names(folder / "locked") == ["unreadable-input"]
     assert "目录" in result.json()["files"][1]["diagnostics"][0]["message"]
     assert_good_linted(result, folder / "b.txt")
+
+
+# -- YAML that cannot explode; every configuration error is the file, the key, exit 2 -----------
+
+LAUGHS = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [{','.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(9))
+
+
+def test_billion_laughs_config(tmp_path, good):
+    (tmp_path / ".reportlint.yaml").write_text(LAUGHS + "select: *j\n", encoding="utf-8")
+    result = run(str(good), cwd=tmp_path)
+    assert result.code == 2 and ".reportlint.yaml:2:" in result.err and "别名" in result.err
+    assert result.peak_mb < 200
+
+
+def test_billion_laughs_rule_file(tmp_path, good):
+    (tmp_path / "ours").mkdir()
+    (tmp_path / "ours" / "X001.yaml").write_text(LAUGHS, encoding="utf-8")
+    (tmp_path / ".reportlint.yaml").write_text("rules: [ours]\n", encoding="utf-8")
+    result = run(str(good), cwd=tmp_path)
+    assert result.code == 2 and "X001.yaml:2:" in result.err and result.peak_mb < 200
+
+
+def test_huge_config_is_refused(tmp_path, good):
+    (tmp_path / ".reportlint.yaml").write_text("# " + "x" * 2**21 + "\n", encoding="utf-8")
+    result = run(str(good), cwd=tmp_path)
+    assert result.code == 2 and ".reportlint.yaml" in result.err
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("select: 3\n", "select"),
+    ("lang: [zh]\n", "lang"),
+    ("year: true\n", "year"),
+    ("severity: {S020: [error]}\n", "severity"),
+    ("severity: [S020]\n", "severity"),
+    ("per-file: {files: x}\n", "per-file"),
+    ("rules: good.txt\n", "rules"),
+    ("rules: [\"a\\0b\"]\n", "rules"),
+    ("fail-on: {a: 1}\n", "fail-on"),
+    ("[1, 2]\n", "-"),
+])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_bad_config_value(tmp_path, good, text, key, lang):
+    (tmp_path / ".reportlint.yaml").write_text(text, encoding="utf-8")
+    result = run("--lang", lang, str(good), cwd=tmp_path)
+    assert result.code == 2 and f".reportlint.yaml: {key}:" in result.err
+    chinese = any("\u4e00" <= c <= "\u9fff" for c in result.err.replace(str(tmp_path), ""))
+    assert chinese == (lang == "zh"), result.err
+
+
+def test_broken_pyproject_is_a_config_error(tmp_path, good):
+    (tmp_path / "pyproject.toml").write_text("[tool.reportlint]\nselect = [\"S001\"\n", encoding="utf-8")
+    result = run(str(good), cwd=tmp_path)
+    assert result.code == 2 and "pyproject.toml" in result.err and "TOML" in result.err
+
+
+@pytest.mark.parametrize("content", [
+    '{"findings": {"good.txt": {"abc": {"nested": 1}}}}',
+    '{"findings": {"good.txt": {"abc": "3"}}}',
+    '{"findings": ["x"]}',
+    '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[',
+    "not json",
+])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_bad_baseline(tmp_path, good, content, lang):
+    base = tmp_path / "baseline.json"
+    base.write_text(content, encoding="utf-8")
+    result = run("--lang", lang, "--baseline", str(base), str(good))
+    assert result.code == 2 and str(base) in result.err
+
+
+def test_baseline_a_folder_or_in_a_missing_folder(tmp_path, good):
+    assert run("--baseline", str(tmp_path), str(good)).code == 2
+    result = run("--baseline", str(tmp_path / "missing" / "b.json"), str(good))
+    assert result.code == 2 and "missing" in result.err

@@ -13,7 +13,7 @@ import yaml
 from reportlint.checking import kinds
 from reportlint.checking.diagnostics import CATEGORIES, SEVERITIES
 from reportlint.checking.kinds.base import REQUIRED
-from reportlint.resources import YAML_LOADER, data_dir
+from reportlint.resources import YAML_LOADER, YAML_MAX_BYTES, data_dir, yaml_problem
 from reportlint.templates import ERAS
 
 SCOPES = ("report", "document")
@@ -91,8 +91,16 @@ def load_rules(directory: Path | None = None) -> list[Rule]:
 
 
 def load_rule(path: Path) -> Rule:
-    """Load and validate one rule file."""
-    text = path.read_text(encoding="utf-8")
+    """Load and validate one rule file (never more than a small file; YAML aliases refused)."""
+    try:
+        with open(path, "rb") as file:
+            text = file.read(YAML_MAX_BYTES + 1).decode("utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise RuleFileError(path, 1, f"cannot be read: {getattr(err, 'strerror', None) or err}") from err
+    problem = yaml_problem(text)
+    if problem:
+        raise RuleFileError(path, problem[1], "uses a YAML alias (*), which rule files may not"
+                            if problem[0] == "alias" else f"is over {YAML_MAX_BYTES // 1024} KB")
     loader = YAML_LOADER(text)
     try:
         node = loader.get_single_node()

@@ -28,7 +28,8 @@ import yaml
 from reportlint.checking.diagnostics import SEVERITIES
 from reportlint.checking.rules import Rule, load_rules
 from reportlint.reading.detect import LEVELS
-from reportlint.resources import YAML_LOADER
+from reportlint.i18n import t
+from reportlint.resources import YAML_LOADER, YAML_MAX_BYTES, yaml_problem
 
 CONFIG_NAMES = (".reportlint.yaml", ".reportlint.yml", "pyproject.toml")
 _KEYS = {"select", "ignore", "severity", "fail-on", "lang", "year", "issuer-level", "rules", "per-file"}
@@ -36,11 +37,16 @@ _PER_FILE_KEYS = {"files", "select", "ignore", "severity", "year", "issuer-level
 
 
 class ConfigError(Exception):
-    """A configuration file that cannot be used; str() names the file and the key."""
+    """A configuration file that cannot be used: the file, the key, and why (`problem`,
+    the key of its text in i18n, filled with `args`); text(lang) says it all in one language."""
 
-    def __init__(self, path: Path, key: str, message: str) -> None:
-        super().__init__(f"{path}: {key}: {message}")
-        self.path, self.key, self.message = path, key, message
+    def __init__(self, path: Path | None, key: str, problem: str, line: int | None = None, **args: object) -> None:
+        super().__init__(f"{path}: {key}: {problem}")
+        self.path, self.key, self.problem, self.line, self.args_ = path, key, problem, line, args
+
+    def text(self, lang: str) -> str:
+        where = f"{self.path}:{self.line}" if self.line else f"{self.path}: {self.key}"
+        return f"{where}: {t('config.' + self.problem, lang, **self.args_)}"
 
 
 @dataclass(frozen=True)
@@ -91,39 +97,63 @@ def find(start: Path) -> Path | None:
 
 
 def _has_section(pyproject: Path) -> bool:
+    """Whether a pyproject.toml has [tool.reportlint]; a broken one that names it has
+    (and is reported when it is loaded)."""
     try:
-        return "reportlint" in tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {})
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
+        text = pyproject.read_text(encoding="utf-8")
+    except (UnicodeDecodeError, OSError):
         return False
+    try:
+        tool = tomllib.loads(text).get("tool", {})
+        return isinstance(tool, dict) and "reportlint" in tool
+    except tomllib.TOMLDecodeError:
+        return "tool.reportlint" in text
 
 
 def load(path: Path) -> Settings:
-    """Read and validate the configuration file at `path`."""
+    """Read and validate the configuration file at `path` (never more than a small
+    file; YAML aliases refused)."""
     try:
-        text = path.read_text(encoding="utf-8")
-        if path.name == "pyproject.toml":
-            raw = tomllib.loads(text).get("tool", {}).get("reportlint", {})
-        else:
+        with open(path, "rb") as file:
+            data = file.read(YAML_MAX_BYTES + 1)
+        text = data.decode("utf-8")
+    except (OSError, ValueError) as err:
+        raise ConfigError(path, "-", "unreadable", error=getattr(err, "strerror", None) or str(err)) from err
+    if len(data) > YAML_MAX_BYTES:
+        raise ConfigError(path, "-", "size", limit=YAML_MAX_BYTES // 1024)
+    if path.name == "pyproject.toml":
+        try:
+            tool = tomllib.loads(text).get("tool", {})
+        except tomllib.TOMLDecodeError as err:
+            raise ConfigError(path, "-", "toml", error=str(err)) from err
+        raw = tool.get("reportlint", {}) if isinstance(tool, dict) else {}
+    else:
+        problem = yaml_problem(text)
+        if problem:
+            raise ConfigError(path, "-", problem[0], line=problem[1], limit=YAML_MAX_BYTES // 1024)
+        try:
             raw = yaml.load(text, Loader=YAML_LOADER) or {}
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, yaml.YAMLError) as err:
-        raise ConfigError(path, "-", f"cannot be read: {err}") from err
+        except yaml.YAMLError as err:
+            mark = getattr(err, "problem_mark", None)
+            raise ConfigError(path, "-", "yaml", line=mark.line + 1 if mark else 1) from err
     if not isinstance(raw, dict):
-        raise ConfigError(path, "-", "must be a mapping of keys")
+        raise ConfigError(path, "-", "mapping")
     return _settings(path, raw, _KEYS)
 
 
 def _settings(path: Path, raw: dict, allowed: set[str]) -> Settings:
     unknown = sorted(set(raw) - allowed)
     if unknown:
-        raise ConfigError(path, unknown[0], f"unknown key; keys: {', '.join(sorted(allowed))}")
+        raise ConfigError(path, str(unknown[0]), "unknown", keys=", ".join(sorted(allowed)))
     severity = raw.get("severity", {})
-    if not isinstance(severity, dict) or any(v not in SEVERITIES for v in severity.values()):
-        raise ConfigError(path, "severity", f"must map rules to one of {', '.join(SEVERITIES)}")
+    if not isinstance(severity, dict) or any(not isinstance(v, str) or v not in SEVERITIES
+                                             for v in severity.values()):
+        raise ConfigError(path, "severity", "severity", choices=", ".join(SEVERITIES))
     per_file = []
     for i, entry in enumerate(_list(path, raw, "per-file", dict)):
         key = f"per-file[{i}]"
         if "files" not in entry:
-            raise ConfigError(path, key, "needs files: a list of glob patterns")
+            raise ConfigError(path, key, "files")
         patterns = tuple(_list(path, entry, "files", str))
         per_file.append((patterns, _settings(path, {k: v for k, v in entry.items() if k != "files"},
                                              _PER_FILE_KEYS - {"files"})))
@@ -146,22 +176,28 @@ def _list(path: Path, raw: dict, key: str, kind: type) -> list:
     if isinstance(value, kind) and kind is str:
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, kind) for v in value):
-        raise ConfigError(path, key, f"must be a list of {'strings' if kind is str else 'mappings'}")
+        raise ConfigError(path, key, "strings" if kind is str else "mappings")
     return value
 
 
 def _choice(path: Path, raw: dict, key: str, choices: tuple[str, ...]) -> str | None:
     value = raw.get(key)
-    if value is not None and value not in choices:
-        raise ConfigError(path, key, f"must be one of {', '.join(choices)}, not {value!r}")
+    if value is not None and (not isinstance(value, str) or value not in choices):
+        raise ConfigError(path, key, "choice", choices=", ".join(choices), value=_shown(value))
     return value
 
 
 def _year(path: Path, raw: dict) -> int | None:
     value = raw.get("year")
-    if value is not None and (not isinstance(value, int) or not 2008 <= value <= 2100):
-        raise ConfigError(path, "year", f"must be a year such as 2024, not {value!r}")
+    if value is not None and (not isinstance(value, int) or isinstance(value, bool) or not 2008 <= value <= 2100):
+        raise ConfigError(path, "year", "year", value=_shown(value))
     return value
+
+
+def _shown(value: object) -> str:
+    """A bad value as an error message quotes it (never a page of it)."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:60] + "…"
 
 
 def rules_for(settings: Settings, builtin: list[Rule], select: tuple[str, ...] = (),
@@ -172,13 +208,17 @@ def rules_for(settings: Settings, builtin: list[Rule], select: tuple[str, ...] =
     """
     rules = list(builtin)
     for directory in settings.rule_dirs:
-        if not directory.is_dir():
-            raise ConfigError(settings.path, "rules", f"{directory} is not a folder")
+        try:
+            folder = directory.is_dir()
+        except (OSError, ValueError):  # a name the system cannot take
+            folder = False
+        if not folder:
+            raise ConfigError(settings.path, "rules", "folder", folder=directory)
         rules += load_rules(directory)
     ids = [r.id for r in rules] + [r.name for r in rules]
     duplicate = next((k for k in ids if ids.count(k) > 1), None)
     if duplicate:
-        raise ConfigError(settings.path, "rules", f"rule {duplicate!r} is defined twice")
+        raise ConfigError(settings.path, "rules", "twice", rule=duplicate)
     chosen = select or settings.select
     skipped = settings.ignore + ignore
     overrides = dict(settings.severity)

@@ -132,9 +132,11 @@ def _main(argv: list[str]) -> int:
                 rules_by_settings[settings] = config.rules_for(
                     settings, builtin, _split(args.select), _split(args.ignore))
             planned.append((path, settings))
-    except (RuleFileError, ConfigError) as error:
-        complain(t("error.config" if isinstance(error, ConfigError) else "error.rules",
-                   args.lang or "zh", error=str(error)))
+    except ConfigError as error:
+        complain(t("error.config", args.lang or "zh", error=error.text(args.lang or "zh")))
+        return 2
+    except RuleFileError as error:
+        complain(t("error.rules", args.lang or "zh", error=str(error)))
         return 2
     lang = args.lang or next((s.lang for _, s in planned if s.lang), "zh")
     limits = Limits(size=int(args.max_size * 2**20), pages=args.max_pages)
@@ -155,12 +157,19 @@ def _main(argv: list[str]) -> int:
     if args.baseline:
         path = Path(args.baseline)
         if not path.exists():
-            complain(t("baseline.written", lang, count=baseline.write(path, results), path=path))
+            try:
+                complain(t("baseline.written", lang, count=baseline.write(path, results), path=path))
+            except OSError:
+                complain(t("baseline.unwritable", lang, path=path))
+                return 2
             return 0
         try:
             recorded = baseline.read(path)
-        except ValueError as error:
-            complain(t("error.config", lang, error=str(error)))
+        except ValueError:
+            complain(t("baseline.bad", lang, path=path))
+            return 2
+        except OSError:
+            complain(t("baseline.unreadable", lang, path=path))
             return 2
         results = [baseline.new_findings(r, recorded) for r in results]
     if args.statistics:
