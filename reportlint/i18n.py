@@ -4,8 +4,8 @@ from __future__ import annotations
 
 _TEXT = {
     "reason.binary": ("这是二进制文件，不是文本", "this is a binary file, not text"),
-    "reason.encoding": ("无法识别文字编码（已尝试 UTF-8、UTF-16 和 GB18030）",
-                        "the text encoding is not UTF-8, UTF-16 or GB18030"),
+    "reason.encoding": ("无法识别文字编码（已尝试 UTF-8、UTF-16、UTF-32 和 GB18030）",
+                        "the text encoding is not UTF-8, UTF-16, UTF-32 or GB18030"),
     "reason.zip": ("这是压缩文件，不是 Word（.docx）文档或文本", "this is a zip file, not a Word (.docx) document or text"),
     "reason.docx": ("Word（.docx）文件已损坏，无法打开", "the Word (.docx) file is damaged and cannot be opened"),
     "reason.not_docx": ("文件名是 .docx，但内容不是 Word 文档", "the name ends in .docx but the file is not a Word document"),

@@ -38,7 +38,7 @@ class Run:
 
 
 def run(*args: str, stdin: bytes | None = None, prelude: str = "", cwd: Path | None = None,
-        seconds: float = SECONDS) -> Run:
+        seconds: float = SECONDS, env: dict | None = None) -> Run:
     """reportlint ARGS in a subprocess under a memory limit, killed after `seconds`;
     `prelude` is Python run before the command line (to inject a fault)."""
     code = f"import sys\n{prelude}\nfrom reportlint.cli.main import main\nsys.exit(main(sys.argv[1:]))"
@@ -51,7 +51,7 @@ def run(*args: str, stdin: bytes | None = None, prelude: str = "", cwd: Path | N
         inp.seek(0)
         start = time.monotonic()
         process = subprocess.Popen([sys.executable, "-c", code, *args], stdin=inp, stdout=out, stderr=err,
-                                   preexec_fn=limit, cwd=cwd)
+                                   preexec_fn=limit, cwd=cwd, env={**os.environ, **(env or {})})
         while True:
             pid, status, usage = os.wait4(process.pid, os.WNOHANG)
             if pid:
@@ -514,3 +514,43 @@ def test_baseline_a_folder_or_in_a_missing_folder(tmp_path, good):
     assert run("--baseline", str(tmp_path), str(good)).code == 2
     result = run("--baseline", str(tmp_path / "missing" / "b.json"), str(good))
     assert result.code == 2 and "missing" in result.err
+
+
+# -- decoding ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be", "utf-32", "utf-16"])
+def test_wide_encodings_with_or_without_bom(tmp_path, good, codec):
+    path = tmp_path / f"{codec}.txt"
+    path.write_bytes(GOOD.encode(codec))
+    result = run("--format", "json", str(path), str(good))
+    files = {f["path"]: f for f in result.json()["files"]}
+    assert files[str(path)]["report_year"] == 2023, result.out
+    assert "unreadable-input" not in result.names(path)
+    assert_good_linted(result, good)
+
+
+@pytest.mark.parametrize("codec", ["utf-8", "gb18030"])
+def test_stray_byte_reported_at_its_line_and_the_rest_read(tmp_path, good, codec):
+    lines = GOOD.encode(codec).split(b"\n")
+    lines[2] = lines[2][:6] + b"\xff" + lines[2][6:]
+    path = tmp_path / "stray.txt"
+    path.write_bytes(b"\n".join(lines))
+    result = run("--format", "json", str(path), str(good))
+    found = [d for d in result.json()["files"][0]["diagnostics"] if d["name"] == "undecodable-byte"]
+    assert [d["line"] for d in found] == [3]
+    assert result.json()["files"][0]["report_year"] == 2023
+    assert_good_linted(result, good)
+
+
+def test_stray_bytes_file_is_never_fixed(tmp_path):
+    path = tmp_path / "stray.txt"
+    data = b"\xff" + GOOD.replace("，", ",").encode("utf-8")
+    path.write_bytes(data)
+    run("--fix", str(path))
+    assert path.read_bytes() == data
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_stdout_that_cannot_take_chinese(good, encoding):
+    result = run(str(good), env={"PYTHONIOENCODING": encoding})
+    assert result.code in (0, 1) and "?" in result.out

@@ -192,7 +192,8 @@ def _fix(jobs: list[tuple[str, list[Rule], Options]], results: list[FileResult],
     changed = set()
     for (path, _, _), result in zip(jobs, results):
         report = result.report
-        if report is None or path == "-" or Path(path).suffix.lower() not in fix.TEXT_SUFFIXES:
+        if report is None or path == "-" or Path(path).suffix.lower() not in fix.TEXT_SUFFIXES \
+                or report.source.stray:  # writing it back would lose the stray bytes
             continue
         after = fix.apply(report.source.text, result.diagnostics)
         if after == report.source.text:
