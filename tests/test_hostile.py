@@ -554,3 +554,53 @@ def test_stray_bytes_file_is_never_fixed(tmp_path):
 def test_stdout_that_cannot_take_chinese(good, encoding):
     result = run(str(good), env={"PYTHONIOENCODING": encoding})
     assert result.code in (0, 1) and "?" in result.out
+
+
+# -- terminal safety -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("fmt", ["text", "concise"])
+def test_control_characters_are_shown_escaped(tmp_path, good, fmt):
+    path = tmp_path / "ctl\x1b[31m.txt"
+    path.write_text(GOOD.replace("一、总体情况", "一、总体情况\x1b]0;title\x07\x1b[2J\x9b") + "本局xx\x1b[2J,其中\n",
+                    encoding="utf-8")
+    result = run("--format", fmt, str(path), str(good))
+    assert result.code == 1
+    assert not any(c in result.out for c in "\x1b\x07\x9b")
+    assert "\\x1b[2J" in result.out and "\\x1b[31m.txt" in result.out
+    assert f"{good}:" in result.out
+
+
+# -- long lines and long paragraphs -----------------------------------------------------------------
+
+def test_long_line_printed_in_linear_time(tmp_path, good):
+    path = tmp_path / "long.txt"
+    path.write_text(GOOD + "本局xx全年主动公开政府信息,其中" * 1250 + "\n", encoding="utf-8")  # 20,000 characters
+    result = run(str(path), str(good), seconds=30)
+    assert result.code == 1 and "…" in result.out
+    assert max(len(line) for line in result.out.splitlines()) < 400
+
+
+def test_report_of_one_long_line_repeated(tmp_path, good):
+    line = "本局全年主动公开政府信息50条，其中文件3条,xx。" * 40
+    path = tmp_path / "repeated.txt"
+    path.write_text(GOOD + (line + "\n") * (300_000 // len(line.encode("utf-8"))), encoding="utf-8")
+    result = run("--format", "json", str(path), str(good), seconds=30)
+    assert result.code == 1
+    assert_good_linted(result, good)
+
+
+def test_headings_run_together_on_one_line(tmp_path, good):
+    path = tmp_path / "headings.txt"
+    path.write_text(GOOD + "一、总体情况" * 5000 + "\n", encoding="utf-8")
+    result = run("--format", "json", str(path), str(good), seconds=60)
+    assert result.code in (0, 1) and result.peak_mb < 300
+    assert "internal-error" not in result.names(path)
+
+
+@pytest.mark.parametrize("word", ["总体情况", "一、总体情况", "主动公开政府信息情况"])
+def test_hundred_lines_of_a_heading_word(tmp_path, good, word):
+    path = tmp_path / "word.txt"
+    path.write_text(GOOD + f"{word}\n" * 100, encoding="utf-8")
+    result = run("--format", "json", str(path), str(good))
+    assert result.code in (0, 1) and "internal-error" not in result.names(path)
+    assert_good_linted(result, good)

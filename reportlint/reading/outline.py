@@ -24,8 +24,10 @@ def parser() -> Lark:
 
 def _token(block: Block) -> Token:
     first, last = block.lines[0].span, block.lines[-1].span
-    return Token(block.kind, block, line=first.line, column=first.column,
-                 end_line=last.end_line, end_column=last.end_column)
+    token = Token(block.kind, block.kind, line=first.line, column=first.column,  # str(block) would cost
+                  end_line=last.end_line, end_column=last.end_column)            # the repr of all its text
+    token.value = block
+    return token
 
 
 class _ToModel(Transformer):

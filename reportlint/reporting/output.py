@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 
 from rich.cells import cell_len
@@ -34,8 +35,8 @@ def to_json(results: list[FileResult]) -> str:
 
 def concise_lines(result: FileResult, lang: str) -> list[str]:
     """The concise lines of one file."""
-    return [f"{d.path}:{d.line}:{d.column}: {t('severity.' + d.severity, lang)} "
-            f"{d.rule} [{d.name}] {d.message}" for d in result.diagnostics]
+    return [f"{safe(d.path)}:{d.line}:{d.column}: {t('severity.' + d.severity, lang)} "
+            f"{d.rule} [{d.name}] {safe(d.message)}" for d in result.diagnostics]
 
 
 def statistics(results: list[FileResult], lang: str) -> str:
@@ -90,28 +91,34 @@ def summary_line(results: list[FileResult], lang: str) -> str:
 
 def _header(d: Diagnostic, lang: str) -> Text:
     text = Text()
-    text.append(f"{d.path}:{d.line}:{d.column}", style="bold")
+    text.append(f"{safe(d.path)}:{d.line}:{d.column}", style="bold")
     text.append(": ")
     text.append(t("severity." + d.severity, lang), style=_STYLE[d.severity])
     text.append(f" {d.rule} ", style="magenta")
     text.append(f"[{d.name}] ", style="dim")
-    text.append(d.message)
+    text.append(safe(d.message))
     return text
 
 
 def _excerpt(d: Diagnostic, line: str) -> Text:
-    """The source line with a caret under the span, placed by display width."""
+    """The source line with a caret under the span, placed by display width; control
+    characters shown escaped. Linear in the line: only what can be shown is looked at."""
     line = line.expandtabs(4).rstrip()
     start = min(max(d.column - 1, 0), len(line))
     end = d.end_column - 1 if d.end_line == d.line else len(line)
     end = min(max(end, start + 1), max(len(line), start + 1))
+    low, high = max(0, start - _MAX_WIDTH), start + _MAX_WIDTH  # a character is a cell or more
+    line, start, end = line[low:high], start - low, min(end, high) - low
+    before, span = safe(line[:start]), safe(line[start:end])
+    line, start, end = before + span + safe(line[end:]), len(before), len(before) + len(span)
     prefix = suffix = ""
     if cell_len(line[:start]) > _MAX_WIDTH // 2:  # bring the span into view
         cut = start - 10
         line, start, end, prefix = line[cut:], 10, end - cut, "…"
-    keep = len(line)
-    while cell_len(line[:keep]) > _MAX_WIDTH:
-        keep -= 1
+    keep = width = 0
+    while keep < len(line) and width + cell_len(line[keep]) <= _MAX_WIDTH:
+        width += cell_len(line[keep])
+        keep += 1
     if keep < len(line):
         line, suffix, end = line[:keep], "…", min(end, keep)
     text = Text(f"{d.line:>5} │ ", style="dim")
@@ -120,3 +127,12 @@ def _excerpt(d: Diagnostic, line: str) -> Text:
     text.append("\n" + " " * 6 + "│ ", style="dim")
     text.append(caret, style=_STYLE[d.severity])
     return text
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+
+def safe(text: str) -> str:
+    """`text` with its control characters (C0 and C1, but tab) escaped as \\x1b, so a
+    report can never drive the terminal it is printed on."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
