@@ -25,6 +25,7 @@ SECONDS = 60
 @dataclass
 class Run:
     code: int
+    raw: bytes
     out: str
     err: str
     seconds: float
@@ -65,7 +66,8 @@ def run(*args: str, stdin: bytes | None = None, prelude: str = "", cwd: Path | N
         elapsed = time.monotonic() - start
         out.seek(0)
         err.seek(0)
-        result = Run(process.returncode, out.read().decode("utf-8", "replace"),
+        raw = out.read()
+        result = Run(process.returncode, raw, raw.decode("utf-8", "replace"),
                      err.read().decode("utf-8", "replace"), elapsed, usage.ru_maxrss / 1024)
     assert elapsed < seconds, f"reportlint {' '.join(args)} ran out of time"
     assert "Traceback" not in result.err, result.err
@@ -216,15 +218,13 @@ def test_killed_jobs_run_leaves_no_process(tmp_path, signum):
     assert len(workers) >= 2
     os.kill(process.pid, signum)
     out, err = process.communicate(timeout=30)
-    if signum == signal.SIGINT:
-        assert process.returncode == 130
-    elif signum == signal.SIGTERM:
-        assert process.returncode == 143
-    assert b"Traceback" not in err
+    expected = {signal.SIGINT: 130, signal.SIGTERM: 143, signal.SIGKILL: -signal.SIGKILL}[signum]
+    assert process.returncode == expected, err
+    assert b"Traceback" not in err, err
     deadline = time.monotonic() + 5
     while _alive(workers) and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert not _alive(workers)
+    assert not _alive(workers), (workers, err)
 
 
 def test_ctrl_c_is_quiet(tmp_path, good):
@@ -604,3 +604,232 @@ def test_hundred_lines_of_a_heading_word(tmp_path, good, word):
     result = run("--format", "json", str(path), str(good))
     assert result.code in (0, 1) and "internal-error" not in result.names(path)
     assert_good_linted(result, good)
+
+
+# -- writing files --------------------------------------------------------------------------------
+
+FIXABLE = GOOD.replace("，", ",") + "- 2 -\n本局全年办结申请12件,其中3件公开。\n— 3 —\n青山县统计局\n"
+FIXED = GOOD + "本局全年办结申请12件，其中3件公开。\n青山县统计局\n"
+
+
+def test_fix_result():
+    """The case the writing tests build on: --fix gives FIXED."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "r.txt"
+        path.write_text(FIXABLE, encoding="utf-8")
+        run("--fix", str(path))
+        assert path.read_text(encoding="utf-8") == FIXED
+
+
+def test_fix_edits_a_symlinks_target(tmp_path):
+    real = tmp_path / "real.txt"
+    real.write_text(FIXABLE, encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+    run("--fix", str(link))
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == FIXED
+
+
+@pytest.mark.parametrize("mode", [0o644, 0o755, 0o600])
+def test_fix_keeps_the_mode(tmp_path, mode):
+    path = tmp_path / "r.txt"
+    path.write_text(FIXABLE, encoding="utf-8")
+    path.chmod(mode)
+    run("--fix", str(path))
+    assert path.read_text(encoding="utf-8") == FIXED and path.stat().st_mode & 0o7777 == mode
+
+
+def test_fix_refuses_a_read_only_file(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text(FIXABLE, encoding="utf-8")
+    path.chmod(0o444)
+    result = run("--fix", str(path))
+    assert path.read_text(encoding="utf-8") == FIXABLE and "只读" in result.err
+
+
+def test_fix_keeps_a_hard_link(tmp_path):
+    path, other = tmp_path / "r.txt", tmp_path / "other.txt"
+    path.write_text(FIXABLE, encoding="utf-8")
+    os.link(path, other)
+    run("--fix", str(path))
+    assert other.read_text(encoding="utf-8") == FIXED and path.stat().st_ino == other.stat().st_ino
+
+
+ENCODINGS = [("utf-16-be", "\ufeff"), ("utf-16-le", "\ufeff"), ("utf-32-be", "\ufeff"),
+             ("utf-16-le", ""), ("gb18030", ""), ("utf-8", "\ufeff"), ("utf-8", "")]
+
+
+@pytest.mark.parametrize(("codec", "bom"), ENCODINGS)
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+@pytest.mark.parametrize("final", [True, False])
+def test_fix_round_trips_encoding_and_line_ends(tmp_path, codec, bom, newline, final):
+    def form(text: str) -> bytes:
+        text = text.replace("\n", newline)
+        return (bom + (text if final else text.removesuffix(newline))).encode(codec)
+
+    path = tmp_path / "r.txt"
+    path.write_bytes(form(FIXABLE))
+    run("--fix", str(path))
+    assert path.read_bytes() == form(FIXED)
+
+
+@pytest.mark.parametrize(("codec", "bom"), ENCODINGS)
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+@pytest.mark.parametrize("final", [True, False])
+def test_diff_applies_with_patch_to_the_fix(tmp_path, codec, bom, newline, final):
+    import shutil
+    if not shutil.which("patch"):
+        pytest.skip("no patch")
+    text = FIXABLE.replace("\n", newline)
+    data = (bom + (text if final else text.removesuffix(newline))).encode(codec)
+    (tmp_path / "r.txt").write_bytes(data)
+    (tmp_path / "f.txt").write_bytes(data)
+    result = run("--diff", "r.txt", cwd=tmp_path)
+    assert result.code == 1
+    run("--fix", "f.txt", cwd=tmp_path)
+    done = subprocess.run(["patch", "-p0", "--binary", "-s"], cwd=tmp_path, input=result.raw,
+                          capture_output=True, timeout=30)
+    assert done.returncode == 0, done.stderr + done.stdout
+    assert (tmp_path / "r.txt").read_bytes() == (tmp_path / "f.txt").read_bytes() != data
+
+
+def _word(path: Path, text: str = GOOD) -> None:
+    import docx
+    document = docx.Document()
+    for line in text.splitlines():
+        document.add_paragraph(line)
+    document.save(str(path))
+
+
+def test_annotate_never_writes_through_a_planted_symlink(tmp_path):
+    report = tmp_path / "r.docx"
+    _word(report, GOOD + "本局xx条。\n")
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    (tmp_path / "r.reportlint.docx").symlink_to(victim)
+    result = run("--annotate", str(report))
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    assert (tmp_path / "r.reportlint.docx").is_symlink() and "r.reportlint.docx" in result.err
+
+
+def test_annotate_never_overwrites_a_file_it_did_not_write(tmp_path):
+    report = tmp_path / "r.docx"
+    _word(report, GOOD + "本局xx条。\n")
+    other = tmp_path / "r.reportlint.docx"
+    _word(other, "别人的文件\n")
+    before = other.read_bytes()
+    run("--annotate", str(report))
+    assert other.read_bytes() == before
+
+
+def test_annotate_twice_replaces_its_own_copy(tmp_path):
+    report = tmp_path / "r.docx"
+    _word(report, GOOD + "本局xx条。\n")
+    run("--annotate", str(report))
+    first = (tmp_path / "r.reportlint.docx").stat().st_mtime_ns
+    result = run("--annotate", str(report))
+    assert "r.reportlint.docx" in result.err and (tmp_path / "r.reportlint.docx").stat().st_mtime_ns >= first
+    assert "未写入" not in result.err
+
+
+def test_annotate_refuses_stdin(tmp_path):
+    report = tmp_path / "X.docx"
+    _word(report)
+    before = report.read_bytes()
+    result = run("--annotate", "--stdin-filename", str(report), "-", stdin=GOOD.encode("utf-8"), cwd=tmp_path)
+    assert result.code == 2 and report.read_bytes() == before
+    assert not (tmp_path / "X.reportlint.docx").exists()
+
+
+def test_killing_fix_leaves_the_old_or_the_new_file(tmp_path):
+    import random
+    text = (FIXABLE * 3000).encode("utf-8")
+    (tmp_path / "new.txt").write_bytes(text)
+    run("--fix", str(tmp_path / "new.txt"), seconds=120)
+    new = (tmp_path / "new.txt").read_bytes()
+    assert new != text
+    code = "import sys\nfrom reportlint.cli.main import main\nsys.exit(main(sys.argv[1:]))"
+    chance = random.Random(15)
+    for attempt in range(6):
+        path = tmp_path / f"r{attempt}.txt"
+        path.write_bytes(text)
+        process = subprocess.Popen([sys.executable, "-c", code, "--fix", str(path)],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(chance.uniform(0.3, 4.0))
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        assert path.read_bytes() in (text, new)
+
+
+# -- properties: generated reports, fixed and mutated -----------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from tests import forms  # noqa: E402
+
+FEW = settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+
+
+def _with_fixable_defects(text: str, choice) -> str:
+    """`text` with defects a safe fix removes, some overlapping: half-width marks, page
+    footers, a footer holding a half-width mark."""
+    lines = text.split("\n")
+    out = []
+    for number, line in enumerate(lines):
+        out.append(line.replace("，", ",", choice[number % len(choice)]).replace("。", ".", choice[-1] % 2))
+        if number % 7 == 3:
+            out.append(f"- {number} -" if choice[0] % 2 else f"— {number}, —")
+    return "\n".join(out)
+
+
+@FEW
+@given(forms.reports(), st.lists(st.integers(0, 3), min_size=3, max_size=6))
+def test_fix_twice_changes_nothing_the_second_time(report, choice):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "r.txt"
+        path.write_text(_with_fixable_defects(forms.clean(report), choice), encoding="utf-8")
+        run("--fix", str(path))
+        once = path.read_bytes()
+        run("--fix", str(path))
+        assert path.read_bytes() == once
+
+
+def _mutants(data: bytes, draw) -> list[tuple[str, bytes]]:
+    text = data.decode("utf-8")
+    lines = text.split("\n")
+    at = draw(st.integers(0, max(0, len(data) - 1)))
+    line = draw(st.integers(0, len(lines) - 1))
+    flipped = bytearray(data)
+    for offset in draw(st.lists(st.integers(0, len(data) - 1), min_size=1, max_size=5)):
+        flipped[offset] ^= draw(st.integers(1, 255))
+    return [
+        ("flip.txt", bytes(flipped)),
+        ("cut.txt", data[:at]),
+        ("deleted.txt", "\n".join(lines[:line] + lines[line + 1:]).encode("utf-8")),
+        ("doubled.txt", "\n".join(lines[:line + 1] + lines[line:]).encode("utf-8")),
+        ("gbk.txt", text.encode("gb18030")),
+        ("utf16.txt", text.encode("utf-16-be")),
+        ("control.txt", text.replace("。", draw(st.sampled_from(["\x1b[2J", "\x00", "\x07", "\x9b", "\u202e"])), 3)
+         .encode("utf-8")),
+        ("fullwidth.txt", text.translate(str.maketrans("0123456789", "０１２３４５６７８９")).encode("utf-8")),
+        ("together.txt", text.replace(" | ", draw(st.sampled_from(["", "|", "  ", "\t"]))).encode("utf-8")),
+        ("huge.txt", text.replace("50", "9" * draw(st.sampled_from([20, 400, 5000])), 2).encode("utf-8")),
+        ("page.html", ("<html><body><p>" + text.replace("\n", "</p><p>") + "</p></body></html>").encode("utf-8")),
+    ]
+
+
+@FEW
+@given(forms.reports(), st.data())
+def test_mutated_reports_never_break_the_run(report, data):
+    mutants = _mutants(forms.clean(report).encode("utf-8"), data.draw)
+    with tempfile.TemporaryDirectory() as folder:
+        paths = []
+        for name, content in mutants:
+            (Path(folder) / name).write_bytes(content)
+            paths.append(str(Path(folder) / name))
+        for jobs in ("1", "2"):
+            result = run("--format", "json", "--jobs", jobs, *paths)
+            assert result.code in (0, 1), result.out[-2000:]
+            doc = result.json()
+            assert [f["path"] for f in doc["files"]] == paths

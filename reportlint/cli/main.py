@@ -13,7 +13,7 @@ from rich.console import Console
 from reportlint import __version__
 from reportlint.checking import baseline
 from reportlint.checking.diagnostics import SEVERITIES, severity_rank
-from reportlint.checking.linter import FileResult, Options
+from reportlint.checking.linter import FileResult, Options, lint_bytes
 from reportlint.checking.rules import Rule, RuleFileError, load_rules
 from reportlint.cli import config, fix
 from reportlint.cli.commands import (
@@ -121,6 +121,9 @@ def _main(argv: list[str]) -> int:
     if not args.paths:
         complain(t("error.no_paths", args.lang or "zh"))
         return 2
+    if args.annotate and "-" in args.paths:
+        complain(t("error.stdin_annotate", args.lang or "zh"))
+        return 2
     try:
         builtin = load_rules()
         rules_by_settings: dict[Settings, list[Rule]] = {}
@@ -188,23 +191,43 @@ def _main(argv: list[str]) -> int:
 
 def _fix(jobs: list[tuple[str, list[Rule], Options]], results: list[FileResult],
          args: argparse.Namespace, lang: str) -> set[str]:
-    """Apply (or, with --diff, print) the safe fixes; return the paths that change."""
+    """Apply (or, with --diff, print) the safe fixes; return the paths that change.
+
+    Fixes are applied round after round (an edit that overlapped another waits for the
+    next) until none is left, so that a second --fix changes nothing."""
     changed = set()
-    for (path, _, _), result in zip(jobs, results):
+    for (path, rules, options), result in zip(jobs, results):
         report = result.report
         if report is None or path == "-" or Path(path).suffix.lower() not in fix.TEXT_SUFFIXES \
                 or report.source.stray:  # writing it back would lose the stray bytes
             continue
-        after = fix.apply(report.source.text, result.diagnostics)
-        if after == report.source.text:
+        before = Path(path).read_bytes()
+        text, diagnostics = report.source.text, result.diagnostics
+        for _ in range(_FIX_ROUNDS):
+            fixed = fix.apply(text, diagnostics)
+            if fixed == text:
+                break
+            text = fixed
+            diagnostics = lint_bytes(path, fix.encode(text, report.source.encoding, before), rules, options).diagnostics
+        if text == report.source.text:
+            continue
+        after = fix.encode(text, report.source.encoding, before)
+        if args.diff:
+            changed.add(path)
+            sys.stdout.flush()
+            sys.stdout.buffer.write(fix.diff(path, before, after))
+            continue
+        try:
+            fix.write(Path(path), after)
+        except fix.ReadOnly:
+            complain(t("fix.readonly", lang, path=path))
             continue
         changed.add(path)
-        if args.diff:
-            sys.stdout.write(fix.diff(path, report.source.text, after))
-        else:
-            fix.write(Path(path), after, report.source.encoding)
-            complain(t("fix.written", lang, path=path))
+        complain(t("fix.written", lang, path=path))
     return changed
+
+
+_FIX_ROUNDS = 8
 
 
 def _annotate(results: list[FileResult], lang: str) -> None:
@@ -215,7 +238,11 @@ def _annotate(results: list[FileResult], lang: str) -> None:
         if result.report is None or result.path == "-" or not is_docx(result.path):
             continue
         out = path.with_suffix(".reportlint.docx")
-        count = annotate(path.read_bytes(), result.diagnostics, out, lang)
+        try:
+            count = annotate(path.read_bytes(), result.diagnostics, out, lang)
+        except FileExistsError:
+            complain(t("annotate.refused", lang, path=out))
+            continue
         complain(t("annotate.written", lang, path=out, count=count))
 
 
