@@ -6,9 +6,14 @@ checkout they are the top-level `rules/` and `grammar/` folders.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import stat
+import tempfile
 from pathlib import Path
 
 import yaml
+from lark import Lark, __version__ as lark_version
 
 # libyaml's loader when PyYAML was built with it: several times faster.
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -39,3 +44,42 @@ def data_dir(name: str) -> Path:
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError(f"reportlint data folder {name!r} not found")
+
+
+def lark_parser(grammar: str, **options) -> Lark:
+    """A Lark parser of `grammar`, loaded from the user's private cache when it was
+    saved there, else built and saved (atomically). Never Lark's own cache=True, whose
+    pickle sits in the shared temp folder, where another user could plant one."""
+    key = hashlib.sha256(repr((grammar, sorted(options.items()), lark_version)).encode()).hexdigest()[:32]
+    folder = _private_cache()
+    path = folder / f"{key}.lark" if folder else None
+    if path and path.is_file():
+        try:
+            with open(path, "rb") as file:
+                return Lark.load(file)
+        except Exception:  # a damaged or outdated entry: build it again
+            pass
+    parser = Lark(grammar, **options)
+    if path:
+        try:
+            fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+            with os.fdopen(fd, "wb") as file:
+                parser.save(file)
+            os.replace(tmp, path)
+        except OSError:
+            pass
+    return parser
+
+
+def _private_cache() -> Path | None:
+    """reportlint's folder in the user's cache folder, when it is a real folder only
+    its owner (this user) can enter; None otherwise (then nothing is cached)."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = Path(base) / "reportlint"
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        status = os.lstat(folder)
+    except (OSError, ValueError):
+        return None
+    private = stat.S_ISDIR(status.st_mode) and not status.st_mode & 0o077
+    return folder if private and status.st_uid == os.getuid() else None

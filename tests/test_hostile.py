@@ -833,3 +833,35 @@ def test_mutated_reports_never_break_the_run(report, data):
             assert result.code in (0, 1), result.out[-2000:]
             doc = result.json()
             assert [f["path"] for f in doc["files"]] == paths
+
+
+# -- parsers and caches -----------------------------------------------------------------------------
+
+def test_no_parser_cache_in_the_shared_temp_folder(tmp_path, good):
+    shared, private = tmp_path / "tmp", tmp_path / "cache"
+    shared.mkdir()
+    table = tmp_path / "t.txt"
+    table.write_text(GOOD + "| 项目 | 1 | 2 |\n", encoding="utf-8")
+    result = run(str(good), str(table), env={"TMPDIR": str(shared), "XDG_CACHE_HOME": str(private)})
+    assert result.code in (0, 1)
+    assert list(shared.iterdir()) == []
+    folder = private / "reportlint"
+    assert folder.stat().st_mode & 0o777 == 0o700 and list(folder.glob("*.lark"))
+    assert not list(folder.glob(".tmp-*"))
+
+
+def test_a_cache_others_can_write_is_not_used(tmp_path, good):
+    folder = tmp_path / "cache" / "reportlint"
+    folder.mkdir(parents=True)
+    folder.chmod(0o777)
+    result = run(str(good), env={"XDG_CACHE_HOME": str(tmp_path / "cache")})
+    assert result.code in (0, 1) and list(folder.iterdir()) == []
+
+
+def test_a_damaged_cache_entry_is_rebuilt(tmp_path, good):
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
+    first = run("--format", "json", str(good), env=env)
+    for entry in (tmp_path / "cache" / "reportlint").glob("*.lark"):
+        entry.write_bytes(b"not a parser")
+    again = run("--format", "json", str(good), env=env)
+    assert again.out == first.out and again.err == ""
