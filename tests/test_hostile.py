@@ -387,14 +387,18 @@ def test_large_page_in_bounded_time(tmp_path, good):
     assert_good_linted(result, good)
 
 
-def test_pdf_over_the_page_limit(tmp_path, good):
+def _pdf(path: Path, pages: int) -> None:
     canvas = pytest.importorskip("reportlab.pdfgen.canvas")
-    path = tmp_path / "long.pdf"
     pdf = canvas.Canvas(str(path))
-    for number in range(12):
+    for number in range(pages):
         pdf.drawString(72, 720, f"page {number}")
         pdf.showPage()
     pdf.save()
+
+
+def test_pdf_over_the_page_limit(tmp_path, good):
+    path = tmp_path / "long.pdf"
+    _pdf(path, 12)
     result = run("--format", "json", "--max-pages", "10", str(path), str(good))
     assert result.code == 1 and result.names(path) == ["input-limit"]
     assert "--max-pages" in result.json()["files"][0]["diagnostics"][0]["message"]
@@ -402,13 +406,8 @@ def test_pdf_over_the_page_limit(tmp_path, good):
 
 
 def test_pdf_of_many_pages_in_bounded_time(tmp_path, good):
-    canvas = pytest.importorskip("reportlab.pdfgen.canvas")
     path = tmp_path / "many.pdf"
-    pdf = canvas.Canvas(str(path))
-    for number in range(500):
-        pdf.drawString(72, 720, f"page {number}")
-        pdf.showPage()
-    pdf.save()
+    _pdf(path, 500)
     result = run("--format", "json", str(path), str(good))
     assert result.code == 1 and result.names(path) == ["input-limit"]
     assert result.seconds < 30
