@@ -294,7 +294,7 @@ def test_size_limit_raised(tmp_path):
     assert "input-limit" not in run("--format", "json", "--max-size", "1", str(text)).names(text)
 
 
-def _docx_bomb(path: Path, size: int = 2**30) -> None:
+def _docx_bomb(path: Path, size: int = 64 * 2**20) -> None:
     """A Word package whose document.xml unpacks to `size` bytes of empty paragraphs."""
     import zipfile
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as package:
@@ -308,7 +308,7 @@ def _docx_bomb(path: Path, size: int = 2**30) -> None:
 def test_docx_zip_bomb(tmp_path, good):
     bomb = tmp_path / "bomb.docx"
     _docx_bomb(bomb)
-    assert bomb.stat().st_size < 2 * 2**20
+    assert bomb.stat().st_size < 100_000
     result = run("--format", "json", str(bomb), str(good))
     assert result.code == 1 and result.names(bomb) == ["input-limit"]
     assert "--max-size" in result.json()["files"][0]["diagnostics"][0]["message"]
@@ -377,13 +377,34 @@ def test_html_unknown_charset(tmp_path, good):
     assert result.json()["files"][0]["report_year"] == 2023
 
 
-def test_large_page_in_bounded_time(tmp_path, good):
+def test_page_of_too_many_elements(tmp_path, good):
     page = tmp_path / "big.html"
     row = "<tr><td>项目</td><td>1</td><td>2</td></tr>"
     page.write_text("<html><body><p>" + GOOD + "</p><table>" + row * 100000 + "</table></body></html>",
                     encoding="utf-8")
+    result = run("--format", "json", str(page), str(good))
+    assert result.code == 1 and result.names(page) == ["input-limit"]
+    assert "300000" in result.json()["files"][0]["diagnostics"][0]["message"]
+    assert_good_linted(result, good)
+
+
+def test_page_of_many_rows_in_bounded_time(tmp_path, good):
+    page = tmp_path / "rows.html"
+    row = "<tr><td>项目</td><td>1</td><td>2</td></tr>"
+    page.write_text("<html><body><p>" + GOOD + "</p><table>" + row * 20000 + "</table></body></html>",
+                    encoding="utf-8")
     result = run("--format", "json", str(page), str(good), seconds=120)
     assert result.code in (0, 1)
+    assert_good_linted(result, good)
+
+
+def test_docx_element_bomb(tmp_path, good):
+    """Empty paragraphs by the million, well under the size limit."""
+    body = f'<?xml version="1.0"?><w:document {W}><w:body>' + "<w:p/>" * 1_000_000 + "</w:body></w:document>"
+    bomb = tmp_path / "elements.docx"
+    bomb.write_bytes(_docx(body))
+    result = run("--format", "json", str(bomb), str(good))
+    assert result.code == 1 and result.names(bomb) == ["input-limit"]
     assert_good_linted(result, good)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from reportlint.reading import source
@@ -35,13 +36,13 @@ def read(path: str, data: bytes, limits: Limits = Limits()) -> Source:
         raise Unreadable("not_" + suffix[1:])
     if suffix in (".html", ".htm"):
         from reportlint.reading.html import read_html
-        return read_html(path, data)
+        return read_html(path, data, limits.elements)
     text = source.read(path, data)
     page = _page_in(text.text)
     if page is None:
         return text
     from reportlint.reading.html import page_view
-    view = page_view(path, page, text.encoding)
+    view = page_view(path, page, text.encoding, limits.elements)
     view.html_in_text = True
     return view
 
@@ -85,14 +86,19 @@ def is_docx(path: str) -> bool:
 
 def _is_word(data: bytes, limits: Limits) -> bool:
     """Whether `data` is a Word package; TooLarge when its parts, as the package declares
-    them (reading stops there), unpack to more than the size limit."""
+    them (reading stops there), unpack to more than the size limit, or its body holds
+    more elements than the element limit."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             if "word/document.xml" not in package.namelist():
                 return False
             unpacked = sum(info.file_size for info in package.infolist())
-    except (zipfile.BadZipFile, ValueError, OSError):
+            if unpacked > limits.size:
+                raise TooLarge("unpacked", size=megabytes(unpacked), limit=megabytes(limits.size))
+            body = package.read("word/document.xml")
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, zlib.error):
         return False
-    if unpacked > limits.size:
-        raise TooLarge("unpacked", size=megabytes(unpacked), limit=megabytes(limits.size))
+    elements = body.count(b"<") - body.count(b"</") - body.count(b"<?") - body.count(b"<!")
+    if elements > limits.elements:
+        raise TooLarge("elements", count=elements, limit=limits.elements)
     return True

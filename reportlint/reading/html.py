@@ -35,17 +35,17 @@ _DEPTH = 256  # libxml2's limit of element nesting
 _DESCEND = 0.9  # a child holding this share of the text stands for its parent
 
 
-def read_html(path: str, data: bytes) -> Source:
+def read_html(path: str, data: bytes, max_elements: int = 300_000) -> Source:
     """The text view of a web page's article body (a page without a tag is text)."""
     if b"<" not in data:
         return source.read(path, data)
     text, encoding = decode(data)
-    return page_view(path, text, encoding)
+    return page_view(path, text, encoding, max_elements)
 
 
-def page_view(path: str, text: str, encoding: str) -> Source:
+def page_view(path: str, text: str, encoding: str, max_elements: int = 300_000) -> Source:
     """The text view of a web page's article body, from the page's text (TooLarge
-    when its elements nest deeper than the parser goes)."""
+    when its elements nest deeper than the parser goes, or are more than `max_elements`)."""
     view = TextView()
     parser = lxml.html.HTMLParser()
     try:
@@ -54,6 +54,9 @@ def page_view(path: str, text: str, encoding: str) -> Source:
         return view.source(path, encoding)
     if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
         raise TooLarge("depth", limit=_DEPTH)
+    elements = sum(1 for _ in page.iter())
+    if elements > max_elements:
+        raise TooLarge("elements", count=elements, limit=max_elements)
     _strip(page)
     body = _container(page)
     flow = _Flow(view)

@@ -31,6 +31,7 @@ class Limits:
 
     size: int = 20 * 2**20  # bytes of a file, and of a Word file's parts unpacked
     pages: int = 300  # pages of a PDF
+    elements: int = 300_000  # elements of a web page or of a Word document's body
 
 
 def megabytes(size: int) -> str:
