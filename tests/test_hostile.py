@@ -885,3 +885,22 @@ def test_a_damaged_cache_entry_is_rebuilt(tmp_path, good):
         entry.write_bytes(b"not a parser")
     again = run("--format", "json", str(good), env=env)
     assert again.out == first.out and again.err == ""
+
+
+@pytest.mark.parametrize("content", [
+    "id: X001\nname: [a]\n",
+    "id: [X001]\nname: a\ncategory: cell\nseverity: error\nkind: [input]\nbasis: b\n"
+    "message: {zh: a, en: b}\ndescription: {zh: a, en: b}\nexamples: {good: [a], bad: [b]}\n",
+    "- a\n- b\n",
+    "id: X001\n  bad: indent\n: x\n",
+])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_bad_rule_file_in_the_chosen_language(tmp_path, good, content, lang):
+    (tmp_path / "ours").mkdir()
+    (tmp_path / "ours" / "X001.yaml").write_text(content, encoding="utf-8")
+    (tmp_path / "ours" / "X002.yaml").mkdir()  # a folder with a rule file's name
+    (tmp_path / ".reportlint.yaml").write_text("rules: [ours]\n", encoding="utf-8")
+    result = run("--lang", lang, str(good), cwd=tmp_path)
+    assert result.code == 2 and "X001.yaml:" in result.err
+    chinese = any("\u4e00" <= c <= "\u9fff" for c in result.err.replace(str(tmp_path), ""))
+    assert chinese == (lang == "zh"), result.err

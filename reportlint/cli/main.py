@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 from collections.abc import Iterable
@@ -102,6 +103,12 @@ def main(argv: list[str] | None = None) -> int:
         return _main(sys.argv[1:] if argv is None else argv)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader went away (| head): nothing more to say
+        sys.stdout = open(os.devnull, "w")
+        return 1
+    except Exception as error:  # a bug outside any one file: said in a line, never a traceback
+        complain(t("error.internal", "zh", error=f"{type(error).__name__}: {error}"[:200]))
+        return INTERNAL_ERROR
     except SystemExit as stop:
         if stop.code == 128 + signal.SIGTERM:
             return stop.code
@@ -139,7 +146,7 @@ def _main(argv: list[str]) -> int:
         complain(t("error.config", args.lang or "zh", error=error.text(args.lang or "zh")))
         return 2
     except RuleFileError as error:
-        complain(t("error.rules", args.lang or "zh", error=str(error)))
+        complain(t("error.rules", args.lang or "zh", error=error.text(args.lang or "zh")))
         return 2
     lang = args.lang or next((s.lang for _, s in planned if s.lang), "zh")
     limits = Limits(size=int(args.max_size * 2**20), pages=args.max_pages)
