@@ -653,6 +653,16 @@ def test_fix_keeps_the_mode(tmp_path, mode):
     assert path.read_text(encoding="utf-8") == FIXED and path.stat().st_mode & 0o7777 == mode
 
 
+def test_fix_keeps_the_owner(tmp_path):
+    if os.geteuid() != 0:
+        pytest.skip("only root can give a file away")
+    path = tmp_path / "r.txt"
+    path.write_text(FIXABLE, encoding="utf-8")
+    os.chown(path, 65534, 65534)
+    run("--fix", str(path))
+    assert path.read_text(encoding="utf-8") == FIXED and (path.stat().st_uid, path.stat().st_gid) == (65534, 65534)
+
+
 def test_fix_refuses_a_read_only_file(tmp_path):
     path = tmp_path / "r.txt"
     path.write_text(FIXABLE, encoding="utf-8")

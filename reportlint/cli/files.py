@@ -62,10 +62,14 @@ def lint_all(jobs: list[tuple[str, list[Rule], Options]], stdin_name: str | None
         return
     from concurrent.futures import ProcessPoolExecutor  # only when linting in parallel
 
-    pool = ProcessPoolExecutor(min(workers, len(jobs)), initializer=_worker, initargs=(os.getpid(),))
+    # Ctrl-C or SIGTERM while the pool starts would stop it holding its own lock: they wait.
+    held, pool = _hold(), None
     try:
+        pool = ProcessPoolExecutor(min(workers, len(jobs)), initializer=_worker, initargs=(os.getpid(),))
         futures = [None if path == "-" else pool.submit(lint_path, path, rules, options, stdin_name)
                    for path, rules, options in jobs]
+        _release(held)
+        held = None
         for (path, rules, options), future in zip(jobs, futures):
             if future is None:
                 yield lint_path(path, rules, options, stdin_name)
@@ -75,11 +79,27 @@ def lint_all(jobs: list[tuple[str, list[Rule], Options]], stdin_name: str | None
             except Exception as error:  # the worker died (killed, out of memory)
                 yield FileResult(path, internal_error(path, "check", error, rules, options.lang))
     except BaseException:
-        for process in list((pool._processes or {}).values()):  # no public way to kill them
-            process.terminate()
-        pool.shutdown(wait=False, cancel_futures=True)
+        _release(held)
+        if pool is not None:
+            for process in list((pool._processes or {}).values()):  # no public way to kill them
+                process.terminate()
+            pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown()
+
+
+def _hold() -> set | None:
+    """Make Ctrl-C and SIGTERM wait; what to give back to _release (None where they cannot wait)."""
+    return signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS) if hasattr(signal, "pthread_sigmask") else None
+
+
+def _release(held: set | None) -> None:
+    """Let Ctrl-C and SIGTERM through again (one that came meanwhile is raised now)."""
+    if held is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
+_STOPS = {signal.SIGINT, signal.SIGTERM}
 
 
 def _worker(parent: int) -> None:
@@ -87,6 +107,8 @@ def _worker(parent: int) -> None:
     workers), and a worker whose parent is gone exits."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):  # started while the parent held them
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
 
     def watch() -> None:
         while os.getppid() == parent:
