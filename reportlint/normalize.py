@@ -73,9 +73,18 @@ def cn_int(numeral: str) -> int | None:
 
 
 def cn_numeral(n: int) -> str:
-    """1 → 一, 12 → 十二, 20 → 二十 (1 to 99)."""
+    """1 → 一, 12 → 十二, 20 → 二十, 105 → 一百零五 (1 to 9999; other numbers in digits)."""
     units = "一二三四五六七八九"
+    if not 0 < n < 10000:
+        return str(n)
     if n < 10:
         return units[n - 1]
-    tens, unit = divmod(n, 10)
-    return ("" if tens == 1 else units[tens - 1]) + "十" + (units[unit - 1] if unit else "")
+    if n < 100:
+        tens, unit = divmod(n, 10)
+        return ("" if tens == 1 else units[tens - 1]) + "十" + (units[unit - 1] if unit else "")
+    head, rest = divmod(n, 100) if n < 1000 else divmod(n, 1000)
+    mark, width = ("百", 100) if n < 1000 else ("千", 1000)
+    if not rest:
+        return units[head - 1] + mark
+    tail = ("一" if 10 <= rest < 20 else "") + cn_numeral(rest)  # 一百一十, not 一百十
+    return units[head - 1] + mark + ("零" if rest < width // 10 else "") + tail

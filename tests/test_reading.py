@@ -68,3 +68,10 @@ def test_crlf_file_keeps_line_numbers(lint):
     result = lint(text)
     start = next(d for d in result.diagnostics if d.name == "numbering-start")
     assert start.line == 4
+
+
+def test_chinese_numerals_past_ninety_nine():
+    from reportlint.normalize import cn_numeral
+    assert [cn_numeral(n) for n in (9, 10, 19, 99, 100, 101, 110, 999, 1010, 2300)] == [
+        "九", "十", "十九", "九十九", "一百", "一百零一", "一百一十", "九百九十九", "一千零一十", "二千三百"]
+    assert cn_numeral(0) == "0" and cn_numeral(12345) == "12345"

@@ -44,13 +44,25 @@ def write(path: Path, results: list[FileResult]) -> int:
     return sum(len(r.diagnostics) for r in results)
 
 
+_MAX_BYTES = 64 * 2**20
+
+
 def read(path: Path) -> dict[str, Counter]:
-    """The recorded findings per file path; ValueError if the file is not a baseline."""
+    """The recorded findings per file path; ValueError if the file is not a baseline
+    (its findings a mapping of paths to mappings of fingerprints to counts), OSError
+    if it cannot be read."""
+    with open(path, "rb") as file:
+        data = file.read(_MAX_BYTES + 1)
     try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
-        return {p: Counter(keys) for p, keys in doc["findings"].items()}
-    except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as err:
-        raise ValueError(f"{path} is not a reportlint baseline") from err
+        doc = json.loads(data.decode("utf-8")) if len(data) <= _MAX_BYTES else None
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as err:
+        raise ValueError(path) from err
+    findings = doc.get("findings") if isinstance(doc, dict) else None
+    if not isinstance(findings, dict) or not all(
+            isinstance(keys, dict) and all(isinstance(k, str) and type(n) is int and n >= 0 for k, n in keys.items())
+            for keys in findings.values()):
+        raise ValueError(path)
+    return {p: Counter(keys) for p, keys in findings.items()}
 
 
 def new_findings(result: FileResult, recorded: dict[str, Counter]) -> FileResult:

@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from reportlint.checking import kinds
 from reportlint.checking.diagnostics import Diagnostic, Finding
 from reportlint.checking.rules import Rule
-from reportlint.i18n import reason_text
+from reportlint.i18n import reason_text, t
 from reportlint.reading.documents import read
 from reportlint.reading.model import Report, Span
 from reportlint.reading.parse import parse_report
-from reportlint.reading.source import Source, Unreadable
+from reportlint.reading.source import Limits, Source, TooLarge, Unreadable, megabytes
 
 
 @dataclass
@@ -21,6 +21,7 @@ class Options:
     lang: str = "zh"
     year: int | None = None
     issuer_level: str | None = None
+    limits: Limits = Limits()
 
 
 @dataclass
@@ -50,13 +51,24 @@ class FileResult:
 
 
 def lint_bytes(path: str, data: bytes, rules: list[Rule], options: Options) -> FileResult:
-    """Lint the bytes of one file with `rules`."""
+    """Lint the bytes of one file with `rules`; an error of reportlint's own is an
+    internal-error diagnostic on the file, never an exception."""
+    stage = "read"
     try:
-        source = read(path, data)
-    except Unreadable as err:
-        return FileResult(path, unreadable(path, reason_text(err.reason, options.lang), rules, options.lang))
-    report = parse_report(source, year=options.year, issuer_level=options.issuer_level)
-    return FileResult(path, lint_report(report, rules, options.lang), report)
+        try:
+            if len(data) > options.limits.size:
+                raise TooLarge("size", size=megabytes(len(data)), limit=megabytes(options.limits.size))
+            source = read(path, data, options.limits)
+        except TooLarge as err:
+            return FileResult(path, too_large(path, err, rules, options.lang))
+        except Unreadable as err:
+            return FileResult(path, unreadable(path, reason_text(err.reason, options.lang, **err.args_),
+                                               rules, options.lang))
+        stage = "check"
+        report = parse_report(source, year=options.year, issuer_level=options.issuer_level)
+        return FileResult(path, lint_report(report, rules, options.lang), report)
+    except (Exception, RecursionError, MemoryError) as error:
+        return FileResult(path, internal_error(path, stage, error, rules, options.lang))
 
 
 # Kinds that judge whether a heading, a label or a row is complete: on the cut last line
@@ -115,5 +127,21 @@ def _diagnostic(path: str, rule: Rule, finding: Finding, lang: str, source: Sour
 
 def unreadable(path: str, reason: str, rules: list[Rule], lang: str) -> list[Diagnostic]:
     """The diagnostic for a file that could not be read, `reason` saying why."""
-    return [_diagnostic(path, rule, Finding(Span(1, 1, 1, 1), {"reason": reason}), lang)
-            for rule in rules if rule.kind == "input"]
+    return _on_file(path, "input", {"reason": reason}, rules, lang)
+
+
+def too_large(path: str, error: TooLarge, rules: list[Rule], lang: str) -> list[Diagnostic]:
+    """The diagnostic for a file beyond a limit: which, and how to raise it."""
+    return _on_file(path, "limit", {"limit": t("limit." + error.limit, lang, **error.args_),
+                                    "remedy": t("remedy." + error.limit, lang)}, rules, lang)
+
+
+def internal_error(path: str, stage: str, error: BaseException, rules: list[Rule], lang: str) -> list[Diagnostic]:
+    """The diagnostic for a file reportlint failed on: the stage ("read", "check") and the error."""
+    detail = f"{type(error).__name__}: {error}"
+    detail = detail if len(detail) <= 200 else detail[:200] + "…"
+    return _on_file(path, "internal", {"stage": t("stage." + stage, lang), "error": detail}, rules, lang)
+
+
+def _on_file(path: str, kind: str, args: dict, rules: list[Rule], lang: str) -> list[Diagnostic]:
+    return [_diagnostic(path, rule, Finding(Span(1, 1, 1, 1), args), lang) for rule in rules if rule.kind == kind]

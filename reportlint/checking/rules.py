@@ -13,7 +13,8 @@ import yaml
 from reportlint.checking import kinds
 from reportlint.checking.diagnostics import CATEGORIES, SEVERITIES
 from reportlint.checking.kinds.base import REQUIRED
-from reportlint.resources import YAML_LOADER, data_dir
+from reportlint.i18n import t
+from reportlint.resources import YAML_LOADER, YAML_MAX_BYTES, data_dir, yaml_problem
 from reportlint.templates import ERAS
 
 SCOPES = ("report", "document")
@@ -21,15 +22,20 @@ _ID = re.compile(r"^[A-Z][0-9]{3}$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 _FIELDS = {"id", "name", "category", "severity", "kind", "scope", "eras", "basis",
            "message", "description", "params", "examples"}
-_EXAMPLE_FIELDS = {"text", "year", "issuer_level", "expect", "other"}
+_EXAMPLE_FIELDS = {"text", "year", "issuer_level", "max_size", "expect", "other"}
 
 
 class RuleFileError(Exception):
-    """A rule file that cannot be used; str() is `path:line: message`."""
+    """A rule file that cannot be used: `problem` is the key of its text in i18n
+    (`rule.…`), filled with `args`; str() is `path:line: message` in English,
+    text(lang) the same in `lang`."""
 
-    def __init__(self, path: Path, line: int, message: str) -> None:
-        super().__init__(f"{path}:{line}: {message}")
-        self.path, self.line, self.message = path, line, message
+    def __init__(self, path: Path, line: int, problem: str, **args: object) -> None:
+        super().__init__(f"{path}:{line}: {t('rule.' + problem, 'en', **args)}")
+        self.path, self.line, self.problem, self.args_ = path, line, problem, args
+
+    def text(self, lang: str) -> str:
+        return f"{self.path}:{self.line}: {t('rule.' + self.problem, lang, **self.args_)}"
 
 
 @dataclass(frozen=True)
@@ -41,6 +47,7 @@ class Example:
     issuer_level: str | None = None
     expect: tuple[str, ...] = ()  # "line:column" of each expected diagnostic
     other: str | None = None  # for a rule across reports: last year's, or another unit's
+    max_size: int | None = None  # the input size limit, in bytes, the example is read with
 
 
 @dataclass(frozen=True)
@@ -84,65 +91,75 @@ def load_rules(directory: Path | None = None) -> list[Rule]:
     for rule in rules:
         for key in (rule.id, rule.name):
             if key in seen:
-                raise RuleFileError(rule.path, 1, f"duplicate rule id or name {key!r} "
-                                    f"(also in {seen[key].path.name})")
+                raise RuleFileError(rule.path, 1, "duplicate", field=repr(key), other=seen[key].path.name)
             seen[key] = rule
     return sorted(rules, key=lambda r: r.id)
 
 
 def load_rule(path: Path) -> Rule:
-    """Load and validate one rule file."""
-    text = path.read_text(encoding="utf-8")
+    """Load and validate one rule file (never more than a small file; YAML aliases refused)."""
+    try:
+        with open(path, "rb") as file:
+            text = file.read(YAML_MAX_BYTES + 1).decode("utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise RuleFileError(path, 1, "unreadable") from err
+    problem = yaml_problem(text)
+    if problem:
+        raise RuleFileError(path, problem[1], problem[0], limit=YAML_MAX_BYTES // 1024)
     loader = YAML_LOADER(text)
     try:
         node = loader.get_single_node()
         raw = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
-        raise RuleFileError(path, mark.line + 1 if mark else 1, f"not valid YAML: {err}") from err
+        raise RuleFileError(path, mark.line + 1 if mark else 1, "yaml") from err
     finally:
         loader.dispose()
     if not isinstance(raw, dict):
-        raise RuleFileError(path, 1, "a rule file must be a mapping of fields")
+        raise RuleFileError(path, 1, "mapping")
     lines = _key_lines(node)
 
-    def fail(key: str, message: str) -> RuleFileError:
-        return RuleFileError(path, lines.get(key, 1), message)
+    def fail(field_: str, problem: str, **args: object) -> RuleFileError:
+        return RuleFileError(path, lines.get(field_, 1), problem, **args)
 
     unknown = set(raw) - _FIELDS
     if unknown:
         key = sorted(unknown)[0]
-        raise fail(key, f"unknown field {key!r}")
+        raise fail(key, "unknown", field=repr(key))
     for key in ("id", "name", "category", "severity", "kind", "basis", "message",
                 "description", "examples"):
         if key not in raw:
-            raise RuleFileError(path, 1, f"missing field {key!r}")
+            raise RuleFileError(path, 1, "missing", field=repr(key))
+    hashable = all(isinstance(raw[k], (str, int)) for k in ("id", "name", "category", "severity", "kind")) \
+        and isinstance(raw.get("scope", "report"), str)
+    if not hashable:
+        raise fail("id", "fields")
     checks = (
-        ("id", _ID.match(str(raw["id"])), "id must look like S101 (a capital letter and 3 digits)"),
-        ("id", str(raw["id"]) == path.stem, f"id {raw['id']!r} must match the file name {path.stem!r}"),
-        ("name", _NAME.match(str(raw["name"])), "name must be a kebab-case slug"),
-        ("category", raw["category"] in CATEGORIES, f"category must be one of {', '.join(CATEGORIES)}"),
-        ("severity", raw["severity"] in SEVERITIES, f"severity must be one of {', '.join(SEVERITIES)}"),
-        ("kind", raw["kind"] in kinds.KINDS, f"unknown kind {raw['kind']!r}; kinds: {', '.join(sorted(kinds.KINDS))}"),
-        ("scope", raw.get("scope", "report") in SCOPES, f"scope must be one of {', '.join(SCOPES)}"),
+        ("id", _ID.match(str(raw["id"])), "id", {}),
+        ("id", str(raw["id"]) == path.stem, "id_file", {"id": repr(raw["id"]), "file": repr(path.stem)}),
+        ("name", _NAME.match(str(raw["name"])), "name", {}),
+        ("category", raw["category"] in CATEGORIES, "category", {"choices": ", ".join(CATEGORIES)}),
+        ("severity", raw["severity"] in SEVERITIES, "severity", {"choices": ", ".join(SEVERITIES)}),
+        ("kind", raw["kind"] in kinds.KINDS, "kind", {"kind": repr(raw["kind"]), "choices": ", ".join(sorted(kinds.KINDS))}),
+        ("scope", raw.get("scope", "report") in SCOPES, "scope", {"choices": ", ".join(SCOPES)}),
         ("eras", isinstance(raw.get("eras", list(ERAS)), list)
-         and all(str(e) in ERAS for e in raw.get("eras", ERAS)), f"eras must be a list of {', '.join(ERAS)}"),
-        ("basis", isinstance(raw["basis"], str) and raw["basis"].strip(), "basis must be a non-empty string"),
+         and all(str(e) in ERAS for e in raw.get("eras", ERAS)), "eras", {"choices": ", ".join(ERAS)}),
+        ("basis", isinstance(raw["basis"], str) and raw["basis"].strip(), "basis", {}),
     )
-    for key, ok, message in checks:
+    for key, ok, problem, args in checks:
         if not ok:
-            raise fail(key, message)
+            raise fail(key, problem, **args)
     kind = kinds.get(raw["kind"])
-    message = _bilingual(raw["message"], lambda m: fail("message", m))
-    description = _bilingual(raw["description"], lambda m: fail("description", m))
+    message = _bilingual(raw["message"], lambda *a, **k: fail("message", *a, **k))
+    description = _bilingual(raw["description"], lambda *a, **k: fail("description", *a, **k))
     for lang, template in message.items():
         fields = {f for _, f, _, _ in string.Formatter().parse(template) if f}
         if not fields <= kind.args:
             bad = sorted(fields - kind.args)[0]
-            raise fail("message", f"message ({lang}) uses {{{bad}}}, which kind {kind.name!r} "
-                       f"does not provide (it provides: {', '.join(sorted(kind.args)) or 'nothing'})")
-    params = _params(raw.get("params") or {}, kind, lambda m: fail("params", m))
-    good, bad = _examples(raw["examples"], raw["kind"], lambda m: fail("examples", m))
+            raise fail("message", "message_arg", language=lang, arg="{" + bad + "}", kind=repr(kind.name),
+                       args=", ".join(sorted(kind.args)) or "-")
+    params = _params(raw.get("params") or {}, kind, lambda *a, **k: fail("params", *a, **k))
+    good, bad = _examples(raw["examples"], raw["kind"], lambda *a, **k: fail("examples", *a, **k))
     return Rule(
         id=raw["id"], name=raw["name"], category=raw["category"], severity=raw["severity"],
         kind=raw["kind"], scope=raw.get("scope", "report"),
@@ -151,11 +168,18 @@ def load_rule(path: Path) -> Rule:
     )
 
 
+class ParamError(ValueError):
+    """A param set otherwise that the rule's kind does not take: `problem` is the key of
+    its text in i18n (`rule.…`), filled with `args`."""
+
+    def __init__(self, problem: str, **args: object) -> None:
+        super().__init__(t("rule." + problem, "en", **args))
+        self.problem, self.args_ = problem, args
+
+
 def with_params(rule: Rule, values: dict) -> Rule:
-    """The rule with some params set otherwise; ValueError says which is wrong."""
-    def fail(message: str) -> ValueError:
-        return ValueError(message)
-    return replace(rule, params=_params({**rule.params, **values}, kinds.get(rule.kind), fail))
+    """The rule with some params set otherwise; ParamError says which is wrong."""
+    return replace(rule, params=_params({**rule.params, **values}, kinds.get(rule.kind), ParamError))
 
 
 def _key_lines(node) -> dict[str, int]:
@@ -167,7 +191,7 @@ def _key_lines(node) -> dict[str, int]:
 def _bilingual(value: Any, fail) -> dict[str, str]:
     if not isinstance(value, dict) or set(value) != {"zh", "en"} \
             or not all(isinstance(v, str) and v.strip() for v in value.values()):
-        raise fail("must have exactly two non-empty strings, zh and en")
+        raise fail("bilingual")
     return {lang: _unwrap(text, lang) for lang, text in value.items()}
 
 
@@ -180,43 +204,44 @@ def _unwrap(text: str, lang: str) -> str:
 
 def _params(raw: Any, kind, fail) -> dict[str, Any]:
     if not isinstance(raw, dict):
-        raise fail("params must be a mapping")
+        raise fail("params")
     unknown = set(raw) - set(kind.params)
     if unknown:
-        raise fail(f"kind {kind.name!r} has no param {sorted(unknown)[0]!r} "
-                   f"(it takes: {', '.join(kind.params) or 'none'})")
+        raise fail("no_param", kind=repr(kind.name), param=repr(sorted(unknown, key=str)[0]),
+                   takes=", ".join(kind.params) or "-")
     params = {}
     for name, spec in kind.params.items():
         if name not in raw:
             if spec.default is REQUIRED:
-                raise fail(f"kind {kind.name!r} needs param {name!r}")
+                raise fail("needs_param", kind=repr(kind.name), param=repr(name))
             params[name] = spec.default
             continue
         value = raw[name]
         if not isinstance(value, spec.type) or (spec.choices and value not in spec.choices):
             expected = " | ".join(spec.choices) if spec.choices else getattr(spec.type, "__name__", str(spec.type))
-            raise fail(f"param {name!r} must be {expected}, not {value!r}")
+            raise fail("param_type", param=repr(name), expected=expected, value=repr(value)[:60])
         params[name] = value
     return params
 
 
 def _examples(raw: Any, kind: str, fail) -> tuple[tuple[Example, ...], tuple[Example, ...]]:
     if not isinstance(raw, dict) or set(raw) - {"good", "bad"}:
-        raise fail("examples must be a mapping with good and bad lists")
+        raise fail("examples")
     out = []
     for key in ("good", "bad"):
         items = raw.get(key)
         if not isinstance(items, list) or not items:
-            raise fail(f"examples need at least one {key} example")
+            raise fail("example_needed", field=key)
         examples = []
         for item in items:
             item = {"text": item} if isinstance(item, str) else item
             if not isinstance(item, dict) or not isinstance(item.get("text"), str) \
                     or set(item) - _EXAMPLE_FIELDS:
-                raise fail(f"each {key} example is a text, or a mapping of {', '.join(sorted(_EXAMPLE_FIELDS))}")
+                raise fail("example", field=key, fields=", ".join(sorted(_EXAMPLE_FIELDS)))
             if kinds.get(kind).across and not isinstance(item.get("other"), str):
-                raise fail(f"each {key} example of a rule across reports needs other: the other report's text")
+                raise fail("example_other", field=key)
             examples.append(Example(item["text"], item.get("year"), item.get("issuer_level"),
-                                    tuple(str(e) for e in item.get("expect", ())), item.get("other")))
+                                    tuple(str(e) for e in item.get("expect", ())), item.get("other"),
+                                    item.get("max_size")))
         out.append(tuple(examples))
     return out[0], out[1]

@@ -150,7 +150,7 @@ def load_or_report(lang: str) -> list[Rule] | None:
     try:
         return load_rules()
     except RuleFileError as error:
-        complain(t("error.rules", lang, error=str(error)))
+        complain(t("error.rules", lang, error=error.text(lang)))
         return None
 
 

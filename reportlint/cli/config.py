@@ -30,9 +30,10 @@ from pathlib import Path
 import yaml
 
 from reportlint.checking.diagnostics import SEVERITIES
-from reportlint.checking.rules import Rule, load_rules, with_params
+from reportlint.checking.rules import ParamError, Rule, load_rules, with_params
 from reportlint.reading.detect import LEVELS
-from reportlint.resources import YAML_LOADER
+from reportlint.i18n import t
+from reportlint.resources import YAML_LOADER, YAML_MAX_BYTES, yaml_problem
 
 CONFIG_NAMES = (".reportlint.yaml", ".reportlint.yml", "pyproject.toml")
 _KEYS = {"select", "ignore", "severity", "fail-on", "lang", "year", "issuer-level", "rules", "per-file",
@@ -41,11 +42,17 @@ _PER_FILE_KEYS = {"files", "select", "ignore", "severity", "year", "issuer-level
 
 
 class ConfigError(Exception):
-    """A configuration file that cannot be used; str() names the file and the key."""
+    """A configuration file that cannot be used: the file, the key, and why (`problem`,
+    the key of its text in i18n, filled with `args`); text(lang) says it all in one language."""
 
-    def __init__(self, path: Path, key: str, message: str) -> None:
-        super().__init__(f"{path}: {key}: {message}")
-        self.path, self.key, self.message = path, key, message
+    def __init__(self, path: Path | None, key: str, problem: str, line: int | None = None, **args: object) -> None:
+        super().__init__(f"{path}: {key}: {problem}")
+        self.path, self.key, self.problem, self.line, self.args_ = path, key, problem, line, args
+
+    def text(self, lang: str) -> str:
+        where = f"{self.path}:{self.line}" if self.line else f"{self.path}: {self.key}"
+        key = self.problem if "." in self.problem else "config." + self.problem  # rule.… for a rule's params
+        return f"{where}: {t(key, lang, **self.args_)}"
 
 
 @dataclass(frozen=True)
@@ -98,39 +105,63 @@ def find(start: Path) -> Path | None:
 
 
 def _has_section(pyproject: Path) -> bool:
+    """Whether a pyproject.toml has [tool.reportlint]; a broken one that names it has
+    (and is reported when it is loaded)."""
     try:
-        return "reportlint" in tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {})
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
+        text = pyproject.read_text(encoding="utf-8")
+    except (UnicodeDecodeError, OSError):
         return False
+    try:
+        tool = tomllib.loads(text).get("tool", {})
+        return isinstance(tool, dict) and "reportlint" in tool
+    except tomllib.TOMLDecodeError:
+        return "tool.reportlint" in text
 
 
 def load(path: Path) -> Settings:
-    """Read and validate the configuration file at `path`."""
+    """Read and validate the configuration file at `path` (never more than a small
+    file; YAML aliases refused)."""
     try:
-        text = path.read_text(encoding="utf-8")
-        if path.name == "pyproject.toml":
-            raw = tomllib.loads(text).get("tool", {}).get("reportlint", {})
-        else:
+        with open(path, "rb") as file:
+            data = file.read(YAML_MAX_BYTES + 1)
+        text = data.decode("utf-8")
+    except (OSError, ValueError) as err:
+        raise ConfigError(path, "-", "unreadable", error=getattr(err, "strerror", None) or str(err)) from err
+    if len(data) > YAML_MAX_BYTES:
+        raise ConfigError(path, "-", "size", limit=YAML_MAX_BYTES // 1024)
+    if path.name == "pyproject.toml":
+        try:
+            tool = tomllib.loads(text).get("tool", {})
+        except tomllib.TOMLDecodeError as err:
+            raise ConfigError(path, "-", "toml", error=str(err)) from err
+        raw = tool.get("reportlint", {}) if isinstance(tool, dict) else {}
+    else:
+        problem = yaml_problem(text)
+        if problem:
+            raise ConfigError(path, "-", problem[0], line=problem[1], limit=YAML_MAX_BYTES // 1024)
+        try:
             raw = yaml.load(text, Loader=YAML_LOADER) or {}
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, yaml.YAMLError) as err:
-        raise ConfigError(path, "-", f"cannot be read: {err}") from err
+        except yaml.YAMLError as err:
+            mark = getattr(err, "problem_mark", None)
+            raise ConfigError(path, "-", "yaml", line=mark.line + 1 if mark else 1) from err
     if not isinstance(raw, dict):
-        raise ConfigError(path, "-", "must be a mapping of keys")
+        raise ConfigError(path, "-", "mapping")
     return _settings(path, raw, _KEYS)
 
 
 def _settings(path: Path, raw: dict, allowed: set[str]) -> Settings:
     unknown = sorted(set(raw) - allowed)
     if unknown:
-        raise ConfigError(path, unknown[0], f"unknown key; keys: {', '.join(sorted(allowed))}")
+        raise ConfigError(path, str(unknown[0]), "unknown", keys=", ".join(sorted(allowed)))
     severity = raw.get("severity", {})
-    if not isinstance(severity, dict) or any(v not in SEVERITIES for v in severity.values()):
-        raise ConfigError(path, "severity", f"must map rules to one of {', '.join(SEVERITIES)}")
+    if not isinstance(severity, dict) or any(not isinstance(v, str) or v not in SEVERITIES
+                                             for v in severity.values()):
+        raise ConfigError(path, "severity", "severity", choices=", ".join(SEVERITIES))
     per_file = []
     for i, entry in enumerate(_list(path, raw, "per-file", dict)):
         key = f"per-file[{i}]"
         if "files" not in entry:
-            raise ConfigError(path, key, "needs files: a list of glob patterns")
+            raise ConfigError(path, key, "files")
         patterns = tuple(_list(path, entry, "files", str))
         per_file.append((patterns, _settings(path, {k: v for k, v in entry.items() if k != "files"},
                                              _PER_FILE_KEYS - {"files"})))
@@ -155,7 +186,7 @@ def _list(path: Path, raw: dict, key: str, kind: type) -> list:
     if isinstance(value, kind) and kind is str:
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, kind) for v in value):
-        raise ConfigError(path, key, f"must be a list of {'strings' if kind is str else 'mappings'}")
+        raise ConfigError(path, key, "strings" if kind is str else "mappings")
     return value
 
 
@@ -163,29 +194,35 @@ def _renames(path: Path, raw: dict) -> tuple[tuple[str, str], ...]:
     value = raw.get("renamed-issuers", {})
     if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) and k.strip() and v.strip()
                                               for k, v in value.items()):
-        raise ConfigError(path, "renamed-issuers", "must map each old name of a unit to its new name")
+        raise ConfigError(path, "renamed-issuers", "renamed")
     return tuple(value.items())
 
 
 def _rule_params(path: Path, raw: dict) -> tuple:
     value = raw.get("params", {})
     if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
-        raise ConfigError(path, "params", "must map rules (ids or names) to their params, e.g. {K204: {factor: 3}}")
+        raise ConfigError(path, "params", "params")
     return tuple((str(k), json.dumps(v, ensure_ascii=False, sort_keys=True)) for k, v in value.items())
 
 
 def _choice(path: Path, raw: dict, key: str, choices: tuple[str, ...]) -> str | None:
     value = raw.get(key)
-    if value is not None and value not in choices:
-        raise ConfigError(path, key, f"must be one of {', '.join(choices)}, not {value!r}")
+    if value is not None and (not isinstance(value, str) or value not in choices):
+        raise ConfigError(path, key, "choice", choices=", ".join(choices), value=_shown(value))
     return value
 
 
 def _year(path: Path, raw: dict) -> int | None:
     value = raw.get("year")
-    if value is not None and (not isinstance(value, int) or not 2008 <= value <= 2100):
-        raise ConfigError(path, "year", f"must be a year such as 2024, not {value!r}")
+    if value is not None and (not isinstance(value, int) or isinstance(value, bool) or not 2008 <= value <= 2100):
+        raise ConfigError(path, "year", "year", value=_shown(value))
     return value
+
+
+def _shown(value: object) -> str:
+    """A bad value as an error message quotes it (never a page of it)."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:60] + "…"
 
 
 def rules_for(settings: Settings, builtin: list[Rule], select: tuple[str, ...] = (),
@@ -196,19 +233,26 @@ def rules_for(settings: Settings, builtin: list[Rule], select: tuple[str, ...] =
     """
     rules = list(builtin)
     for directory in settings.rule_dirs:
-        if not directory.is_dir():
-            raise ConfigError(settings.path, "rules", f"{directory} is not a folder")
+        try:
+            folder = directory.is_dir()
+        except (OSError, ValueError):  # a name the system cannot take
+            folder = False
+        if not folder:
+            raise ConfigError(settings.path, "rules", "folder", folder=directory)
         rules += load_rules(directory)
     ids = [r.id for r in rules] + [r.name for r in rules]
     duplicate = next((k for k in ids if ids.count(k) > 1), None)
     if duplicate:
-        raise ConfigError(settings.path, "rules", f"rule {duplicate!r} is defined twice")
+        raise ConfigError(settings.path, "rules", "twice", rule=duplicate)
     chosen = select or settings.select
     skipped = settings.ignore + ignore
     overrides = dict(settings.severity)
     out = []
     for rule in rules:
         keys = (rule.id, rule.name, rule.category)
+        if rule.kind == "internal":  # a failure of reportlint is never deselected
+            out.append(rule)
+            continue
         if (chosen and not any(k in keys for k in chosen)) or any(k in keys for k in skipped):
             continue
         severity = next((overrides[k] for k in keys if k in overrides), rule.severity)
@@ -217,8 +261,8 @@ def rules_for(settings: Settings, builtin: list[Rule], select: tuple[str, ...] =
             if key in keys:
                 try:
                     rule = with_params(rule, json.loads(values))
-                except ValueError as error:
-                    raise ConfigError(settings.path, f"params: {key}", str(error)) from error
+                except ParamError as error:
+                    raise ConfigError(settings.path, f"params: {key}", "rule." + error.problem, **error.args_) from error
         out.append(rule)
     return out
 

@@ -4,25 +4,38 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import signal
+import stat
 import sys
+import threading
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
-from reportlint.checking.linter import FileResult, Options, lint_bytes, unreadable
+from reportlint.checking.linter import FileResult, Options, internal_error, lint_bytes, too_large, unreadable
 from reportlint.checking.rules import Rule
 from reportlint.i18n import reason_text
 from reportlint.reading.documents import EXTENSIONS
+from reportlint.reading.source import TooLarge, megabytes
 
 
 def expand(paths: list[str], exclude: list[str]) -> list[str]:
     """Files as given; folders walked, in sorted order, for the files reportlint reads
     (.txt .md .docx .html .htm .pdf), less those matching an `exclude` glob and the
-    NAME.reportlint.docx copies that --annotate writes."""
+    NAME.reportlint.docx copies that --annotate writes.
+    A folder that cannot be read is listed itself, to be reported unreadable.
+    """
     out = []
     for path in paths:
         p = Path(path)
         if path != "-" and p.is_dir():
-            out += sorted(str(f) for f in p.rglob("*") if f.suffix.lower() in EXTENSIONS and f.is_file()
-                          and not _excluded(f.relative_to(p), exclude))
+            found = []
+            for folder, folders, files in os.walk(p, onerror=lambda error: found.append(error.filename)):
+                folders[:] = [d for d in folders if not _excluded((Path(folder) / d).relative_to(p), exclude)]
+                found += [os.path.join(folder, name) for name in files if Path(name).suffix.lower() in EXTENSIONS
+                          and os.path.isfile(os.path.join(folder, name))
+                          and not _excluded((Path(folder) / name).relative_to(p), exclude)]
+            out += sorted(str(Path(f)) for f in found)
         else:
             out.append(path)
     return out
@@ -36,34 +49,117 @@ def _excluded(relative: Path, globs: list[str]) -> bool:
                for glob in globs)
 
 
-def lint_all(jobs: list[tuple[str, list[Rule], Options]], stdin_name: str | None, workers: int) -> list[FileResult]:
+def lint_all(jobs: list[tuple[str, list[Rule], Options]], stdin_name: str | None,
+             workers: int) -> Iterator[FileResult]:
     """Lint each (path, rules, options), in `workers` processes when more than one;
-    the results come in the order of `jobs` (stdin is read here, in this process)."""
+    each result comes as soon as it and those before it are ready, in the order of
+    `jobs` (stdin is read here, in this process). The workers are killed when the
+    run is interrupted, and exit by themselves when this process dies."""
     workers = workers if workers > 0 else os.cpu_count() or 1
     if workers == 1 or len(jobs) < 2:
-        return [lint_path(path, rules, options, stdin_name) for path, rules, options in jobs]
+        for path, rules, options in jobs:
+            yield lint_path(path, rules, options, stdin_name)
+        return
     from concurrent.futures import ProcessPoolExecutor  # only when linting in parallel
 
-    with ProcessPoolExecutor(min(workers, len(jobs))) as pool:
+    # Ctrl-C or SIGTERM while the pool starts would stop it holding its own lock: they wait.
+    held, pool = _hold(), None
+    try:
+        pool = ProcessPoolExecutor(min(workers, len(jobs)), initializer=_worker, initargs=(os.getpid(),))
         futures = [None if path == "-" else pool.submit(lint_path, path, rules, options, stdin_name)
                    for path, rules, options in jobs]
-        return [lint_path(path, rules, options, stdin_name) if future is None else future.result()
-                for (path, rules, options), future in zip(jobs, futures)]
+        _release(held)
+        held = None
+        for (path, rules, options), future in zip(jobs, futures):
+            if future is None:
+                yield lint_path(path, rules, options, stdin_name)
+                continue
+            try:
+                yield future.result()
+            except Exception as error:  # the worker died (killed, out of memory)
+                yield FileResult(path, internal_error(path, "check", error, rules, options.lang))
+    except BaseException:
+        _release(held)
+        if pool is not None:
+            for process in list((pool._processes or {}).values()):  # no public way to kill them
+                process.terminate()
+            pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+
+
+def _hold() -> set | None:
+    """Make Ctrl-C and SIGTERM wait; what to give back to _release (None where they cannot wait)."""
+    return signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS) if hasattr(signal, "pthread_sigmask") else None
+
+
+def _release(held: set | None) -> None:
+    """Let Ctrl-C and SIGTERM through again (one that came meanwhile is raised now)."""
+    if held is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
+_STOPS = {signal.SIGINT, signal.SIGTERM}
+
+
+def _worker(parent: int) -> None:
+    """Set up a worker: Ctrl-C and SIGTERM are the parent's to handle (it kills the
+    workers), and a worker whose parent is gone exits."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):  # started while the parent held them
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def lint_path(path: str, rules: list[Rule], options: Options, stdin_name: str | None) -> FileResult:
-    """Read and lint one path ("-" is stdin); a file that cannot be read is a diagnostic."""
-    if path == "-":
-        return lint_bytes(stdin_name or "-", sys.stdin.buffer.read(), rules, options)
+    """Read and lint one path ("-" is stdin); a file that cannot be read is a diagnostic,
+    and so is a failure of reportlint's own. Only a regular file is read, and no more
+    of it than the size limit."""
     try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        return _unreadable(path, "missing", rules, options)
-    except IsADirectoryError:
-        return _unreadable(path, "directory", rules, options)
-    except OSError as error:
-        return _unreadable(path, "os", rules, options, error=error.strerror or str(error))
-    return lint_bytes(path, data, rules, options)
+        if path == "-":
+            return lint_bytes(stdin_name or "-", sys.stdin.buffer.read(options.limits.size + 1), rules, options)
+        try:
+            data = _read(path, options.limits.size)
+        except FileNotFoundError:
+            return _unreadable(path, "missing", rules, options)
+        except IsADirectoryError:
+            return _unreadable(path, "directory", rules, options)
+        except _Special:
+            return _unreadable(path, "special", rules, options)
+        except TooLarge as error:
+            return FileResult(path, too_large(path, error, rules, options.lang))
+        except OSError as error:
+            reason = "folder" if os.path.isdir(path) else "os"
+            return _unreadable(path, reason, rules, options, error=error.strerror or str(error))
+        return lint_bytes(path, data, rules, options)
+    except (Exception, RecursionError, MemoryError) as error:
+        return FileResult(path, internal_error(path, "read", error, rules, options.lang))
+
+
+class _Special(Exception):
+    """A path that is a pipe, a device or a socket."""
+
+
+def _read(path: str, limit: int) -> bytes:
+    """The bytes of the regular file `path`; never waits on a pipe or reads a device."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    with open(fd, "rb") as file:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(path)
+        if not stat.S_ISREG(mode):
+            raise _Special(path)
+        size = os.fstat(fd).st_size
+        if size > limit:
+            raise TooLarge("size", size=megabytes(size), limit=megabytes(limit))
+        return file.read(limit + 1)
 
 
 def _unreadable(path: str, reason: str, rules: list[Rule], options: Options, **args) -> FileResult:

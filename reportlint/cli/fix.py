@@ -2,13 +2,17 @@
 
 Only what a rule marks as a safe fix is changed (page chrome removed, a recognised label
 variant replaced by the official label, …); numbers and numbering never are. Edits that
-overlap an earlier one are left for the next run. Writes are atomic.
+overlap an earlier one are applied in a next round of the same run. Writes are atomic
+and keep the file's encoding, byte order, mode, owner and links.
 """
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import os
+import re
+import stat
 import tempfile
 from pathlib import Path
 
@@ -53,19 +57,65 @@ def _offset(starts: list[int], length: int, line: int, column: int) -> int:
     return length if line > len(starts) else min(starts[line - 1] + column - 1, length)
 
 
-def diff(path: str, before: str, after: str) -> str:
-    """A unified diff of one file's fixes."""
-    return "".join(difflib.unified_diff(before.splitlines(True), after.splitlines(True),
-                                        f"{path}", f"{path} (fixed)"))
+def diff(path: str, before: bytes, after: bytes) -> bytes:
+    """A unified diff of one file's fixes, in the file's own bytes (encoding, line ends),
+    that `patch -p0` applies exactly: lines are what patch calls lines (ending at LF),
+    a last line without one is marked so."""
+    out = []
+    for line in difflib.diff_bytes(difflib.unified_diff, _lines(before), _lines(after),
+                                   path.encode("utf-8", "surrogateescape"), path.encode("utf-8", "surrogateescape")):
+        out.append(line if line.endswith(b"\n") else line + b"\n\\ No newline at end of file\n")
+    return b"".join(out)
 
 
-def write(path: Path, text: str, encoding: str) -> None:
-    """Replace `path` with `text` atomically, in the file's own encoding."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+def _lines(data: bytes) -> list[bytes]:
+    return data.splitlines(keepends=True) if b"\r" not in data else [
+        line for line in re.split(b"(?<=\n)", data) if line]
+
+
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+         (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+
+def encode(text: str, encoding: str, head: bytes) -> bytes:
+    """`text` in the encoding of the file that begins with `head`: UTF-16 and UTF-32
+    in the byte order of its BOM."""
+    if encoding in ("utf-16", "utf-32"):
+        for bom, codec in _BOMS:
+            if codec.startswith(encoding) and head.startswith(bom):
+                return bom + text.encode(codec)
+    return text.encode(encoding)
+
+
+class ReadOnly(Exception):
+    """A file that its mode says is not to be written."""
+
+
+def write(path: Path, data: bytes) -> None:
+    """Replace the file `path` names (a symlink's target) with `data`: atomically, with
+    its mode and owner kept; in place when other names link to it too, so that they
+    see the fix. ReadOnly when its mode has no write permission for its owner."""
+    target = Path(os.path.realpath(path))
+    status = target.stat()
+    if not status.st_mode & stat.S_IWUSR:
+        raise ReadOnly(path)
+    if status.st_nlink > 1:
+        with open(target, "r+b") as file:
+            file.write(data)
+            file.truncate()
+        return
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
     try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as out:
-            out.write(text)
-        os.replace(tmp, path)
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(tmp, stat.S_IMODE(status.st_mode))
+        try:
+            os.chown(tmp, status.st_uid, status.st_gid)
+        except OSError:  # not ours to give away: the file stays the writer's
+            pass
+        os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
@@ -12,9 +14,9 @@ from typing import TextIO
 from rich.console import Console
 
 from reportlint import __version__
-from reportlint.checking import across, baseline
+from reportlint.checking import across, baseline, kinds
 from reportlint.checking.diagnostics import SEVERITIES, severity_rank
-from reportlint.checking.linter import FileResult, Options
+from reportlint.checking.linter import FileResult, Options, lint_bytes
 from reportlint.checking.rules import Rule, RuleFileError, load_rules
 from reportlint.cli import config, fix
 from reportlint.cli.commands import (
@@ -31,14 +33,17 @@ from reportlint.cli.files import expand, lint_all, lint_path
 from reportlint.i18n import t
 from reportlint.reading.detect import LEVELS
 from reportlint.reading.documents import is_docx
+from reportlint.reading.source import Limits
 from reportlint.reporting.html import to_html
 from reportlint.reporting.output import (
     FORMATS,
-    print_text,
+    concise_lines,
+    github_lines,
+    print_file,
+    print_summary,
     statistics,
     statistics_json,
-    to_concise,
-    to_github,
+    summary_line,
     to_json,
 )
 from reportlint.reporting.sarif import to_sarif
@@ -71,6 +76,10 @@ def _lint_parser() -> argparse.ArgumentParser:
                    help="skip files and folders matching GLOB when walking folders (repeatable)")
     p.add_argument("--jobs", type=int, default=1, metavar="N",
                    help="lint N files at a time (0: one per CPU); output order is unchanged")
+    p.add_argument("--max-size", type=float, default=20, metavar="MB",
+                   help="do not read a file (or a Word file unpacked) larger than this (default: 20)")
+    p.add_argument("--max-pages", type=int, default=300, metavar="N",
+                   help="do not read a PDF of more pages than this (default: 300)")
     p.add_argument("--config", metavar="FILE",
                    help="use this configuration file (.reportlint.yaml or pyproject.toml) for every path")
     p.add_argument("--no-config", action="store_true", help="do not read configuration files")
@@ -91,9 +100,39 @@ def _lint_parser() -> argparse.ArgumentParser:
     return p
 
 
+INTERNAL_ERROR = 3  # the exit code when reportlint failed on a file (an internal-error diagnostic)
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run reportlint; return the exit code (0 clean, 1 findings, 2 usage or rule errors)."""
-    argv = sys.argv[1:] if argv is None else argv
+    """Run reportlint; return the exit code (0 clean, 1 findings, 2 usage or rule errors,
+    3 an internal error on some file, 130 interrupted)."""
+    if hasattr(sys.stdout, "reconfigure"):  # a pipe that cannot take Chinese gets "?", not a crash
+        sys.stdout.reconfigure(errors="replace")
+        sys.stderr.reconfigure(errors="replace")
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        return _main(sys.argv[1:] if argv is None else argv)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # the reader went away (| head): nothing more to say
+        sys.stdout = open(os.devnull, "w")
+        return 1
+    except Exception as error:  # a bug outside any one file: said in a line, never a traceback
+        complain(t("error.internal", "zh", error=f"{type(error).__name__}: {error}"[:200]))
+        return INTERNAL_ERROR
+    except SystemExit as stop:
+        if stop.code == 128 + signal.SIGTERM:
+            return stop.code
+        raise
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _terminate(signum, frame) -> None:
+    raise SystemExit(128 + signum)  # unwinds like Ctrl-C: the workers are killed on the way out
+
+
+def _main(argv: list[str]) -> int:
     if argv[:1] and argv[0] in COMMANDS:
         return COMMANDS[argv[0]](argv[1:])
     args = _lint_parser().parse_args(argv)
@@ -102,6 +141,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.format == "xlsx" and not args.statistics and not args.output_file:
         complain(t("error.xlsx_output", args.lang or "zh"))
+        return 2
+    if args.annotate and "-" in args.paths:
+        complain(t("error.stdin_annotate", args.lang or "zh"))
         return 2
     try:
         builtin = load_rules()
@@ -114,13 +156,16 @@ def main(argv: list[str] | None = None) -> int:
                 rules_by_settings[settings] = config.rules_for(
                     settings, builtin, _split(args.select), _split(args.ignore))
             planned.append((path, settings))
-    except (RuleFileError, ConfigError) as error:
-        complain(t("error.config" if isinstance(error, ConfigError) else "error.rules",
-                   args.lang or "zh", error=str(error)))
+    except ConfigError as error:
+        complain(t("error.config", args.lang or "zh", error=error.text(args.lang or "zh")))
+        return 2
+    except RuleFileError as error:
+        complain(t("error.rules", args.lang or "zh", error=error.text(args.lang or "zh")))
         return 2
     lang = args.lang or next((s.lang for _, s in planned if s.lang), "zh")
+    limits = Limits(size=int(args.max_size * 2**20), pages=args.max_pages)
     jobs = [(path, rules_by_settings[s], Options(lang=lang, year=args.year or s.year,
-                                                 issuer_level=args.issuer_level or s.issuer_level))
+                                                 issuer_level=args.issuer_level or s.issuer_level, limits=limits))
             for path, s in planned]
     thresholds = [severity_rank(args.fail_on or s.fail_on or "error") for _, s in planned]
     if args.previous and len(jobs) != 1:
@@ -131,33 +176,49 @@ def main(argv: list[str] | None = None) -> int:
         complain(t("error.previous", lang, path=args.previous,
                    reason=" ".join(d.message for d in previous.diagnostics)))
         return 2
+    all_rules = [r for rules in rules_by_settings.values() for r in rules]
     results = lint_all(jobs, args.stdin_filename, args.jobs)
+    # checks across reports need the whole run before any of it is written
+    across_run = (len(jobs) > 1 or previous is not None) and any(kinds.get(r.kind).across for r in all_rules)
+    if args.fix or args.diff or args.baseline or args.statistics or across_run:
+        results = list(results)
     if args.fix or args.diff:
         changed = _fix(jobs, results, args, lang)
         if args.diff:
             return 1 if changed else 0
         results = [lint_path(path, rules, options, args.stdin_filename) if path in changed else result
                    for (path, rules, options), result in zip(jobs, results)]
-    renames = {old: new for _, s in planned for old, new in s.renamed_issuers}
-    across.check_run(results, [rules for _, rules, _ in jobs], lang, renames, previous)
+    if across_run:
+        renames = {old: new for _, s in planned for old, new in s.renamed_issuers}
+        across.check_run(results, [rules for _, rules, _ in jobs], lang, renames, previous)
     if args.baseline:
         path = Path(args.baseline)
         if not path.exists():
-            complain(t("baseline.written", lang, count=baseline.write(path, results), path=path))
+            try:
+                complain(t("baseline.written", lang, count=baseline.write(path, results), path=path))
+            except OSError:
+                complain(t("baseline.unwritable", lang, path=path))
+                return 2
             return 0
         try:
             recorded = baseline.read(path)
-        except ValueError as error:
-            complain(t("error.config", lang, error=str(error)))
+        except ValueError:
+            complain(t("baseline.bad", lang, path=path))
+            return 2
+        except OSError:
+            complain(t("baseline.unreadable", lang, path=path))
             return 2
         results = [baseline.new_findings(r, recorded) for r in results]
     try:
-        _write(results, args, lang, [r for rules in rules_by_settings.values() for r in rules])
+        results = _write(results, args, lang, all_rules)
     except OSError as error:
         complain(t("error.output", lang, path=args.output_file, error=error.strerror or str(error)))
         return 2
     if args.annotate:
         _annotate(results, lang)
+    internal = {r.id for r in all_rules if r.kind == "internal"}
+    if any(d.rule in internal for result in results for d in result.diagnostics):
+        return INTERNAL_ERROR
     failed = any(severity_rank(d.severity) >= threshold
                  for result, threshold in zip(results, thresholds) for d in result.diagnostics)
     return 1 if failed else 0
@@ -165,22 +226,43 @@ def main(argv: list[str] | None = None) -> int:
 
 def _fix(jobs: list[tuple[str, list[Rule], Options]], results: list[FileResult],
          args: argparse.Namespace, lang: str) -> set[str]:
-    """Apply (or, with --diff, print) the safe fixes; return the paths that change."""
+    """Apply (or, with --diff, print) the safe fixes; return the paths that change.
+
+    Fixes are applied round after round (an edit that overlapped another waits for the
+    next) until none is left, so that a second --fix changes nothing."""
     changed = set()
-    for (path, _, _), result in zip(jobs, results):
+    for (path, rules, options), result in zip(jobs, results):
         report = result.report
-        if report is None or path == "-" or Path(path).suffix.lower() not in fix.TEXT_SUFFIXES:
+        if report is None or path == "-" or Path(path).suffix.lower() not in fix.TEXT_SUFFIXES \
+                or report.source.stray:  # writing it back would lose the stray bytes
             continue
-        after = fix.apply(report.source.text, result.diagnostics)
-        if after == report.source.text:
+        before = Path(path).read_bytes()
+        text, diagnostics = report.source.text, result.diagnostics
+        for _ in range(_FIX_ROUNDS):
+            fixed = fix.apply(text, diagnostics)
+            if fixed == text:
+                break
+            text = fixed
+            diagnostics = lint_bytes(path, fix.encode(text, report.source.encoding, before), rules, options).diagnostics
+        if text == report.source.text:
+            continue
+        after = fix.encode(text, report.source.encoding, before)
+        if args.diff:
+            changed.add(path)
+            sys.stdout.flush()
+            sys.stdout.buffer.write(fix.diff(path, before, after))
+            continue
+        try:
+            fix.write(Path(path), after)
+        except fix.ReadOnly:
+            complain(t("fix.readonly", lang, path=path))
             continue
         changed.add(path)
-        if args.diff:
-            sys.stdout.write(fix.diff(path, report.source.text, after))
-        else:
-            fix.write(Path(path), after, report.source.encoding)
-            complain(t("fix.written", lang, path=path))
+        complain(t("fix.written", lang, path=path))
     return changed
+
+
+_FIX_ROUNDS = 8
 
 
 def _annotate(results: list[FileResult], lang: str) -> None:
@@ -191,7 +273,11 @@ def _annotate(results: list[FileResult], lang: str) -> None:
         if result.report is None or result.path == "-" or not is_docx(result.path):
             continue
         out = path.with_suffix(".reportlint.docx")
-        count = annotate(path.read_bytes(), result.diagnostics, out, lang)
+        try:
+            count = annotate(path.read_bytes(), result.diagnostics, out, lang)
+        except FileExistsError:
+            complain(t("annotate.refused", lang, path=out))
+            continue
         complain(t("annotate.written", lang, path=out, count=count))
 
 
@@ -213,16 +299,19 @@ def _split(values: list[str]) -> tuple[str, ...]:
     return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
 
 
-def _write(results: list[FileResult], args: argparse.Namespace, lang: str, rules: list[Rule]) -> None:
-    """The output of the run, to stdout or to the file of -o."""
+def _write(results: Iterable[FileResult], args: argparse.Namespace, lang: str,
+           rules: list[Rule]) -> list[FileResult]:
+    """The output of the run, to stdout or to the file of -o; the results, all of them."""
     if args.format == "xlsx" and not args.statistics:
+        results = list(results)
         write_xlsx(Path(args.output_file), results, lang)
-        return
+        return results
     with _output(args.output_file) as out:
         if args.statistics:
+            results = list(results)
             out.write((statistics_json(results) if args.format == "json" else statistics(results, lang)) + "\n")
-        else:
-            _emit(results, args.format, lang, rules, out)
+            return results
+        return _emit(results, args.format, lang, rules, out)
 
 
 @contextmanager
@@ -235,18 +324,26 @@ def _output(path: str | None) -> Iterator[TextIO]:
         yield handle
 
 
-def _emit(results: list[FileResult], fmt: str, lang: str, rules: list[Rule], out: TextIO) -> None:
-    if fmt == "json":
-        out.write(to_json(results) + "\n")
-    elif fmt == "concise":
-        out.write(to_concise(results, lang) + "\n")
+def _emit(results: Iterable[FileResult], fmt: str, lang: str, rules: list[Rule], out: TextIO) -> list[FileResult]:
+    """Write `results` in `fmt` and return them; the line formats write each file as it comes."""
+    done = []
+    console = Console(file=out, highlight=False, soft_wrap=True)
+    for result in results:
+        done.append(result)
+        if fmt == "text":
+            print_file(result, console, lang)
+        elif fmt in ("concise", "github"):
+            lines = concise_lines(result, lang) if fmt == "concise" else github_lines(result)
+            out.write("".join(line + "\n" for line in lines))
+        out.flush()
+    if fmt == "text":
+        print_summary(done, console, lang)
+    elif fmt in ("concise", "github"):
+        out.write(summary_line(done, lang) + "\n")
+    elif fmt == "json":
+        out.write(to_json(done) + "\n")
     elif fmt == "sarif":
-        out.write(to_sarif(results, rules, lang) + "\n")
-    elif fmt == "github":
-        out.write(to_github(results, lang) + "\n")
-    elif fmt == "html":
-        out.write(to_html(results, lang) + "\n")
+        out.write(to_sarif(done, rules, lang) + "\n")
     else:
-        print_text(results, Console(file=out, highlight=False, soft_wrap=True), lang)
-
-
+        out.write(to_html(done, lang) + "\n")
+    return done

@@ -21,7 +21,7 @@ from lark.lexer import Lexer
 
 from reportlint.normalize import norm
 from reportlint.reading.model import Cell, Line, Row
-from reportlint.resources import data_dir
+from reportlint.resources import data_dir, lark_parser
 from reportlint.templates import table_labels
 
 _FILLER = re.compile(r"^[\s|:\-]*$")
@@ -48,13 +48,13 @@ def _grammar() -> str:
 @cache
 def value_parser() -> Lark:
     """The parser of one value cell (grammar/table.lark, rule `value`)."""
-    return Lark(_grammar(), start="value", parser="lalr", cache=True)
+    return lark_parser(_grammar(), start="value", parser="lalr")
 
 
 @cache
 def region_parser() -> Lark:
     """The parser of a region's cell tokens (grammar/table.lark, rule `region`)."""
-    return Lark(_grammar(), start="region", parser="lalr", lexer=PassThroughLexer, cache=True)
+    return lark_parser(_grammar(), start="region", parser="lalr", lexer=PassThroughLexer)
 
 
 class _Value(Transformer):

@@ -11,37 +11,38 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from reportlint.reading import source
-from reportlint.reading.source import Source, Unreadable
+from reportlint.reading.source import Limits, Source, TooLarge, Unreadable, megabytes
 
 EXTENSIONS = (".txt", ".md", ".docx", ".html", ".htm", ".pdf")
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, .wps and other legacy Office files
 
 
-def read(path: str, data: bytes) -> Source:
-    """Read `data` named `path` into a Source, or raise Unreadable."""
+def read(path: str, data: bytes, limits: Limits = Limits()) -> Source:
+    """Read `data` named `path` into a Source, or raise Unreadable (TooLarge beyond `limits`)."""
     suffix = Path(path).suffix.lower()
-    if data.startswith(b"PK\x03\x04") and _is_word(data):
+    if data.startswith(b"PK\x03\x04") and _is_word(data, limits):
         from reportlint.reading.docx import read_docx
         return read_docx(path, data)
     if b"%PDF-" in data[:1024]:
         from reportlint.reading.pdf import read_pdf
-        return read_pdf(path, data)
+        return read_pdf(path, data, limits.pages)
     if data.startswith(_OLE):
         raise Unreadable("doc")
     if suffix in (".docx", ".pdf"):
         raise Unreadable("not_" + suffix[1:])
     if suffix in (".html", ".htm"):
         from reportlint.reading.html import read_html
-        return read_html(path, data)
+        return read_html(path, data, limits.elements)
     text = source.read(path, data)
     page = _page_in(text.text)
     if page is None:
         return text
     from reportlint.reading.html import page_view
-    view = page_view(path, page, text.encoding, whole=True)
+    view = page_view(path, page, text.encoding, limits.elements, whole=True)
     view.html_in_text = True
     return view
 
@@ -83,9 +84,21 @@ def is_docx(path: str) -> bool:
     return Path(path).suffix.lower() == ".docx"
 
 
-def _is_word(data: bytes) -> bool:
+def _is_word(data: bytes, limits: Limits) -> bool:
+    """Whether `data` is a Word package; TooLarge when its parts, as the package declares
+    them (reading stops there), unpack to more than the size limit, or its body holds
+    more elements than the element limit."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
-            return "word/document.xml" in package.namelist()
-    except (zipfile.BadZipFile, ValueError, OSError):
+            if "word/document.xml" not in package.namelist():
+                return False
+            unpacked = sum(info.file_size for info in package.infolist())
+            if unpacked > limits.size:
+                raise TooLarge("unpacked", size=megabytes(unpacked), limit=megabytes(limits.size))
+            body = package.read("word/document.xml")
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, zlib.error):
         return False
+    elements = body.count(b"<") - body.count(b"</") - body.count(b"<?") - body.count(b"<!")
+    if elements > limits.elements:
+        raise TooLarge("elements", count=elements, limit=limits.elements)
+    return True

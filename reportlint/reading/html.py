@@ -15,7 +15,7 @@ import lxml.html
 from lxml import etree
 
 from reportlint.reading import source
-from reportlint.reading.source import Source
+from reportlint.reading.source import Source, TooLarge
 from reportlint.reading.view import TextView, join_lines, once_per_cell
 
 _META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
@@ -31,25 +31,34 @@ _BREAKS = {"br", "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol
           "section", "article", "blockquote", "pre", "center", "table", "tbody", "thead", "tfoot",
           "caption", "address", "main", "aside", "figure", "figcaption", "hr", "td", "th"}
 _TITLE = re.compile(r"年度报告|年报")
+_DEPTH = 256  # libxml2's limit of element nesting
 _DESCEND = 0.9  # a child holding this share of the text stands for its parent
 
 
-def read_html(path: str, data: bytes) -> Source:
+def read_html(path: str, data: bytes, max_elements: int = 300_000) -> Source:
     """The text view of a web page's article body (a page without a tag is text)."""
     if b"<" not in data:
         return source.read(path, data)
     text, encoding = decode(data)
-    return page_view(path, text, encoding)
+    return page_view(path, text, encoding, max_elements)
 
 
-def page_view(path: str, text: str, encoding: str, whole: bool = False) -> Source:
+def page_view(path: str, text: str, encoding: str, max_elements: int = 300_000, whole: bool = False) -> Source:
     """The text view of a web page's article body, from the page's text; `whole`: of
-    all the page's text (a page pasted into a text file, its chrome there to report)."""
+    all the page's text (a page pasted into a text file, its chrome there to report).
+    TooLarge when its elements nest deeper than the parser goes, or are more than
+    `max_elements`."""
     view = TextView()
+    parser = lxml.html.HTMLParser()
     try:
-        page = lxml.html.document_fromstring(_XML_DECLARATION.sub("", text))
+        page = lxml.html.document_fromstring(_XML_DECLARATION.sub("", text), parser=parser)
     except (etree.ParserError, ValueError):
         return view.source(path, encoding)
+    if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
+        raise TooLarge("depth", limit=_DEPTH)
+    elements = sum(1 for _ in page.iter())
+    if elements > max_elements:
+        raise TooLarge("elements", count=elements, limit=max_elements)
     _strip(page, chrome=not whole)
     body = _body(page) if whole else _container(page)
     flow = _Flow(view)
@@ -72,7 +81,7 @@ def decode(data: bytes) -> tuple[str, str]:
         codec = "gb18030" if codec in _GB else codec
         try:
             return data.decode(codec), codec
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, UnicodeError):  # an unknown name, or a codec that is no charset
             pass
     return source.decode(data)
 
@@ -205,11 +214,11 @@ def grid(table) -> list[list[tuple[int, str]]]:
                 for j in range(_span(td.get("colspan"))):
                     slots.setdefault((r + i, c + j), text)
             c += _span(td.get("colspan"))
-    out = []
-    for r in range(len(rows)):
-        width = max((c + 1 for (row, c) in slots if row == r), default=0)
-        out.append(once_per_cell([slots.get((r, c)) or (object(), "") for c in range(width)]))
-    return out
+    widths = [0] * len(rows)
+    for row, c in slots:
+        widths[row] = max(widths[row], c + 1)
+    return [once_per_cell([slots.get((r, c)) or (object(), "") for c in range(width)])
+            for r, width in enumerate(widths)]
 
 
 def cell_text(cell) -> str:

@@ -11,21 +11,23 @@ from lark.exceptions import LarkError
 from reportlint.reading.cells import PassThroughLexer, read_rows
 from reportlint.reading.classify import Block
 from reportlint.reading.model import Furniture, Line, Paragraph, Section, Span, TableRegion, Title
-from reportlint.resources import data_dir
+from reportlint.resources import data_dir, lark_parser
 
 
 @cache
 def parser() -> Lark:
     """The LALR parser of grammar/report.lark (built on first use, then reused)."""
     grammar = (data_dir("grammar") / "report.lark").read_text(encoding="utf-8")
-    return Lark(grammar, start="report", parser="lalr", lexer=PassThroughLexer,
-                propagate_positions=True, strict=True, cache=True)
+    return lark_parser(grammar, start="report", parser="lalr", lexer=PassThroughLexer,
+                       propagate_positions=True, strict=True)
 
 
 def _token(block: Block) -> Token:
     first, last = block.lines[0].span, block.lines[-1].span
-    return Token(block.kind, block, line=first.line, column=first.column,
-                 end_line=last.end_line, end_column=last.end_column)
+    token = Token(block.kind, block.kind, line=first.line, column=first.column,  # str(block) would cost
+                  end_line=last.end_line, end_column=last.end_column)            # the repr of all its text
+    token.value = block
+    return token
 
 
 class _ToModel(Transformer):

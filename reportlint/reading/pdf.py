@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import pdfplumber
 
-from reportlint.reading.source import Source, Unreadable
+from reportlint.reading.source import Source, TooLarge, Unreadable
 from reportlint.reading.view import TextView, clean, join_lines, once_per_cell, row_line
 
 _PAGE_NUMBER = re.compile(
@@ -35,14 +35,17 @@ class Item:
     margin: bool = False
 
 
-def read_pdf(path: str, data: bytes) -> Source:
-    """The text view of a PDF (Unreadable when damaged, or without a text layer)."""
+def read_pdf(path: str, data: bytes, max_pages: int = 300) -> Source:
+    """The text view of a PDF (Unreadable when damaged, or without a text layer;
+    TooLarge with more than `max_pages` pages)."""
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
+            if len(pdf.pages) > max_pages:
+                raise TooLarge("pages", pages=len(pdf.pages), limit=max_pages)
             if not any(page.chars for page in pdf.pages):
                 raise Unreadable("pdf_scan")
             pages = [_page_items(page, number) for number, page in enumerate(pdf.pages, start=1)]
-    except Unreadable:
+    except (Unreadable, TooLarge):
         raise
     except Exception as error:  # pdfminer raises many kinds on a damaged or encrypted file
         raise Unreadable("pdf") from error

@@ -27,6 +27,31 @@ class Unreadable(Exception):
         self.args_ = args
 
 
+@dataclass(frozen=True)
+class Limits:
+    """How much input reportlint reads: beyond a limit a file is reported, not read."""
+
+    size: int = 20 * 2**20  # bytes of a file, and of a Word file's parts unpacked
+    pages: int = 300  # pages of a PDF
+    elements: int = 300_000  # elements of a web page or of a Word document's body
+
+
+def megabytes(size: int) -> str:
+    """A size in MB as a limit's message shows it: 20, 25.3."""
+    mb = size / 2**20
+    return f"{mb:.1f}".removesuffix(".0") if mb >= 0.1 else f"{mb:.6f}".rstrip("0")
+
+
+class TooLarge(Exception):
+    """Input beyond a limit: `limit` names it ("size", "unpacked", "pages", "depth"),
+    `args` are the figures its message shows."""
+
+    def __init__(self, which: str, **args: object) -> None:
+        super().__init__(which)
+        self.limit = which
+        self.args_ = args
+
+
 # Where a line of a text view stands in the original: (first column, label) pairs,
 # e.g. ((1, "第3段"),) or ((1, "表2 第5行 第1列"), (9, "表2 第5行 第2列")).
 Place = tuple[tuple[int, str], ...]
@@ -42,6 +67,7 @@ class Source:
     encoding: str = "utf-8"
     places: list[Place] = field(default_factory=list)
     html_in_text: bool = False  # a text file that holds a web page, read as the page
+    stray: bool = False  # stray bytes in the file were read as U+FFFD (see decode_lossy)
     # for such a file: the line of the file each line of the view comes from (0: unknown)
     origins: list[int] = field(default_factory=list)
     chrome: frozenset[int] = frozenset()  # lines of a page's chrome (nav, header, footer) kept in the view
@@ -75,11 +101,14 @@ class Source:
 def decode(data: bytes) -> tuple[str, str]:
     """Return (text, encoding name) or raise Unreadable.
 
-    UTF-8 (with or without BOM) first, then UTF-16 with a BOM, then GB18030
-    (which covers GBK and GB2312) or Big5. Binary data is refused rather than guessed.
+    UTF-8 (with or without BOM) first, then UTF-32 and UTF-16 with a BOM, or without
+    one when the bytes read as text only that way, then GB18030 (which covers GBK and
+    GB2312) or Big5. Binary data is refused rather than guessed.
     """
     if data.startswith(b"\xef\xbb\xbf"):
         return _strict(data[3:], "utf-8", "utf-8-sig")
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return _strict(data, "utf-32", "utf-32")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return _strict(data, "utf-16", "utf-16")
     if data.startswith(b"PK\x03\x04"):
@@ -87,7 +116,7 @@ def decode(data: bytes) -> tuple[str, str]:
     if data.startswith(b"%PDF"):
         raise Unreadable("pdf")
     if b"\x00" in data:
-        raise Unreadable("binary")
+        return _wide(data)
     try:
         text, encoding = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -109,6 +138,42 @@ def _chinese(data: bytes) -> tuple[str, str]:
         raise Unreadable("encoding") from None
 
 
+# What a text is made of: ASCII, CJK marks and characters, full-width forms.
+_TEXTUAL = re.compile(r"[\t\n\r\x20-\x7e\u00b7\u2014-\u201d\u2026\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+
+
+def _wide(data: bytes) -> tuple[str, str]:
+    """Bytes holding NULs: UTF-32 or UTF-16 without a BOM (the first of them that reads
+    as text, ASCII in its place: the wrong byte order makes "1" a U+3100), else binary."""
+    for codec, width in (("utf-32-le", 4), ("utf-32-be", 4), ("utf-16-le", 2), ("utf-16-be", 2)):
+        if len(data) % width:
+            continue
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" not in text and not _CONTROL.search(text) \
+                and len(_TEXTUAL.findall(text)) >= 0.95 * len(text) \
+                and sum(c < "\x80" for c in text) > sum(ord(c) & 0xFF == 0 for c in text):
+            return text, codec
+    raise Unreadable("binary")
+
+
+def decode_lossy(data: bytes) -> tuple[str, str]:
+    """For bytes that are text but for a few stray bytes: the text in the encoding with
+    the fewest, each stray byte a U+FFFD (Unreadable when there are more than a few)."""
+    best = None
+    for encoding in ("utf-8", "gb18030"):
+        text = data.decode(encoding, errors="replace")
+        strays = text.count("\ufffd")
+        if best is None or strays < best[0]:
+            best = strays, text, encoding
+    strays, text, encoding = best
+    if strays > max(8, len(text) // 1000) or len(_CONTROL.findall(text)) > max(8, len(text) // 100):
+        raise Unreadable("encoding")
+    return text, encoding
+
+
 def _strict(data: bytes, codec: str, name: str) -> tuple[str, str]:
     try:
         text = data.decode(codec)
@@ -120,6 +185,13 @@ def _strict(data: bytes, codec: str, name: str) -> tuple[str, str]:
 
 
 def read(path: str, data: bytes) -> Source:
-    """Decode `data` read from `path` into a Source (or raise Unreadable)."""
-    text, encoding = decode(data)
+    """Decode `data` read from `path` into a Source (or raise Unreadable); a text with a
+    few stray bytes is read with each one replaced, and says so."""
+    try:
+        text, encoding = decode(data)
+    except Unreadable as err:
+        if err.reason != "encoding":
+            raise
+        text, encoding = decode_lossy(data)
+        return Source(path, text, encoding, stray=True)
     return Source(path, text, encoding)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 
 from rich.cells import cell_len
@@ -32,12 +33,10 @@ def to_json(results: list[FileResult]) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2)
 
 
-def to_concise(results: list[FileResult], lang: str) -> str:
-    """One line per diagnostic: path:line:col: severity rule [name] message."""
-    lines = [f"{d.path}:{d.line}:{d.column}: {t('severity.' + d.severity, lang)} "
-             f"{d.rule} [{d.name}] {d.message}"
-             for r in results for d in r.diagnostics]
-    return "\n".join(lines + [_summary_line(results, lang)])
+def concise_lines(result: FileResult, lang: str) -> list[str]:
+    """The concise lines of one file."""
+    return [f"{safe(d.path)}:{d.line}:{d.column}: {t('severity.' + d.severity, lang)} "
+            f"{d.rule} [{d.name}] {safe(d.message)}" for d in result.diagnostics]
 
 
 def _per_rule(results: list[FileResult]) -> list[tuple[tuple[str, str, str], int]]:
@@ -50,7 +49,7 @@ def statistics(results: list[FileResult], lang: str) -> str:
     """Diagnostics counted per rule, most frequent first, then the summary."""
     lines = [f"{n:6}  {rule}  {t('severity.' + sev, lang):<8} {name}"
              for (rule, name, sev), n in _per_rule(results)]
-    return "\n".join(lines + [_summary_line(results, lang)])
+    return "\n".join(lines + [summary_line(results, lang)])
 
 
 def statistics_json(results: list[FileResult]) -> str:
@@ -60,16 +59,15 @@ def statistics_json(results: list[FileResult]) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2)
 
 
-def to_github(results: list[FileResult], lang: str) -> str:
-    """GitHub Actions workflow commands: one annotation per diagnostic, then the summary."""
+def github_lines(result: FileResult) -> list[str]:
+    """The workflow commands of one file."""
     level = {"error": "error", "warning": "warning", "info": "notice"}
     lines = []
-    for r in results:
-        for d in r.diagnostics:
-            props = (f"file={_gh(d.path, True)},line={d.line},col={d.column},endLine={d.end_line},"
-                     f"endColumn={d.end_column},title={_gh(f'{d.rule} {d.name}', True)}")
-            lines.append(f"::{level[d.severity]} {props}::{_gh(d.message)}")
-    return "\n".join(lines + [_summary_line(results, lang)])
+    for d in result.diagnostics:
+        props = (f"file={_gh(d.path, True)},line={d.line},col={d.column},endLine={d.end_line},"
+                 f"endColumn={d.end_column},title={_gh(f'{d.rule} {d.name}', True)}")
+        lines.append(f"::{level[d.severity]} {props}::{_gh(d.message)}")
+    return lines
 
 
 def _gh(text: str, property_value: bool = False) -> str:
@@ -78,35 +76,38 @@ def _gh(text: str, property_value: bool = False) -> str:
     return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
 
 
-def print_text(results: list[FileResult], console: Console, lang: str) -> None:
-    """The full report: the pairs across years, each diagnostic with its source line
-    and a caret, then a summary."""
-    for line in pairings(results, lang):
-        console.print(Text(line, style="dim"))
-    for result in results:
-        lines = result.report.source.lines if result.report else []
-        for d in result.diagnostics:
-            console.print(_header(d, lang))
-            source_line = lines[d.line - 1] if 0 < d.line <= len(lines) else ""
-            if source_line.strip():
-                console.print(_excerpt(d, source_line))
-            console.print()
+def print_file(result: FileResult, console: Console, lang: str) -> None:
+    """One file's part of the full report: the report it is checked against, then each
+    diagnostic with its source line and a caret."""
+    if result.previous is not None:
+        console.print(Text(pairing(result, lang), style="dim"))
+    lines = result.report.source.lines if result.report else []
+    for d in result.diagnostics:
+        console.print(_header(d, lang))
+        source_line = lines[d.line - 1] if 0 < d.line <= len(lines) else ""
+        if source_line.strip():
+            console.print(_excerpt(d, source_line))
+        console.print()
+
+
+def print_summary(results: list[FileResult], console: Console, lang: str) -> None:
+    """The summary line of the full report."""
     counts = summary_counts(results)
     style = "bold red" if counts["error"] else "bold yellow" if counts["warning"] else "bold green"
-    console.print(Text(_summary_line(results, lang), style=style))
+    console.print(Text(summary_line(results, lang), style=style))
 
 
-def pairings(results: list[FileResult], lang: str) -> list[str]:
-    """A line for each file checked against last year's report."""
-    return [t("pair.previous", lang, path=r.path, year=_year(r), previous=r.previous.path,
-              previous_year=_year(r.previous)) for r in results if r.previous]
+def pairing(result: FileResult, lang: str) -> str:
+    """The line that says which report of last year a file is checked against."""
+    return t("pair.previous", lang, path=safe(result.path), year=_year(result), previous=safe(result.previous.path),
+             previous_year=_year(result.previous))
 
 
 def _year(result: FileResult) -> str:
     return str(result.report.year) if result.report and result.report.year else "?"
 
 
-def _summary_line(results: list[FileResult], lang: str) -> str:
+def summary_line(results: list[FileResult], lang: str) -> str:
     counts = summary_counts(results)
     if not any(counts[s] for s in SEVERITIES):
         return t("summary.clean", lang, files=counts["files"])
@@ -115,28 +116,34 @@ def _summary_line(results: list[FileResult], lang: str) -> str:
 
 def _header(d: Diagnostic, lang: str) -> Text:
     text = Text()
-    text.append(f"{d.path}:{d.line}:{d.column}", style="bold")
+    text.append(f"{safe(d.path)}:{d.line}:{d.column}", style="bold")
     text.append(": ")
     text.append(t("severity." + d.severity, lang), style=_STYLE[d.severity])
     text.append(f" {d.rule} ", style="magenta")
     text.append(f"[{d.name}] ", style="dim")
-    text.append(d.message)
+    text.append(safe(d.message))
     return text
 
 
 def _excerpt(d: Diagnostic, line: str) -> Text:
-    """The source line with a caret under the span, placed by display width."""
+    """The source line with a caret under the span, placed by display width; control
+    characters shown escaped. Linear in the line: only what can be shown is looked at."""
     line = line.expandtabs(4).rstrip()
     start = min(max(d.column - 1, 0), len(line))
     end = d.end_column - 1 if d.end_line == d.line else len(line)
     end = min(max(end, start + 1), max(len(line), start + 1))
+    low, high = max(0, start - _MAX_WIDTH), start + _MAX_WIDTH  # a character is a cell or more
+    line, start, end = line[low:high], start - low, min(end, high) - low
+    before, span = safe(line[:start]), safe(line[start:end])
+    line, start, end = before + span + safe(line[end:]), len(before), len(before) + len(span)
     prefix = suffix = ""
     if cell_len(line[:start]) > _MAX_WIDTH // 2:  # bring the span into view
         cut = start - 10
         line, start, end, prefix = line[cut:], 10, end - cut, "…"
-    keep = len(line)
-    while cell_len(line[:keep]) > _MAX_WIDTH:
-        keep -= 1
+    keep = width = 0
+    while keep < len(line) and width + cell_len(line[keep]) <= _MAX_WIDTH:
+        width += cell_len(line[keep])
+        keep += 1
     if keep < len(line):
         line, suffix, end = line[:keep], "…", min(end, keep)
     text = Text(f"{d.line:>5} │ ", style="dim")
@@ -145,3 +152,12 @@ def _excerpt(d: Diagnostic, line: str) -> Text:
     text.append("\n" + " " * 6 + "│ ", style="dim")
     text.append(caret, style=_STYLE[d.severity])
     return text
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+
+def safe(text: str) -> str:
+    """`text` with its control characters (C0 and C1, but tab) escaped as \\x1b, so a
+    report can never drive the terminal it is printed on."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)

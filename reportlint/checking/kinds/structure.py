@@ -240,6 +240,16 @@ def _clip(text: str, width: int = 30) -> str:
     return text if len(text) <= width else text[:width] + "…"
 
 
+def undecodable(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """Each line holding U+FFFD: a byte that could not be decoded (read as U+FFFD, the
+    rest of the file read as usual), or a character a conversion lost before."""
+    for number, line in enumerate(report.source.lines, start=1):
+        column = line.find("\ufffd")
+        if column >= 0:
+            yield Finding(Span(number, column + 1, number, column + 2),
+                          {"count": line.count("\ufffd"), "encoding": report.source.encoding.upper()})
+
+
 def _read_problem(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
     """Reading problems are found before there is a report to look at: see linter.py."""
     return iter(())
@@ -247,6 +257,9 @@ def _read_problem(report: Report, params: Mapping[str, Any]) -> Iterator[Finding
 
 KINDS = (
     Kind("input", _read_problem, args=frozenset({"reason"})),
+    Kind("internal", _read_problem, args=frozenset({"stage", "error"})),
+    Kind("limit", _read_problem, args=frozenset({"limit", "remedy"})),
+    Kind("undecodable", undecodable, args=frozenset({"count", "encoding"})),
     Kind("parse-problem", parse_problem, args=frozenset({"text"})),
     Kind("document-type", document_type, args=frozenset({"first_line"})),
     Kind("title", title, {"problem": Param(str, choices=("missing", "year", "issuer", "wording"))},
