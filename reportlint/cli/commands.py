@@ -74,7 +74,7 @@ def export_command(argv: list[str]) -> int:
         complain(t("error.export_format", args.lang, path=target))
         return 2
     options = Options(lang=args.lang, year=args.year)
-    results = lint_all([(path, [], options) for path in expand(args.paths, args.exclude)], None, args.jobs)
+    results = list(lint_all([(path, [], options) for path in expand(args.paths, args.exclude)], None, args.jobs))
     try:
         export.write(target, results, args.lang)
     except OSError as error:
