@@ -88,7 +88,7 @@ def test_stdin_with_filename(capsys, monkeypatch):
 def test_missing_file_is_reported_not_raised(capsys):
     code, out, _ = run(capsys, "--format", "json", "no/such/file.txt")
     diagnostics = json.loads(out)["files"][0]["diagnostics"]
-    assert code == 1
+    assert code == 2, "no file checked is no success"
     assert [d["name"] for d in diagnostics] == ["unreadable-input"]
     assert "文件不存在" in diagnostics[0]["message"]
 

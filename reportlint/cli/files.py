@@ -10,18 +10,21 @@ from pathlib import Path
 from reportlint.checking.linter import FileResult, Options, lint_bytes, unreadable
 from reportlint.checking.rules import Rule
 from reportlint.i18n import reason_text
-from reportlint.reading.documents import EXTENSIONS
+from reportlint.reading.documents import EXTENSIONS, UNREAD
+
+_WALKED = (*EXTENSIONS, *UNREAD)
 
 
 def expand(paths: list[str], exclude: list[str]) -> list[str]:
     """Files as given; folders walked, in sorted order, for the files reportlint reads
-    (.txt .md .docx .html .htm .pdf), less those matching an `exclude` glob and the
-    NAME.reportlint.docx copies that --annotate writes."""
+    (.txt .md .docx .html .htm .pdf) and those it lists as unreadable (.doc .wps .odt
+    .rtf .xls), less hidden files and folders, Word's lock files (~$x.docx), those
+    matching an `exclude` glob and the NAME.reportlint.docx copies that --annotate writes."""
     out = []
     for path in paths:
         p = Path(path)
         if path != "-" and p.is_dir():
-            out += sorted(str(f) for f in p.rglob("*") if f.suffix.lower() in EXTENSIONS and f.is_file()
+            out += sorted(str(f) for f in p.rglob("*") if f.suffix.lower() in _WALKED and f.is_file()
                           and not _excluded(f.relative_to(p), exclude))
         else:
             out.append(path)
@@ -30,7 +33,8 @@ def expand(paths: list[str], exclude: list[str]) -> list[str]:
 
 def _excluded(relative: Path, globs: list[str]) -> bool:
     """Whether a walked file matches a glob: by its path in the folder, its name or a folder's name."""
-    if relative.name.endswith(".reportlint.docx"):
+    if relative.name.endswith(".reportlint.docx") or relative.name.startswith("~$") \
+            or any(part.startswith(".") for part in relative.parts):
         return True
     return any(fnmatch.fnmatch(relative.as_posix(), glob) or any(fnmatch.fnmatch(part, glob) for part in relative.parts)
                for glob in globs)

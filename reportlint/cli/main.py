@@ -26,7 +26,7 @@ from reportlint.cli.commands import (
     tables_command,
     template_command,
 )
-from reportlint.cli.config import ConfigError, Settings
+from reportlint.cli.config import ConfigError, Settings, UnknownRule
 from reportlint.cli.files import expand, lint_all, lint_path
 from reportlint.i18n import t
 from reportlint.reading.detect import LEVELS
@@ -94,19 +94,21 @@ def _lint_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run reportlint; return the exit code (0 clean, 1 findings, 2 usage or rule errors)."""
     argv = sys.argv[1:] if argv is None else argv
-    if argv[:1] and argv[0] in COMMANDS:
-        return COMMANDS[argv[0]](argv[1:])
-    args = _lint_parser().parse_args(argv)
+    parser = _lint_parser()
+    command = _command(parser, argv)
+    if command is not None:
+        return COMMANDS[argv[command]](argv[:command] + argv[command + 1:])
+    args = parser.parse_args(argv)
     if not args.paths:
         complain(t("error.no_paths", args.lang or "zh"))
         return 2
     if args.format == "xlsx" and not args.statistics and not args.output_file:
         complain(t("error.xlsx_output", args.lang or "zh"))
         return 2
+    loaded: dict[Path, Settings] = {}
     try:
         builtin = load_rules()
         rules_by_settings: dict[Settings, list[Rule]] = {}
-        loaded: dict[Path, Settings] = {}
         planned: list[tuple[str, Settings]] = []
         for path in expand(args.paths, args.exclude):
             settings = _settings(path, args, loaded)
@@ -115,8 +117,12 @@ def main(argv: list[str] | None = None) -> int:
                     settings, builtin, _split(args.select), _split(args.ignore))
             planned.append((path, settings))
     except (RuleFileError, ConfigError) as error:
-        complain(t("error.config" if isinstance(error, ConfigError) else "error.rules",
-                   args.lang or "zh", error=str(error)))
+        lang = args.lang or next((s.lang for s in loaded.values() if s.lang), "zh")
+        complain(_unknown(error, lang) if isinstance(error, UnknownRule) else
+                 t("error.config" if isinstance(error, ConfigError) else "error.rules", lang, error=str(error)))
+        return 2
+    if not planned:
+        complain(t("error.no_files", args.lang or "zh", paths=" ".join(args.paths)))
         return 2
     lang = args.lang or next((s.lang for _, s in planned if s.lang), "zh")
     jobs = [(path, rules_by_settings[s], Options(lang=lang, year=args.year or s.year,
@@ -158,9 +164,34 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.annotate:
         _annotate(results, lang)
+    if all(result.report is None for result in results):
+        complain(t("error.none_read", lang, count=len(results)))
+        return 2
     failed = any(severity_rank(d.severity) >= threshold
                  for result, threshold in zip(results, thresholds) for d in result.diagnostics)
     return 1 if failed else 0
+
+
+def _command(parser: argparse.ArgumentParser, argv: list[str]) -> int | None:
+    """The index of the subcommand in `argv`, also after options (`--lang en rules`); None to lint."""
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg in COMMANDS:
+            return i
+        if not arg.startswith("-") or arg == "-":
+            return None
+        action = parser._option_string_actions.get(arg)
+        i += 2 if action is not None and action.nargs is None and action.option_strings[0] != "--version" \
+            and not isinstance(action, (argparse._StoreTrueAction, argparse._HelpAction)) else 1
+    return None
+
+
+def _unknown(error: UnknownRule, lang: str) -> str:
+    """The message for a rule that does not exist, with the closest real names."""
+    hint = t("error.did_you_mean", lang, names=", ".join(error.close)) if error.close else t("error.see_rules", lang)
+    where = error.key if error.path is None else f"{error.path}: {error.key}"
+    return t("error.unknown_choice", lang, where=where, rule=error.rule, hint=hint)
 
 
 def _fix(jobs: list[tuple[str, list[Rule], Options]], results: list[FileResult],

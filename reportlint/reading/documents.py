@@ -17,6 +17,8 @@ from reportlint.reading import source
 from reportlint.reading.source import Source, Unreadable
 
 EXTENSIONS = (".txt", ".md", ".docx", ".html", ".htm", ".pdf")
+# Formats it cannot read but lists when walking a folder, each with what to do instead.
+UNREAD = {".doc": "doc", ".wps": "doc", ".odt": "odt", ".rtf": "rtf", ".xls": "sheet"}
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, .wps and other legacy Office files
 
 
@@ -29,8 +31,8 @@ def read(path: str, data: bytes) -> Source:
     if b"%PDF-" in data[:1024]:
         from reportlint.reading.pdf import read_pdf
         return read_pdf(path, data)
-    if data.startswith(_OLE):
-        raise Unreadable("doc")
+    if data.startswith((_OLE, b"{\\rtf")) or (suffix in UNREAD and data.startswith(b"PK")):
+        raise Unreadable(UNREAD.get(suffix, "rtf" if data.startswith(b"{") else "doc"))
     if suffix in (".docx", ".pdf"):
         raise Unreadable("not_" + suffix[1:])
     if suffix in (".html", ".htm"):
