@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 _TEXT = {
     "reason.binary": ("这是二进制文件，不是文本", "this is a binary file, not text"),
     "reason.encoding": ("无法识别文字编码（已尝试 UTF-8、UTF-16 和 GB18030）",
@@ -104,6 +106,30 @@ _TEXT = {
     "explain.good": ("正确示例", "Good"),
     "explain.bad": ("错误示例", "Bad"),
     "explain.other": ("对照的报告（上年的，或另一单位的）：", "checked against (last year's report, or another unit's):"),
+    "place.paragraph": ("第{n}段", "paragraph {n}"),
+    "place.cell": ("表{table} 第{row}行 第{column}列", "table {table} row {row} column {column}"),
+    "place.page": ("第{n}页", "page {n}"),
+    "place.title": ("标题", "title"),
+    "detected.issuer": ("{issuer}", "\"{issuer}\""),
+    "detected.no_issuer": ("发布机关未识别", "issuer not detected"),
+    "detected.year": ("{year}年度", "report year {year}"),
+    "detected.no_year": ("年度未识别", "report year not detected"),
+    "detected.era": ("{era}年格式", "{era} format"),
+    "detected.no_era": ("格式未识别", "format not detected"),
+    "detected.no_level": ("层级未识别", "level not detected"),
+    "detected.from.option": ("（据设置）", " (as set)"),
+    "detected.from.title": ("（据标题）", " (from the title)"),
+    "detected.from.text": ("（据正文）", " (from the text)"),
+    "detected.correct": ("有误时用 --year N 或 --issuer-level LEVEL 更正", "if wrong, correct with --year N or --issuer-level LEVEL"),
+    "level.ministry": ("国务院部门", "State Council department"),
+    "level.province": ("省级人民政府", "provincial government"),
+    "level.province_dept": ("省级部门", "provincial department"),
+    "level.city": ("市级人民政府", "city government"),
+    "level.city_dept": ("市级部门", "city department"),
+    "level.county": ("县级人民政府", "county government"),
+    "level.county_dept": ("县级部门", "county department"),
+    "level.township": ("乡镇", "township"),
+    "level.street": ("街道", "subdistrict"),
     "rules.header": (("编号", "名称", "类别", "级别", "适用格式", "说明"),
                      ("id", "name", "category", "severity", "eras", "description")),
 }
@@ -114,6 +140,25 @@ def t(key: str, lang: str, **args: object) -> str:
     zh, en = _TEXT[key]
     text = en if lang == "en" else zh
     return text.format(**args) if args else text
+
+
+_PLACES = (
+    (re.compile(r"第(?P<n>\d+)段"), "place.paragraph"),
+    (re.compile(r"表(?P<table>\d+) 第(?P<row>\d+)行 第(?P<column>\d+)列"), "place.cell"),
+    (re.compile(r"第(?P<n>\d+)页"), "place.page"),
+    (re.compile(r"标题"), "place.title"),
+)
+
+
+def place(label: str | None, lang: str) -> str | None:
+    """A place in the original (第4段, 表2 第5行 第3列, 第3页, 标题) in `lang`."""
+    if label is None or lang != "en":
+        return label
+    for pattern, key in _PLACES:
+        m = pattern.fullmatch(label)
+        if m:
+            return t(key, lang, **m.groupdict())
+    return label
 
 
 def headers(lang: str) -> tuple[str, ...]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from reportlint.checking import kinds
 from reportlint.checking.diagnostics import Diagnostic, Finding
 from reportlint.checking.rules import Rule
-from reportlint.i18n import reason_text
+from reportlint.i18n import place, reason_text
 from reportlint.reading.documents import read
 from reportlint.reading.model import Report, Span
 from reportlint.reading.parse import parse_report
@@ -102,7 +102,7 @@ def _diagnostic(path: str, rule: Rule, finding: Finding, lang: str, source: Sour
     if (line, column) != (s.line, s.column):  # a page in a text file: the element's line
         end_line, end_column = max(end_line, line), column + 1 if end_line <= line else end_column
     return Diagnostic(
-        location=source.location(s.line, s.column) if source else None,
+        location=place(source.location(s.line, s.column), lang) if source else None,
         path=path, line=line, column=column, end_line=end_line, end_column=end_column,
         rule=rule.id, name=rule.name, category=rule.category, severity=rule.severity,
         message=rule.message[lang].format(**finding.args), basis=rule.basis,

@@ -13,6 +13,7 @@ from reportlint import __version__
 from reportlint.checking.diagnostics import SEVERITIES, Diagnostic
 from reportlint.checking.linter import FileResult
 from reportlint.i18n import t
+from reportlint.reading.model import Report
 
 FORMATS = ("text", "concise", "json", "sarif", "github", "html", "xlsx")
 _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
@@ -34,7 +35,7 @@ def to_json(results: list[FileResult]) -> str:
 
 def to_concise(results: list[FileResult], lang: str) -> str:
     """One line per diagnostic: path:line:col: severity rule [name] message."""
-    lines = [f"{d.path}:{d.line}:{d.column}: {t('severity.' + d.severity, lang)} "
+    lines = [f"{_where(d)}: {t('severity.' + d.severity, lang)} "
              f"{d.rule} [{d.name}] {d.message}"
              for r in results for d in r.diagnostics]
     return "\n".join(lines + [_summary_line(results, lang)])
@@ -85,6 +86,8 @@ def print_text(results: list[FileResult], console: Console, lang: str) -> None:
         console.print(Text(line, style="dim"))
     for result in results:
         lines = result.report.source.lines if result.report else []
+        if result.report is not None:
+            console.print(Text(detection(result.report, lang), style="dim"))
         for d in result.diagnostics:
             console.print(_header(d, lang))
             source_line = lines[d.line - 1] if 0 < d.line <= len(lines) else ""
@@ -113,9 +116,28 @@ def _summary_line(results: list[FileResult], lang: str) -> str:
     return t("summary", lang, **counts)
 
 
+def detection(report: Report, lang: str) -> str:
+    """What was detected of a report and from where, with the options that correct it:
+    某县某镇人民政府 · 2025年度（据标题） · 2021年格式 · 乡镇（据标题）."""
+    parts = [
+        t("detected.issuer", lang, issuer=report.issuer) if report.issuer else t("detected.no_issuer", lang),
+        t("detected.year", lang, year=report.year) + t(f"detected.from.{report.year_from}", lang)
+        if report.year else t("detected.no_year", lang),
+        t("detected.era", lang, era=report.era) if report.era else t("detected.no_era", lang),
+        t(f"level.{report.issuer_level}", lang) + t(f"detected.from.{report.level_from}", lang)
+        if report.issuer_level else t("detected.no_level", lang),
+    ]
+    return f"{report.source.path}: {' · '.join(parts)}  — {t('detected.correct', lang)}"
+
+
+def _where(d: Diagnostic) -> str:
+    """Where a diagnostic is: the place in the original first (draft.docx 第4段 (73:48)), else path:line:column."""
+    return f"{d.path} {d.location} ({d.line}:{d.column})" if d.location else f"{d.path}:{d.line}:{d.column}"
+
+
 def _header(d: Diagnostic, lang: str) -> Text:
     text = Text()
-    text.append(f"{d.path}:{d.line}:{d.column}", style="bold")
+    text.append(_where(d), style="bold")
     text.append(": ")
     text.append(t("severity." + d.severity, lang), style=_STYLE[d.severity])
     text.append(f" {d.rule} ", style="magenta")

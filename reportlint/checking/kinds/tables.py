@@ -14,7 +14,7 @@ from typing import Any
 
 from reportlint.checking.diagnostics import Edit, Finding
 from reportlint.checking.kinds.base import Kind, Param
-from reportlint.reading.model import Cell, Report, Table, TableColumn, TableRow
+from reportlint.reading.model import Cell, Report, Span, Table, TableColumn, TableRow
 from reportlint.checking.identities import cells_of, evaluate, identities, readings, run_together
 from reportlint.reading.tables import is_empty, specs
 
@@ -54,12 +54,20 @@ def cell(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
                 yield _count_finding(table, row, columns)
             elif problem == "split-cells" and reading is not None and reading.how in ("joined", "split"):
                 yield _reading_finding(table, reading, row)
-            for col, c in cells_of(table, row, read).items():
+            cells = cells_of(table, row, read)
+            empty = [(col, c) for col, c in cells.items() if problem == "empty" and is_empty(c) and col not in blank]
+            if empty:  # a row's blanks are one finding, its columns listed
+                first, last = empty[0][1].span, empty[-1][1].span
+                yield Finding(Span(first.line, first.column, last.end_line, last.end_column)
+                              if first.line == last.line else first, {
+                    "table": _NAMES[table.id], "row": _where(table, row),
+                    "column": "、".join(columns[col]["label"] for col, _ in empty),
+                    "text": "、".join(dict.fromkeys(_SHOW[c.kind] for _, c in empty))},
+                    tuple(c.span for _, c in empty[1:]))
+            for col, c in cells.items():
                 args = {"table": _NAMES[table.id], "row": _where(table, row),
                         "column": columns[col]["label"], "text": c.text or "空白"}
-                if problem == "empty" and is_empty(c) and col not in blank:
-                    yield Finding(c.span, {**args, "text": _SHOW[c.kind]})
-                elif problem == "split" and c.kind == "spaced":
+                if problem == "split" and c.kind == "spaced":
                     yield Finding(c.span, args)
                 elif problem == "not-count" and columns[col].get("type") == "count" \
                         and c.kind in ("negative", "fraction"):
