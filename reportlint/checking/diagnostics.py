@@ -38,6 +38,9 @@ class Finding:
     args: dict = field(default_factory=dict)
     related: tuple[Span, ...] = ()
     fix: tuple[Edit, ...] = ()
+    # one mistake found by several rules: the finding that `leads` stands for the others
+    mistake: tuple | None = None
+    leads: bool = False
 
 
 @dataclass

@@ -66,7 +66,7 @@ _CUT_BLIND = ("empty-heading", "sections", "unnumbered-heading", "table-shape", 
 
 def lint_report(report: Report, rules: list[Rule], lang: str = "zh") -> list[Diagnostic]:
     """Run every applicable rule on a parsed report."""
-    diagnostics = []
+    found = []
     cut = report.bounds.cut
     for rule in rules:
         if (rule.scope == "report" and not report.is_report) or not rule.applies_to(report.era) \
@@ -77,7 +77,10 @@ def lint_report(report: Report, rules: list[Rule], lang: str = "zh") -> list[Dia
                     and (finding.span.line, finding.span.column) >= (report.bounds.cut_from, 1) \
                     and (finding.span.line < cut.number or finding.span.column >= cut.start + 1):
                 continue
-            diagnostics.append(_diagnostic(report.source.path, rule, finding, lang, report.source))
+            found.append((rule, finding))
+    led = {f.mistake for _, f in found if f.leads}
+    diagnostics = [_diagnostic(report.source.path, rule, f, lang, report.source) for rule, f in found
+                   if f.leads or f.mistake not in led]
     return sorted(diagnostics, key=Diagnostic.sort_key)
 
 

@@ -16,6 +16,7 @@ from reportlint.checking.diagnostics import Edit, Finding
 from reportlint.checking.kinds.base import Kind, Param
 from reportlint.reading.model import Cell, Report, Span, Table, TableColumn, TableRow
 from reportlint.checking.identities import cells_of, evaluate, identities, readings, run_together
+from reportlint.checking.suspects import instance, suspects
 from reportlint.reading.tables import is_empty, specs
 
 _NAMES = {"any": "表格", "t2_1": "表二第二十条第（一）项", "t2_5": "表二第二十条第（五）项",
@@ -346,15 +347,47 @@ def _check(report: Report, table: Table, identity: dict, left: list, right: list
     if result is None or result[1]:
         return
     sides = result[0]
-    lsum, rsum = (sum(v[0] for v in side) for side in sides)
     target_row, target_col = next(
         ((r, c) for r, c in left + right if identity.get("target") in (r, c)), left[0])
     target = cells_of(table, table.rows[target_row], read)[target_col]
     cells = [c for side in sides for v in side for c in v[1]]
-    yield Finding(target.span, {
-        "left": _side(table, identity, left, sides[0]), "right": _side(table, identity, right, sides[1]),
-        "difference": abs(lsum - rsum), "where": where, "table": _NAMES[table.id]},
-        tuple(c.span for c in cells if c is not target))
+    suspect = suspects(report).get(instance(table, identity, left, right))
+    yield Finding(target.span, {**_broken(table, identity, left, right, sides), "where": where},
+                  tuple(c.span for c in cells if c is not target), mistake=suspect.key if suspect else None)
+
+
+def _broken(table: Table, identity: dict, left: list, right: list, sides: list) -> dict:
+    lsum, rsum = (sum(v[0] for v in side) for side in sides)
+    return {"left": _side(table, identity, left, sides[0]), "right": _side(table, identity, right, sides[1]),
+            "difference": abs(lsum - rsum), "table": _NAMES[table.id]}
+
+
+def _at(table: Table, identity: dict, at: str) -> str:
+    """Where an identity instance is: its column, or its row."""
+    if identity["over"] == "columns":
+        return f"{_columns(table)[at]['label']}列"
+    return identity.get("name") or f"{_short(table.rows[at].official)}行"
+
+
+def suspect_cell(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """A cell that, corrected, makes every broken identity of its table hold: one
+    finding, the broken identities its evidence (they are not reported apart)."""
+    seen = set()
+    for suspect in suspects(report).values():
+        if suspect.key in seen:
+            continue
+        seen.add(suspect.key)
+        table = suspect.table
+        evidence = [(identity, left, right, sides, at) for identity, left, right, sides, at in suspect.explains]
+        related = {c.span for *_, sides, _ in evidence for side in sides for v in side for c in v[1]}
+        yield Finding(suspect.cell.span, {
+            "table": _NAMES[table.id], "row": _short(table.rows[suspect.row].official),
+            "column": _columns(table)[suspect.column]["label"], "value": suspect.cell.text,
+            "expected": suspect.expected, "count": len(evidence),
+            "evidence": "；".join(f"{args['left']} ≠ {args['right']}（{_at(table, identity, at)}）"
+                                 for identity, left, right, sides, at in evidence
+                                 for args in [_broken(table, identity, left, right, sides)])},
+            tuple(sorted(related - {suspect.cell.span}, key=lambda s: (s.line, s.column))), mistake=suspect.key, leads=True)
 
 
 def _side(table: Table, identity: dict, keys: list, values: list) -> str:
@@ -403,5 +436,7 @@ KINDS = (
          frozenset({"table", "count", "read", "unread", "row", "found"})),
     Kind("table-arith", arith, {"table": _TABLE, "identity": Param(str)},
          frozenset({"left", "right", "difference", "where", "table"})),
+    Kind("suspect-cell", suspect_cell, {},
+         frozenset({"table", "row", "column", "value", "expected", "count", "evidence"})),
     Kind("issuer-rules", issuer_rules, {}, frozenset({"value", "issuer"})),
 )
