@@ -92,6 +92,7 @@ _TEXT = {
     "xlsx.confirmed": ("确认", "confirmed"),
     "xlsx.remedy": ("整改情况", "remedy"),
     "error.xlsx_output": ("--format xlsx 需要用 -o 指定 .xlsx 文件", "--format xlsx needs -o FILE.xlsx"),
+    "annotate.comment": ("{message}（{rule} {name}，{severity}）", "{message} ({rule} {name}, {severity})"),
     "annotate.written": ("已写入 {path}（{count} 条批注）", "wrote {path} ({count} comments)"),
     "fix.written": ("已修正 {path}", "fixed {path}"),
     "tables.none": ("{path} 中没有读到统一格式的表格", "no table of the unified format was read in {path}"),
