@@ -136,6 +136,54 @@ _TEXT = {
 }
 
 
+# `reportlint --help` in Chinese: each option's help by its dest (English is in the parser).
+HELP_ZH = {
+    "paths": "要检查的文件或目录；- 表示读取标准输入",
+    "help": "显示本帮助并退出",
+    "format": "输出格式（默认 text）",
+    "select": "只用这些规则：编号、名称或类别（可重复，可用逗号分隔）",
+    "ignore": "不用这些规则：编号、名称或类别（可重复，可用逗号分隔）",
+    "fail_on": "发现此级别或更高级别的问题时退出码为 1（默认 error）",
+    "lang": "提示语言（默认 zh 中文）",
+    "year": "报告年度，代替自动识别的年度",
+    "issuer_level": "发布机关层级，代替自动识别的层级",
+    "stdin_filename": "读取标准输入（-）时报告的文件名",
+    "exclude": "遍历目录时跳过与 GLOB 匹配的文件和目录（可重复）",
+    "jobs": "同时检查 N 个文件（0：每个 CPU 一个）；输出顺序不变",
+    "config": "对所有路径使用这个配置文件（.reportlint.yaml 或 pyproject.toml）",
+    "no_config": "不读取配置文件",
+    "output_file": "输出写入 FILE，而不是标准输出",
+    "statistics": "按规则统计问题数，不逐条列出（与 --format json 合用时输出 JSON）",
+    "fix": "对 .txt/.md 文件应用安全修正（不改动数字和编号）",
+    "diff": "以差异形式显示安全修正，不改动文件",
+    "annotate": "把每个 .docx 的问题作为 Word 批注写入同目录的 NAME.reportlint.docx",
+    "previous": "上年的报告（只检查一个文件时），用来对照检查；不给出时，同一机关连续年度的报告自动配对",
+    "baseline": "只报告基线文件 FILE 中没有记录的问题；FILE 不存在时记录当前的问题",
+    "version": "显示版本并退出",
+}
+HELP_TEXT = {
+    "usage": ("用法：", "usage: "),
+    "positionals": ("参数", "positional arguments"),
+    "optionals": ("选项", "options"),
+    "description": ("检查政府信息公开工作年度报告：结构、表格、勾稽关系、文字和不应发布的内容。",
+                    "lint government information disclosure annual reports: structure, tables, sums, prose, hygiene."),
+    "epilog": ("其他命令（命令前后都可以加 --lang en 等选项）：\n"
+               "  reportlint rules              列出全部规则\n"
+               "  reportlint explain RULE       说明一条规则：依据、正确和错误示例\n"
+               "  reportlint tables PATH        显示读出的表格，标出有问题的单元格\n"
+               "  reportlint export PATH... -o FILE   导出表二、表三、表四的数字，每份报告一行\n"
+               "  reportlint template --year N  输出该年度格式的空白报告\n"
+               "  reportlint init               写一个带注释的 .reportlint.yaml",
+               "other commands (options such as --lang en may stand before or after them):\n"
+               "  reportlint rules              list every rule\n"
+               "  reportlint explain RULE       one rule: its basis, good and bad examples\n"
+               "  reportlint tables PATH        the tables as read, failing cells marked\n"
+               "  reportlint export PATH... -o FILE   the figures of tables 2, 3 and 4, one row per report\n"
+               "  reportlint template --year N  a blank report in the format of that year\n"
+               "  reportlint init               write a commented .reportlint.yaml"),
+}
+
+
 def t(key: str, lang: str, **args: object) -> str:
     """The text `key` in `lang` ("zh" or "en"), filled with `args`."""
     zh, en = _TEXT[key]

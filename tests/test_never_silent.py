@@ -98,3 +98,14 @@ def test_an_unreadable_file_beside_a_report_does_not_make_the_run_fail_to_check(
 def test_options_before_a_subcommand_apply_to_it(capsys, argv, shows):
     code, out, _ = run(capsys, *argv)
     assert code == 0 and shows in out
+
+
+def test_help_is_chinese_by_default_and_english_with_lang_en(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    zh = capsys.readouterr().out
+    assert zh.startswith("用法：reportlint") and "只用这些规则" in zh and "reportlint template --year N  输出" in zh
+    with pytest.raises(SystemExit):
+        main(["--lang", "en", "--help"])
+    en = capsys.readouterr().out
+    assert en.startswith("usage: reportlint") and "only these rules" in en and "reportlint rules              list" in en

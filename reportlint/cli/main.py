@@ -28,7 +28,7 @@ from reportlint.cli.commands import (
 )
 from reportlint.cli.config import ConfigError, Settings, UnknownRule
 from reportlint.cli.files import expand, lint_all, lint_path
-from reportlint.i18n import t
+from reportlint.i18n import HELP_TEXT, HELP_ZH, t
 from reportlint.reading.detect import LEVELS
 from reportlint.reading.documents import is_docx
 from reportlint.reporting.html import to_html
@@ -48,13 +48,16 @@ COMMANDS = {"rules": rules_command, "explain": explain_command, "tables": tables
             "template": template_command, "init": init_command}
 
 
-def _lint_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="reportlint",
-        description="检查政府信息公开工作年度报告 / lint government information disclosure annual reports",
-        epilog="other commands: reportlint rules | explain RULE | tables PATH | export PATH... -o FILE"
-               " | template --year N | init",
-    )
+def _lint_parser(lang: str = "en") -> argparse.ArgumentParser:
+    words = {key: zh if lang == "zh" else en for key, (zh, en) in HELP_TEXT.items()}
+
+    class Formatter(argparse.RawDescriptionHelpFormatter):
+        def add_usage(self, usage, actions, groups, prefix=None):
+            super().add_usage(usage, actions, groups, words["usage"])
+
+    p = argparse.ArgumentParser(prog="reportlint", description=words["description"], epilog=words["epilog"],
+                                formatter_class=Formatter)
+    p._positionals.title, p._optionals.title = words["positionals"], words["optionals"]
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint; - reads stdin")
     p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     p.add_argument("--select", action="append", default=[], metavar="RULE",
@@ -88,13 +91,16 @@ def _lint_parser() -> argparse.ArgumentParser:
     p.add_argument("--baseline", metavar="FILE",
                    help="report only findings not recorded in FILE; a missing FILE records the current ones")
     p.add_argument("--version", action="version", version=f"reportlint {__version__}")
+    if lang == "zh":
+        for action in p._actions:
+            action.help = HELP_ZH.get(action.dest, action.help)
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run reportlint; return the exit code (0 clean, 1 findings, 2 usage or rule errors)."""
     argv = sys.argv[1:] if argv is None else argv
-    parser = _lint_parser()
+    parser = _lint_parser("en" if "--lang=en" in argv or "--lang en" in " ".join(argv) else "zh")
     command = _command(parser, argv)
     if command is not None:
         return COMMANDS[argv[command]](argv[:command] + argv[command + 1:])
