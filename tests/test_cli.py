@@ -63,7 +63,7 @@ def test_json_document(capsys):
 
 def test_concise_and_english(capsys):
     _, out, _ = run(capsys, "--format", "concise", "--lang", "en", DEFECTS)
-    assert f"{DEFECTS}:85:1: error S020 [missing-section] part 五, \"存在的主要问题及改进情况\", is missing" in out
+    assert f"{DEFECTS}:85:1: error S020 [missing-section] part 5, \"存在的主要问题及改进情况\", is missing" in out
     assert "error(s)" in out.splitlines()[-1]
 
 

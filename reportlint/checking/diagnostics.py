@@ -16,6 +16,18 @@ def severity_rank(severity: str) -> int:
     return len(SEVERITIES) - SEVERITIES.index(severity)
 
 
+class Named(str):
+    """A name the format gives (a table, a row, a column, a part) as a message argument:
+    the Chinese name as a str, `en` its English form (used under --lang en)."""
+
+    en: str
+
+    def __new__(cls, zh: str, en: str) -> Named:
+        named = super().__new__(cls, zh)
+        named.en = en
+        return named
+
+
 @dataclass(frozen=True)
 class Edit:
     """Replace the text at `span` with `replacement` (a safe fix is a tuple of these)."""

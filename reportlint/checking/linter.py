@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from reportlint.checking import kinds
-from reportlint.checking.diagnostics import Diagnostic, Finding
+from reportlint.checking.diagnostics import Diagnostic, Finding, Named
 from reportlint.checking.rules import Rule
 from reportlint.i18n import place, reason_text
 from reportlint.reading.documents import read
@@ -108,12 +109,32 @@ def _diagnostic(path: str, rule: Rule, finding: Finding, lang: str, source: Sour
         location=place(source.location(s.line, s.column), lang) if source else None,
         path=path, line=line, column=column, end_line=end_line, end_column=end_column,
         rule=rule.id, name=rule.name, category=rule.category, severity=rule.severity,
-        message=rule.message[lang].format(**finding.args), basis=rule.basis,
+        message=rule.message[lang].format(**_args(finding.args, lang, rule.message[lang])), basis=rule.basis,
         related=[{"line": r.line, "column": r.column, "end_line": r.end_line,
                   "end_column": r.end_column} for r in finding.related],
         fix={"applicability": "safe", "edits": [e.to_dict() for e in finding.fix]}
         if finding.fix and not (source and source.html_in_text) else None,
     )
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _args(args: dict, lang: str, template: str) -> dict:
+    """A finding's args for a message in `lang`: in English, a name of the format in its
+    English form, and Chinese text (quoted from the report) in quotes unless the
+    template quotes it already."""
+    if lang != "en":
+        return args
+    out = {}
+    for key, value in args.items():
+        if isinstance(value, Named):
+            value = value.en
+        elif isinstance(value, str) and _HAN.search(value) and not re.search(
+                rf"[\"「“']\{{{key}\}}|\{{{key}\}}[\"」”']", template):
+            value = f'"{value}"'
+        out[key] = value
+    return out
 
 
 def unreadable(path: str, reason: str, rules: list[Rule], lang: str) -> list[Diagnostic]:
