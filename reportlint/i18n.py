@@ -95,6 +95,8 @@ _TEXT = {
     "annotate.comment": ("{message}（{rule} {name}，{severity}）", "{message} ({rule} {name}, {severity})"),
     "annotate.written": ("已写入 {path}（{count} 条批注）", "wrote {path} ({count} comments)"),
     "fix.written": ("已修正 {path}", "fixed {path}"),
+    "fix.tracked": ("已写入 {path}（{count} 处修订，请在 Word 或 WPS 中逐条接受或拒绝）",
+                    "wrote {path} ({count} tracked changes to accept or reject one by one in Word or WPS)"),
     "tables.none": ("{path} 中没有读到统一格式的表格", "no table of the unified format was read in {path}"),
     "tables.line": ("行", "line"),
     "tables.row": ("项目", "row"),

@@ -5,6 +5,7 @@ places, the reading of tracked changes and the --annotate comment anchors are ch
 from __future__ import annotations
 
 import io
+import re
 import json
 from pathlib import Path
 
@@ -117,3 +118,21 @@ def test_annotate_puts_a_cell_finding_on_its_cell(tmp_path, capsys):
     for d, comment in zip(diagnostics, ours):
         line = view.lines[d["line"] - 1]
         assert anchored[str(comment.comment_id)] == line[d["column"] - 1:].split(" |")[0].strip()
+
+
+def test_fix_writes_the_safe_fixes_as_tracked_changes_and_leaves_every_digit(tmp_path, capsys):
+    path = tmp_path / "draft.docx"
+    path.write_bytes(draft())
+    before = path.read_bytes()
+    main([str(path), "--fix", "--no-config", "--format", "json"])
+    assert "draft.reportlint.docx" in capsys.readouterr().err
+    assert path.read_bytes() == before, "the draft itself is left alone"
+    fixed = docx.Document(str(tmp_path / "draft.reportlint.docx"))
+    body = fixed.element.body
+    deletions, insertions = body.findall(".//" + qn("w:del")), body.findall(".//" + qn("w:ins"))
+    ours = [e for e in deletions + insertions if e.get(qn("w:author")) == "reportlint"]
+    assert ours and all(e.get(qn("w:date")) for e in ours)
+    old, new = text_view(open_document(before))[0].lines, text_view(fixed)[0].lines
+    assert "2024年，青山县市场监督管理局认真贯彻落实《条例》，坚持以公开为常态、不公开为例外，推进政府信息公开工作规范开展。" in new
+    assert [re.findall(r"\d", line) for line in new] == [re.findall(r"\d", line) for line in old]
+    assert len(new) == len(old) and new != old

@@ -206,6 +206,12 @@ def _fix(jobs: list[tuple[str, list[Rule], Options]], results: list[FileResult],
     changed = set()
     for (path, _, _), result in zip(jobs, results):
         report = result.report
+        if report is not None and is_docx(path) and not args.diff:  # tracked changes in NAME.reportlint.docx
+            from reportlint.reporting import tracked
+            out = Path(path).with_suffix(".reportlint.docx")
+            complain(t("fix.tracked", lang, path=out, count=tracked.write(Path(path).read_bytes(),
+                                                                          result.diagnostics, out)))
+            continue
         if report is None or path == "-" or Path(path).suffix.lower() not in fix.TEXT_SUFFIXES:
             continue
         after = fix.apply(report.source.text, result.diagnostics)

@@ -54,22 +54,27 @@ def _anchor(anchors: list[Anchor], line: int) -> Anchor | None:
 def _characters(paragraph: Paragraph, k: int, line: str, d: Diagnostic) -> list[Run]:
     """The runs that hold exactly the finding's characters on the k-th line of the
     paragraph, split off their neighbours; [] when they cannot be found."""
-    raw = paragraph_text(paragraph)
-    pieces = _LINE_END.split(raw)
+    end = d.end_column if d.end_line == d.line else len(line) + 1
+    found = character_range(paragraph, k, line, d.column, end)
+    return split_runs(paragraph, *found) if found else []
+
+
+def character_range(paragraph: Paragraph, k: int, line: str, column: int, end_column: int) -> tuple[int, int] | None:
+    """The offsets in the paragraph's text of columns [column, end_column) of the view's
+    `line`, its k-th line; None when they cannot be placed."""
+    pieces = _LINE_END.split(paragraph_text(paragraph))
     if k >= len(pieces):
-        return []
+        return None
     start_of_line = sum(len(p) + 1 for p in pieces[:k])  # a break is one character in the runs' text
-    where = _positions(pieces[k])
-    begin = min(max(d.column - 1, 0), len(line))
-    end = min(d.end_column - 1, len(line)) if d.end_line == d.line else len(line)
+    where = view_positions(pieces[k])
+    begin = min(max(column - 1, 0), len(line))
     if not where or begin >= len(where):
-        return []
-    end = max(end, begin + 1)
-    first, last = where[begin], where[min(end, len(where)) - 1] + 1
-    return _split(paragraph, start_of_line + first, start_of_line + last)
+        return None
+    end = max(min(end_column - 1, len(line)), begin + 1)
+    return start_of_line + where[begin], start_of_line + where[min(end, len(where)) - 1] + 1
 
 
-def _positions(raw: str) -> list[int]:
+def view_positions(raw: str) -> list[int]:
     """For each character of the view's line (blanks collapsed, ends trimmed), its index in `raw`."""
     out, blank = [], False
     stripped = raw.strip()
@@ -85,7 +90,7 @@ def _positions(raw: str) -> list[int]:
     return out
 
 
-def _split(paragraph: Paragraph, begin: int, end: int) -> list[Run]:
+def split_runs(paragraph: Paragraph, begin: int, end: int) -> list[Run]:
     """The runs covering characters [begin, end) of the paragraph, split at both ends."""
     _cut(paragraph, begin)
     _cut(paragraph, end)
