@@ -83,3 +83,26 @@ def test_a_row_of_blank_cells_is_one_finding_listing_its_columns(capsys, tmp_pat
     findings = [line for line in text.splitlines() if "N101" in line]
     assert len(findings) == 2
     assert "「行政规范性文件」的「本年制发件数、本年废止件数、现行有效件数」栏" in findings[1]
+
+
+def test_fixable_findings_are_marked_in_every_listing_format(capsys, tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text(DEFECTS, encoding="utf-8")
+    _, page = run(capsys, "--format", "html", "--select", "Y101,S020", path)
+    assert "halfwidth-punctuation: [*] " in page and "missing-section: [*]" not in page
+    for fmt in ("text", "concise", "github"):
+        _, out = run(capsys, "--format", fmt, "--select", "Y101,S020", path)
+        y101 = [line for line in out.splitlines() if "Y101" in line and "halfwidth" in line]
+        s020 = [line for line in out.splitlines() if "S020" in line and "missing-section" in line]
+        assert y101 and all("[*]" in line for line in y101), fmt
+        assert s020 and not any("[*]" in line for line in s020), fmt
+
+
+def test_rules_piped_is_one_rule_a_line_with_every_column_whole(tmp_path):
+    import subprocess
+    import sys
+    out = subprocess.run([sys.executable, "-m", "reportlint", "rules"], capture_output=True, text=True,
+                         encoding="utf-8").stdout.splitlines()
+    assert out[0].split("\t") == ["编号", "名称", "类别", "级别", "适用格式", "说明"]
+    s060 = next(line.split("\t") for line in out if line.startswith("S060\t"))
+    assert s060[:4] == ["S060", "suspect-cell", "table-arith", "错误"] and len(s060[5]) > 20

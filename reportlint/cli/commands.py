@@ -27,6 +27,11 @@ def rules_command(argv: list[str]) -> int:
     rules = load_or_report(args.lang)
     if rules is None:
         return 2
+    if not sys.stdout.isatty():  # piped: one rule a line, tab-separated, no column squeezed
+        for row in [headers(args.lang)] + [(r.id, r.name, r.category, t("severity." + r.severity, args.lang),
+                                            " ".join(r.eras), r.summary(args.lang)) for r in rules]:
+            sys.stdout.write("\t".join(row) + "\n")
+        return 0
     table = Table(*headers(args.lang), show_lines=False)
     table.columns[1].min_width = max(len(rule.name) for rule in rules)  # names stay whole
     for rule in rules:

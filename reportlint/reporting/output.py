@@ -36,7 +36,7 @@ def to_json(results: list[FileResult]) -> str:
 def to_concise(results: list[FileResult], lang: str) -> str:
     """One line per diagnostic: path:line:col: severity rule [name] message."""
     lines = [f"{_where(d)}: {t('severity.' + d.severity, lang)} "
-             f"{d.rule} [{d.name}] {d.message}"
+             f"{d.rule} [{d.name}] {'[*] ' if d.fix else ''}{d.message}"
              for r in results for d in r.diagnostics]
     return "\n".join(lines + [_summary_line(results, lang)])
 
@@ -69,7 +69,7 @@ def to_github(results: list[FileResult], lang: str) -> str:
         for d in r.diagnostics:
             props = (f"file={_gh(d.path, True)},line={d.line},col={d.column},endLine={d.end_line},"
                      f"endColumn={d.end_column},title={_gh(f'{d.rule} {d.name}', True)}")
-            lines.append(f"::{level[d.severity]} {props}::{_gh(d.message)}")
+            lines.append(f"::{level[d.severity]} {props}::{'[*] ' if d.fix else ''}{_gh(d.message)}")
     return "\n".join(lines + [_summary_line(results, lang)])
 
 
@@ -142,6 +142,8 @@ def _header(d: Diagnostic, lang: str) -> Text:
     text.append(t("severity." + d.severity, lang), style=_STYLE[d.severity])
     text.append(f" {d.rule} ", style="magenta")
     text.append(f"[{d.name}] ", style="dim")
+    if d.fix:  # fixable with --fix, as ruff marks it
+        text.append("[*] ", style="bold green")
     text.append(d.message)
     return text
 
