@@ -55,6 +55,7 @@ _TEXT = {
                         "there is no national format for reports on {year} (the unified format starts with 2019)"),
     "error.output": ("无法写入 {path}：{error}", "cannot write {path}: {error}"),
     "error.exists": ("{path} 已存在；加 --force 覆盖", "{path} exists; use --force to overwrite it"),
+    "template.written": ("已写入 {path}，请填写后再用 reportlint 检查", "wrote {path}: fill it in, then lint it"),
     "init.written": ("已写入 {path}，请按需修改", "wrote {path}; edit it to suit"),
     "html.title": ("政府信息公开工作年度报告检查结果", "Annual report lint results"),
     "html.file": ("文件", "file"),

@@ -136,3 +136,17 @@ def test_fix_writes_the_safe_fixes_as_tracked_changes_and_leaves_every_digit(tmp
     assert "2024年，青山县市场监督管理局认真贯彻落实《条例》，坚持以公开为常态、不公开为例外，推进政府信息公开工作规范开展。" in new
     assert [re.findall(r"\d", line) for line in new] == [re.findall(r"\d", line) for line in old]
     assert len(new) == len(old) and new != old
+
+
+def test_template_writes_a_word_document_of_the_years_format_with_merged_cells(tmp_path, capsys):
+    out = tmp_path / "draft.docx"
+    assert main(["template", "--year", "2024", "-o", str(out)]) == 0
+    assert main(["template", "--year", "2024"]) == 0
+    text = capsys.readouterr().out
+    document = docx.Document(str(out))
+    assert text_view(document)[0].lines == text.splitlines()
+    xml = document.element.body.xml
+    assert "w:gridSpan" in xml and "w:vMerge" in xml, "merged across and down, as the official table 三"
+    main(["--format", "json", "--no-config", str(out)])
+    names = {d["name"] for d in json.loads(capsys.readouterr().out)["files"][0]["diagnostics"]}
+    assert names == {"blank-cell", "blank-columns", "placeholder"}
