@@ -82,8 +82,11 @@ def _fit(table: Table, read, cell: Cell, broken: list, checked: list) -> Suspect
     if len(wanted) != 1 or min(wanted) < 0:
         return None
     expected = wanted.pop()
-    row, column = next((row.id, col) for row in table.rows.values()
-                       for col, c in cells_of(table, row, read).items() if c is cell)
+    place = next(((row.id, col) for row in table.rows.values()
+                  for col, c in cells_of(table, row, read).items() if c is cell), None)
+    if place is None:
+        return None
+    row, column = place
     cells = dict(cells_of(table, table.rows[row], read))
     cells[column] = Cell(str(expected), "number", expected, cell.line, cell.column)
     for identity, left, right, _, _ in checked:
