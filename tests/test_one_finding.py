@@ -6,8 +6,11 @@ import re
 from pathlib import Path
 
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from reportlint.cli.main import main
+from tests.forms import clean, reports
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = yaml.safe_load((ROOT / "rules" / "S060.yaml").read_text(encoding="utf-8"))["examples"]
@@ -61,3 +64,15 @@ def test_the_same_halfwidth_punctuation_is_reported_once_per_document(capsys, tm
                     "".join(f"本局第{i}项工作,按期完成;成效明显。\n" for i in range(1, 30)), encoding="utf-8")
     main(["--format", "concise", "--select", "Y101", str(path)])
     assert capsys.readouterr().out.count("Y101") == 1
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                    HealthCheck.function_scoped_fixture])
+@given(g=reports(), row=st.sampled_from(["grand_total", "new", "carried_out"]),
+       column=st.integers(0, 6), delta=st.integers(1, 9))
+def test_any_one_wrong_cell_of_table_3_is_one_finding_that_names_it_and_its_number(lint, g, row, column, delta):
+    right = g.t3[row][column]
+    g.t3[row][column] = right + delta
+    found = [d for d in lint(clean(g)).diagnostics if d.category == "table-arith"]
+    assert [d.rule for d in found] == ["S060"], [d.message for d in found]
+    assert f"改为 {right} 则全部成立" in found[0].message
