@@ -34,7 +34,7 @@ def annotate(data: bytes, diagnostics: list[Diagnostic], out: Path, lang: str = 
             first = next(i for i, a in enumerate(anchors) if a is anchor)
             chosen = _characters(anchor, d.line - 1 - first, view.lines[d.line - 1], d)
         elif anchor is not None:
-            chosen = _cell_runs(_cell_at(anchor, d.column))
+            chosen = _cell_runs(cell_at(anchor, d.column)[0])
         else:
             chosen = []
         if not chosen:
@@ -127,10 +127,11 @@ def _cell_runs(cell: _Cell) -> list[Run]:
     return [cell.paragraphs[0].add_run("")]
 
 
-def _cell_at(cells: list[_Cell], column: int) -> _Cell:
-    """The cell of a `| a | b |` row line that `column` falls in."""
+def cell_at(cells: list[_Cell], column: int) -> tuple[_Cell, int]:
+    """The cell of a `| a | b |` row line that `column` falls in, and the column it starts at."""
     _, starts = row_line([cell_text(cell) for cell in cells])
-    return next((cell for cell, start in reversed(list(zip(cells, starts))) if start <= column), cells[0])
+    return next(((cell, start) for cell, start in reversed(list(zip(cells, starts))) if start <= column),
+                (cells[0], starts[0]))
 
 
 def _comment(d: Diagnostic, lang: str) -> str:

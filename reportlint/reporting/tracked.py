@@ -1,10 +1,11 @@
 """`--fix` on a Word document: the safe fixes as tracked changes (修订, author reportlint)
 in a copy, for the clerk to accept or reject one by one in Word or WPS.
 
-Each edit on a paragraph's text becomes a tracked deletion of the characters it replaces
-and a tracked insertion of its replacement, in the format of the text it replaces.
-Edits that cannot be placed on a paragraph's own runs (across paragraphs, in a table
-cell) are left for the text; numbers and numbering are never changed (no safe fix does).
+Each edit on a paragraph's or a cell's text becomes a tracked deletion of the characters
+it replaces and a tracked insertion of its replacement, in the format of the text it
+replaces. Edits that cannot be placed on one paragraph's runs (across paragraphs, in a
+cell of several paragraphs) are left; numbers and numbering are never changed (no safe
+fix does).
 """
 
 from __future__ import annotations
@@ -18,8 +19,9 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
 from reportlint.checking.diagnostics import Diagnostic
-from reportlint.reading.docx import open_document, text_view
-from reportlint.reporting.annotate import character_range, split_runs
+from reportlint.reading.docx import open_document, paragraph_text, text_view
+from reportlint.reading.view import clean
+from reportlint.reporting.annotate import cell_at, character_range, split_runs
 
 AUTHOR = "reportlint"
 
@@ -32,17 +34,13 @@ def write(data: bytes, diagnostics: list[Diagnostic], out: Path) -> int:
     edits = sorted({(e["line"], e["column"], e["end_line"], e["end_column"], e["replacement"])
                     for d in diagnostics if d.fix for e in d.fix["edits"]}, reverse=True)  # last first
     stamp = datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-    changes, taken = 0, []
+    changes, taken, cells = 0, [], set()
     for line, column, end_line, end_column, replacement in edits:
-        if end_line != line or not 0 < line <= len(anchors) or not isinstance(anchors[line - 1], Paragraph) \
+        if end_line != line or not 0 < line <= len(anchors) \
                 or any(line == l and column < c_end and end_column > c for l, c, c_end in taken):
             continue
-        paragraph = anchors[line - 1]
-        k = line - 1 - next(i for i, a in enumerate(anchors) if a is paragraph)
-        found = character_range(paragraph, k, view.lines[line - 1], column, end_column)
-        if found is None:
-            continue
-        runs = split_runs(paragraph, *found)
+        place = _place(anchors, view.lines, line, column, end_column, cells)
+        runs = split_runs(place[0], *place[1]) if place else []
         if not runs:
             continue
         _track(runs, replacement, changes * 2 + 1, stamp)
@@ -50,6 +48,24 @@ def write(data: bytes, diagnostics: list[Diagnostic], out: Path) -> int:
         changes += 1
     document.save(str(out))
     return changes
+
+
+def _place(anchors: list, lines: list[str], line: int, column: int, end_column: int, cells: set):
+    """The paragraph and the character range of an edit on one line of the view: in a
+    paragraph, or in a cell of one paragraph (each cell edited once: a merged cell
+    stands in several rows); None when it cannot be placed."""
+    anchor = anchors[line - 1]
+    if isinstance(anchor, Paragraph):
+        k = line - 1 - next(i for i, a in enumerate(anchors) if a is anchor)
+        found = character_range(anchor, k, lines[line - 1], column, end_column)
+        return (anchor, found) if found else None
+    cell, start = cell_at(anchor, column)
+    if len(cell.paragraphs) != 1 or cell._tc in cells:
+        return None
+    cells.add(cell._tc)
+    paragraph = cell.paragraphs[0]
+    found = character_range(paragraph, 0, clean(paragraph_text(paragraph)), column - start + 1, end_column - start + 1)
+    return (paragraph, found) if found else None
 
 
 def _track(runs: list, replacement: str, number: int, stamp: str) -> None:
