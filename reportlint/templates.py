@@ -57,6 +57,18 @@ def template(era: str) -> Template:
                     tuple(raw.get("wording", ())))
 
 
+@cache
+def _english() -> dict:
+    path = data_dir("rules") / "templates" / "english.yaml"
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
+
+
+def english(kind: str, key: str) -> str | None:
+    """The English name of a table, row or column (`kind`: tables, rows, columns,
+    identities) by its id; None when there is none."""
+    return _english().get(kind, {}).get(key)
+
+
 def table_spec(era: str, table_id: str) -> dict:
     """The raw template of one table of `era` (name, caption, rows, columns, identities)."""
     return next(t for t in template(era).tables if t["id"] == table_id)

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
+
+from reportlint.cli.template import blank_report
+
 HEAD = "青山县统计局2023年政府信息公开工作年度报告\n一、总体情况\n"
 
 
@@ -65,3 +71,47 @@ def test_rewritten_government_url(lint):
                    "在人民网（http://www.people.com.cn）发布专访1篇。\n")
     assert [line for line, _ in _hits(lint, bad, "H106")] == [3]
     assert _hits(lint, good, "H106") == []
+
+
+# ---- placeholders of every category (H101) ----
+
+@pytest.mark.parametrize("line, placeholder", [
+    ("（机关名称）2024年政府信息公开工作年度报告", "（机关名称）"),
+    ("主动公开【】条，其中规章（数量）件。", "【】"),
+    ("填报单位：＿＿＿＿。", "＿＿＿＿"),
+    ("联系人：____，电话：____。", "____"),
+    ("全年主动公开政府信息ＸＸ条。", "ＸＸ"),
+    ("全年主动公开政府信息××条。", "××"),
+    ("由○○局负责答复。", "○○"),
+    ("全年受理申请***件。", "***"),
+    ("报告于X月X日发布。", "X月X日"),
+    ("本报告统计期限自20XX年1月1日起。", "20XX年"),
+    ("本年度共收到申请X件，办结Y件。", "X"),
+    ("本年度政府信息公开工作存在的主要问题及改进情况。", "本年度政府信息公开工作存在的主要问题及改进情况。"),
+    ("以下是一篇关于本县2024年政府信息公开工作年度报告的示例。", "以下是一篇关于本县2024年政府信息公开工作年度报告的示例"),
+    ("你可以根据实际情况进行修改。", "你可以根据实际情况进行修改"),
+    ("希望这份报告对您有帮助！", "希望这份报告对您有帮助"),
+])
+def test_each_placeholder_category_is_an_error(lint, line, placeholder):
+    hits = [d for d in lint(HEAD + line + "\n").diagnostics if d.rule == "H101"]
+    assert [d.line for d in hits] == [3] and f"「{placeholder}」" in hits[0].message
+
+
+@pytest.mark.parametrize("line", [
+    "二○○八年以来，本局坚持依法公开，二〇〇九年起按年发布报告。",
+    "本局在XYZ政务平台发布信息，配置X光机2台。",
+    "依据第3.5项和Y101规则，本局（以下简称“统计局”）主动公开政府信息50条。",
+    "***",
+    "主动公开政府信息情况见下表。",
+    "本局将根据实际情况进行调整，持续完善公开目录。",
+])
+def test_real_wording_is_no_placeholder(lint, line):
+    assert [d for d in lint(HEAD + line + "\n").diagnostics if d.rule == "H101"] == []
+
+
+def test_the_tools_own_template_filled_with_numbers_but_slots_left_does_not_lint_clean(lint):
+    filled = re.sub(r"(?<=\|) +(?=\|)", " 0 ", blank_report(2024, "（机关名称）"))
+    assert not [d for d in lint(filled).diagnostics if d.category == "cell"], "every cell filled"
+    hits = [d for d in lint(filled).diagnostics if d.rule == "H101"]
+    assert {d.line for d in hits} >= {1, 7}, [d.message for d in hits]
+    assert len(hits) >= 4, "the slot of the title and three guidance sentences"

@@ -11,52 +11,15 @@ import pytest
 
 from reportlint.checking.linter import Options, lint_bytes
 from reportlint.cli.main import main
+from reportlint.cli.template import word_document
 from reportlint.reading.documents import read
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def build_docx(text: str) -> bytes:
-    """A .docx with a paragraph per line and a Word table per pipe block: a row with
-    fewer cells than the table has columns has its last label merged across the
-    missing ones, and equal labels down the first column are merged."""
-    document = docx.Document()
-    lines = text.splitlines()
-    index = 0
-    while index < len(lines):
-        if not lines[index].startswith("|"):
-            document.add_paragraph(lines[index])
-            index += 1
-            continue
-        block = []
-        while index < len(lines) and lines[index].startswith("|"):
-            block.append([c.strip() for c in lines[index].strip().strip("|").split("|")])
-            index += 1
-        _table(document, block)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
-
-
-def _table(document, block: list[list[str]]) -> None:
-    width = max(map(len, block))
-    table = document.add_table(rows=len(block), cols=width)
-    columns = []
-    for r, row in enumerate(block):  # across: the last label before the numbers spans
-        extra = width - len(row)
-        span = max(next((n for n, c in enumerate(row) if c.isdigit()), len(row)) - 1, 0)
-        if extra:
-            table.cell(r, span).merge(table.cell(r, span + extra))
-        columns.append([c + (extra if c > span else 0) for c in range(len(row))])
-    top = 0
-    for r in range(1, len(block) + 1):  # down the first column, where it is one column wide
-        if r == len(block) or block[r][0] != block[top][0] or columns[r][1] != 1:
-            if r - 1 > top and columns[top][1] == 1:
-                table.cell(top, 0).merge(table.cell(r - 1, 0))
-            top = r
-    for r, row in enumerate(block):
-        for column, value in zip(columns[r], row):
-            table.cell(r, column).text = value
+    """A .docx of `text` with Word tables and merged cells (reportlint template's writer)."""
+    return word_document(text)
 
 
 @pytest.fixture(scope="module", params=["clean.txt", "defects.txt"])

@@ -16,6 +16,18 @@ def severity_rank(severity: str) -> int:
     return len(SEVERITIES) - SEVERITIES.index(severity)
 
 
+class Named(str):
+    """A name the format gives (a table, a row, a column, a part) as a message argument:
+    the Chinese name as a str, `en` its English form (used under --lang en)."""
+
+    en: str
+
+    def __new__(cls, zh: str, en: str) -> Named:
+        named = super().__new__(cls, zh)
+        named.en = en
+        return named
+
+
 @dataclass(frozen=True)
 class Edit:
     """Replace the text at `span` with `replacement` (a safe fix is a tuple of these)."""
@@ -38,6 +50,9 @@ class Finding:
     args: dict = field(default_factory=dict)
     related: tuple[Span, ...] = ()
     fix: tuple[Edit, ...] = ()
+    # one mistake found by several rules: the finding that `leads` stands for the others
+    mistake: tuple | None = None
+    leads: bool = False
 
 
 @dataclass

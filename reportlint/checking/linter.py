@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from reportlint.checking import kinds
-from reportlint.checking.diagnostics import Diagnostic, Finding
+from reportlint.checking.diagnostics import Diagnostic, Finding, Named
 from reportlint.checking.rules import Rule
-from reportlint.i18n import reason_text, t
+from reportlint.i18n import place, reason_text, t
 from reportlint.reading.documents import read
 from reportlint.reading.model import Report, Span
 from reportlint.reading.parse import parse_report
@@ -78,7 +79,7 @@ _CUT_BLIND = ("empty-heading", "sections", "unnumbered-heading", "table-shape", 
 
 def lint_report(report: Report, rules: list[Rule], lang: str = "zh") -> list[Diagnostic]:
     """Run every applicable rule on a parsed report."""
-    diagnostics = []
+    found = []
     cut = report.bounds.cut
     for rule in rules:
         if (rule.scope == "report" and not report.is_report) or not rule.applies_to(report.era) \
@@ -89,7 +90,10 @@ def lint_report(report: Report, rules: list[Rule], lang: str = "zh") -> list[Dia
                     and (finding.span.line, finding.span.column) >= (report.bounds.cut_from, 1) \
                     and (finding.span.line < cut.number or finding.span.column >= cut.start + 1):
                 continue
-            diagnostics.append(_diagnostic(report.source.path, rule, finding, lang, report.source))
+            found.append((rule, finding))
+    led = {f.mistake for _, f in found if f.leads}
+    diagnostics = [_diagnostic(report.source.path, rule, f, lang, report.source) for rule, f in found
+                   if f.leads or f.mistake not in led]
     return sorted(diagnostics, key=Diagnostic.sort_key)
 
 
@@ -114,15 +118,35 @@ def _diagnostic(path: str, rule: Rule, finding: Finding, lang: str, source: Sour
     if (line, column) != (s.line, s.column):  # a page in a text file: the element's line
         end_line, end_column = max(end_line, line), column + 1 if end_line <= line else end_column
     return Diagnostic(
-        location=source.location(s.line, s.column) if source else None,
+        location=place(source.location(s.line, s.column), lang) if source else None,
         path=path, line=line, column=column, end_line=end_line, end_column=end_column,
         rule=rule.id, name=rule.name, category=rule.category, severity=rule.severity,
-        message=rule.message[lang].format(**finding.args), basis=rule.basis,
+        message=rule.message[lang].format(**_args(finding.args, lang, rule.message[lang])), basis=rule.basis,
         related=[{"line": r.line, "column": r.column, "end_line": r.end_line,
                   "end_column": r.end_column} for r in finding.related],
         fix={"applicability": "safe", "edits": [e.to_dict() for e in finding.fix]}
         if finding.fix and not (source and source.html_in_text) else None,
     )
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _args(args: dict, lang: str, template: str) -> dict:
+    """A finding's args for a message in `lang`: in English, a name of the format in its
+    English form, and Chinese text (quoted from the report) in quotes unless the
+    template quotes it already."""
+    if lang != "en":
+        return args
+    out = {}
+    for key, value in args.items():
+        if isinstance(value, Named):
+            value = value.en
+        elif isinstance(value, str) and _HAN.search(value) and not re.search(
+                rf"[\"「“']\{{{key}\}}|\{{{key}\}}[\"」”']", template):
+            value = f'"{value}"'
+        out[key] = value
+    return out
 
 
 def unreadable(path: str, reason: str, rules: list[Rule], lang: str) -> list[Diagnostic]:

@@ -14,7 +14,7 @@ from reportlint.checking.linter import Options
 from reportlint.checking.rules import Rule, RuleFileError, load_rules
 from reportlint.cli.files import expand, lint_all, lint_path
 from reportlint.cli.init_config import CONFIG
-from reportlint.cli.template import blank_report
+from reportlint.cli.template import blank_report, word_document
 from reportlint.i18n import headers, t
 from reportlint.reporting import export
 from reportlint.reporting.tables_view import print_tables, print_text_view
@@ -27,6 +27,11 @@ def rules_command(argv: list[str]) -> int:
     rules = load_or_report(args.lang)
     if rules is None:
         return 2
+    if not sys.stdout.isatty():  # piped: one rule a line, tab-separated, no column squeezed
+        for row in [headers(args.lang)] + [(r.id, r.name, r.category, t("severity." + r.severity, args.lang),
+                                            " ".join(r.eras), r.summary(args.lang)) for r in rules]:
+            sys.stdout.write("\t".join(row) + "\n")
+        return 0
     table = Table(*headers(args.lang), show_lines=False)
     table.columns[1].min_width = max(len(rule.name) for rule in rules)  # names stay whole
     for rule in rules:
@@ -89,13 +94,28 @@ def template_command(argv: list[str]) -> int:
                                 description="print a blank report in the format of a year")
     p.add_argument("--year", type=int, required=True, help="the report year (2019 onward)")
     p.add_argument("--issuer", default="（机关名称）", help="the issuer's full name")
+    p.add_argument("-o", "--output-file", metavar="FILE",
+                   help="write it to FILE: a Word document (with the tables' merged cells) when FILE ends in .docx")
     p.add_argument("--lang", choices=("zh", "en"), default="zh")
     args = p.parse_args(argv)
     try:
-        sys.stdout.write(blank_report(args.year, args.issuer) + "\n")
+        text = blank_report(args.year, args.issuer) + "\n"
     except ValueError:
         complain(t("error.no_format", args.lang, year=args.year))
         return 2
+    if not args.output_file:
+        sys.stdout.write(text)
+        return 0
+    target = Path(args.output_file)
+    try:
+        if target.suffix.lower() == ".docx":
+            target.write_bytes(word_document(text))
+        else:
+            target.write_text(text, encoding="utf-8")
+    except OSError as error:
+        complain(t("error.output", args.lang, path=target, error=error.strerror or str(error)))
+        return 2
+    complain(t("template.written", args.lang, path=target))
     return 0
 
 

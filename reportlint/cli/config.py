@@ -21,8 +21,10 @@ The closest configuration file above each linted file applies to it. Keys:
 
 from __future__ import annotations
 
+import difflib
 import fnmatch
 import json
+import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -53,6 +55,15 @@ class ConfigError(Exception):
         where = f"{self.path}:{self.line}" if self.line else f"{self.path}: {self.key}"
         key = self.problem if "." in self.problem else "config." + self.problem  # rule.… for a rule's params
         return f"{where}: {t(key, lang, **self.args_)}"
+
+
+class UnknownRule(ConfigError):
+    """A rule id, name or category that no rule has, in `key` (select, ignore, severity,
+    params) of the file at `path` (None: the command line); `close` the nearest real ones."""
+
+    def __init__(self, path: Path | None, key: str, rule: str, close: list[str]) -> None:
+        super().__init__(path, key, f"unknown rule {rule!r}")
+        self.rule, self.close = rule, close
 
 
 @dataclass(frozen=True)
@@ -225,6 +236,27 @@ def _shown(value: object) -> str:
     return text if len(text) <= 60 else text[:60] + "…"
 
 
+def _check_names(settings: Settings, rules: list[Rule], select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
+    """Raise UnknownRule for the first id, name or category that no rule has, so that a
+    typo never turns checks off in silence."""
+    known = {k for rule in rules for k in (rule.id, rule.name, rule.category)}
+    used = [(None, "--select", k) for k in select] + [(None, "--ignore", k) for k in ignore]
+    for source in (settings, *(override for _, override in settings.per_file)):
+        used += [(settings.path, "select", k) for k in source.select]
+        used += [(settings.path, "ignore", k) for k in source.ignore]
+        used += [(settings.path, "severity", k) for k, _ in source.severity]
+        used += [(settings.path, "params", k) for k, _ in source.params]
+    for path, key, name in used:
+        if name not in known:
+            guess = (name[0].upper() + name[1:].translate(_DIGIT_LIKE) if _ID_LIKE.fullmatch(name)
+                     else name.lower().replace("_", "-"))
+            raise UnknownRule(path, key, name, difflib.get_close_matches(guess, sorted(known), n=3, cutoff=0.6))
+
+
+_ID_LIKE = re.compile(r"[A-Za-z][0-9OoIl]{3}")
+_DIGIT_LIKE = str.maketrans("OoIl", "0011")
+
+
 def rules_for(settings: Settings, builtin: list[Rule], select: tuple[str, ...] = (),
               ignore: tuple[str, ...] = ()) -> list[Rule]:
     """The rules a file is linted with: built-in and user rules, selected, re-graded.
@@ -244,6 +276,7 @@ def rules_for(settings: Settings, builtin: list[Rule], select: tuple[str, ...] =
     duplicate = next((k for k in ids if ids.count(k) > 1), None)
     if duplicate:
         raise ConfigError(settings.path, "rules", "twice", rule=duplicate)
+    _check_names(settings, rules, select, ignore)
     chosen = select or settings.select
     skipped = settings.ignore + ignore
     overrides = dict(settings.severity)

@@ -15,14 +15,17 @@ from pathlib import Path
 from reportlint.checking.linter import FileResult, Options, internal_error, lint_bytes, too_large, unreadable
 from reportlint.checking.rules import Rule
 from reportlint.i18n import reason_text
-from reportlint.reading.documents import EXTENSIONS
+from reportlint.reading.documents import EXTENSIONS, UNREAD
 from reportlint.reading.source import TooLarge, megabytes
+
+_WALKED = (*EXTENSIONS, *UNREAD)
 
 
 def expand(paths: list[str], exclude: list[str]) -> list[str]:
     """Files as given; folders walked, in sorted order, for the files reportlint reads
-    (.txt .md .docx .html .htm .pdf), less those matching an `exclude` glob and the
-    NAME.reportlint.docx copies that --annotate writes.
+    (.txt .md .docx .html .htm .pdf) and those it lists as unreadable (.doc .wps .odt
+    .rtf .xls), less hidden files and folders, Word's lock files (~$x.docx), those
+    matching an `exclude` glob and the NAME.reportlint.docx copies that --annotate writes.
     A folder that cannot be read is listed itself, to be reported unreadable.
     """
     out = []
@@ -32,7 +35,7 @@ def expand(paths: list[str], exclude: list[str]) -> list[str]:
             found = []
             for folder, folders, files in os.walk(p, onerror=lambda error: found.append(error.filename)):
                 folders[:] = [d for d in folders if not _excluded((Path(folder) / d).relative_to(p), exclude)]
-                found += [os.path.join(folder, name) for name in files if Path(name).suffix.lower() in EXTENSIONS
+                found += [os.path.join(folder, name) for name in files if Path(name).suffix.lower() in _WALKED
                           and os.path.isfile(os.path.join(folder, name))
                           and not _excluded((Path(folder) / name).relative_to(p), exclude)]
             out += sorted(str(Path(f)) for f in found)
@@ -43,7 +46,8 @@ def expand(paths: list[str], exclude: list[str]) -> list[str]:
 
 def _excluded(relative: Path, globs: list[str]) -> bool:
     """Whether a walked file matches a glob: by its path in the folder, its name or a folder's name."""
-    if relative.name.endswith(".reportlint.docx"):
+    if relative.name.endswith(".reportlint.docx") or relative.name.startswith("~$") \
+            or any(part.startswith(".") for part in relative.parts):
         return True
     return any(fnmatch.fnmatch(relative.as_posix(), glob) or any(fnmatch.fnmatch(part, glob) for part in relative.parts)
                for glob in globs)

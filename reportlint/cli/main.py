@@ -28,9 +28,9 @@ from reportlint.cli.commands import (
     tables_command,
     template_command,
 )
-from reportlint.cli.config import ConfigError, Settings
+from reportlint.cli.config import ConfigError, Settings, UnknownRule
 from reportlint.cli.files import expand, lint_all, lint_path
-from reportlint.i18n import t
+from reportlint.i18n import HELP_TEXT, HELP_ZH, t
 from reportlint.reading.detect import LEVELS
 from reportlint.reading.documents import is_docx
 from reportlint.reading.source import Limits
@@ -53,13 +53,16 @@ COMMANDS = {"rules": rules_command, "explain": explain_command, "tables": tables
             "template": template_command, "init": init_command}
 
 
-def _lint_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="reportlint",
-        description="检查政府信息公开工作年度报告 / lint government information disclosure annual reports",
-        epilog="other commands: reportlint rules | explain RULE | tables PATH | export PATH... -o FILE"
-               " | template --year N | init",
-    )
+def _lint_parser(lang: str = "en") -> argparse.ArgumentParser:
+    words = {key: zh if lang == "zh" else en for key, (zh, en) in HELP_TEXT.items()}
+
+    class Formatter(argparse.RawDescriptionHelpFormatter):
+        def add_usage(self, usage, actions, groups, prefix=None):
+            super().add_usage(usage, actions, groups, words["usage"])
+
+    p = argparse.ArgumentParser(prog="reportlint", description=words["description"], epilog=words["epilog"],
+                                formatter_class=Formatter)
+    p._positionals.title, p._optionals.title = words["positionals"], words["optionals"]
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint; - reads stdin")
     p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     p.add_argument("--select", action="append", default=[], metavar="RULE",
@@ -97,6 +100,9 @@ def _lint_parser() -> argparse.ArgumentParser:
     p.add_argument("--baseline", metavar="FILE",
                    help="report only findings not recorded in FILE; a missing FILE records the current ones")
     p.add_argument("--version", action="version", version=f"reportlint {__version__}")
+    if lang == "zh":
+        for action in p._actions:
+            action.help = HELP_ZH.get(action.dest, action.help)
     return p
 
 
@@ -133,9 +139,11 @@ def _terminate(signum, frame) -> None:
 
 
 def _main(argv: list[str]) -> int:
-    if argv[:1] and argv[0] in COMMANDS:
-        return COMMANDS[argv[0]](argv[1:])
-    args = _lint_parser().parse_args(argv)
+    parser = _lint_parser("en" if "--lang=en" in argv or "--lang en" in " ".join(argv) else "zh")
+    command = _command(parser, argv)
+    if command is not None:
+        return COMMANDS[argv[command]](argv[:command] + argv[command + 1:])
+    args = parser.parse_args(argv)
     if not args.paths:
         complain(t("error.no_paths", args.lang or "zh"))
         return 2
@@ -145,10 +153,10 @@ def _main(argv: list[str]) -> int:
     if args.annotate and "-" in args.paths:
         complain(t("error.stdin_annotate", args.lang or "zh"))
         return 2
+    loaded: dict[Path, Settings] = {}
     try:
         builtin = load_rules()
         rules_by_settings: dict[Settings, list[Rule]] = {}
-        loaded: dict[Path, Settings] = {}
         planned: list[tuple[str, Settings]] = []
         for path in expand(args.paths, args.exclude):
             settings = _settings(path, args, loaded)
@@ -156,11 +164,13 @@ def _main(argv: list[str]) -> int:
                 rules_by_settings[settings] = config.rules_for(
                     settings, builtin, _split(args.select), _split(args.ignore))
             planned.append((path, settings))
-    except ConfigError as error:
-        complain(t("error.config", args.lang or "zh", error=error.text(args.lang or "zh")))
+    except (RuleFileError, ConfigError) as error:
+        lang = args.lang or next((s.lang for s in loaded.values() if s.lang), "zh")
+        complain(_unknown(error, lang) if isinstance(error, UnknownRule) else
+                 t("error.config" if isinstance(error, ConfigError) else "error.rules", lang, error=error.text(lang)))
         return 2
-    except RuleFileError as error:
-        complain(t("error.rules", args.lang or "zh", error=error.text(args.lang or "zh")))
+    if not planned:
+        complain(t("error.no_files", args.lang or "zh", paths=" ".join(args.paths)))
         return 2
     lang = args.lang or next((s.lang for _, s in planned if s.lang), "zh")
     limits = Limits(size=int(args.max_size * 2**20), pages=args.max_pages)
@@ -219,9 +229,34 @@ def _main(argv: list[str]) -> int:
     internal = {r.id for r in all_rules if r.kind == "internal"}
     if any(d.rule in internal for result in results for d in result.diagnostics):
         return INTERNAL_ERROR
+    if all(result.report is None for result in results) and "-" not in args.paths:
+        complain(t("error.none_read", lang, count=len(results)))  # files none of which could be read
+        return 2
     failed = any(severity_rank(d.severity) >= threshold
                  for result, threshold in zip(results, thresholds) for d in result.diagnostics)
     return 1 if failed else 0
+
+
+def _command(parser: argparse.ArgumentParser, argv: list[str]) -> int | None:
+    """The index of the subcommand in `argv`, also after options (`--lang en rules`); None to lint."""
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg in COMMANDS:
+            return i
+        if not arg.startswith("-") or arg == "-":
+            return None
+        action = parser._option_string_actions.get(arg)
+        i += 2 if action is not None and action.nargs is None and action.option_strings[0] != "--version" \
+            and not isinstance(action, (argparse._StoreTrueAction, argparse._HelpAction)) else 1
+    return None
+
+
+def _unknown(error: UnknownRule, lang: str) -> str:
+    """The message for a rule that does not exist, with the closest real names."""
+    hint = t("error.did_you_mean", lang, names=", ".join(error.close)) if error.close else t("error.see_rules", lang)
+    where = error.key if error.path is None else f"{error.path}: {error.key}"
+    return t("error.unknown_choice", lang, where=where, rule=error.rule, hint=hint)
 
 
 def _fix(jobs: list[tuple[str, list[Rule], Options]], results: list[FileResult],
@@ -233,6 +268,12 @@ def _fix(jobs: list[tuple[str, list[Rule], Options]], results: list[FileResult],
     changed = set()
     for (path, rules, options), result in zip(jobs, results):
         report = result.report
+        if report is not None and is_docx(path) and not args.diff:  # tracked changes in NAME.reportlint.docx
+            from reportlint.reporting import tracked
+            out = Path(path).with_suffix(".reportlint.docx")
+            complain(t("fix.tracked", lang, path=out, count=tracked.write(Path(path).read_bytes(),
+                                                                          result.diagnostics, out)))
+            continue
         if report is None or path == "-" or Path(path).suffix.lower() not in fix.TEXT_SUFFIXES \
                 or report.source.stray:  # writing it back would lose the stray bytes
             continue

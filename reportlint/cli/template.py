@@ -1,6 +1,9 @@
-"""`reportlint template`: a blank report in the format of a given year, from the template data."""
+"""`reportlint template`: a blank report in the format of a given year, from the template data,
+as text or as a Word document."""
 
 from __future__ import annotations
+
+import io
 
 from reportlint.normalize import cn_numeral
 from reportlint.templates import era_of_year, template
@@ -73,3 +76,50 @@ def _ancestors(row: dict, rows: list[dict]) -> list[str]:
 
 def _row(cells: list[str]) -> str:
     return "| " + " | ".join(cells) + " |"
+
+
+def word_document(text: str) -> bytes:
+    """A .docx of `text`: a paragraph per line and a Word table per block of `| … |` rows.
+    A row with fewer cells than the table has columns has its last label merged across
+    the missing ones, and equal labels down the first column are merged (as 三、本年度办理结果
+    stands in the official table 三)."""
+    import docx  # only for Word output
+
+    document = docx.Document()
+    lines = text.splitlines()
+    index = 0
+    while index < len(lines):
+        if not lines[index].startswith("|"):
+            document.add_paragraph(lines[index])
+            index += 1
+            continue
+        block = []
+        while index < len(lines) and lines[index].startswith("|"):
+            block.append([c.strip() for c in lines[index].strip().strip("|").split("|")])
+            index += 1
+        _word_table(document, block)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _word_table(document, block: list[list[str]]) -> None:
+    width = max(map(len, block))
+    table = document.add_table(rows=len(block), cols=width)
+    table.style = "Table Grid"
+    columns = []
+    for r, row in enumerate(block):  # across: the last label before the numbers (or blanks) spans
+        extra = width - len(row)
+        span = max(next((n for n, c in enumerate(row) if c.isdigit() or not c), len(row)) - 1, 0)
+        if extra:
+            table.cell(r, span).merge(table.cell(r, span + extra))
+        columns.append([c + (extra if c > span else 0) for c in range(len(row))])
+    top = 0
+    for r in range(1, len(block) + 1):  # down the first column, where it is one column wide
+        if r == len(block) or block[r][0] != block[top][0] or columns[r][1] != 1:
+            if r - 1 > top and columns[top][1] == 1:
+                table.cell(top, 0).merge(table.cell(r - 1, 0))
+            top = r
+    for r, row in enumerate(block):
+        for column, value in zip(columns[r], row):
+            table.cell(r, column).text = value

@@ -122,8 +122,8 @@ def read_value(text: str) -> tuple[str, int | Decimal | None]:
 
 
 def _cell(line: Line, start: int, text: str) -> Cell:
-    lead = len(text) - len(text.lstrip())
     raw = text.strip()
+    lead = len(text) - len(text.lstrip()) if raw else 0  # a blank cell stands at its gap
     kind, value = read_value(raw)
     return Cell(raw, kind, value, line.number, start + lead + 1)
 

@@ -18,6 +18,8 @@ from reportlint.reading import source
 from reportlint.reading.source import Limits, Source, TooLarge, Unreadable, megabytes
 
 EXTENSIONS = (".txt", ".md", ".docx", ".html", ".htm", ".pdf")
+# Formats it cannot read but lists when walking a folder, each with what to do instead.
+UNREAD = {".doc": "doc", ".wps": "doc", ".odt": "odt", ".rtf": "rtf", ".xls": "sheet"}
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, .wps and other legacy Office files
 
 
@@ -30,8 +32,8 @@ def read(path: str, data: bytes, limits: Limits = Limits()) -> Source:
     if b"%PDF-" in data[:1024]:
         from reportlint.reading.pdf import read_pdf
         return read_pdf(path, data, limits.pages)
-    if data.startswith(_OLE):
-        raise Unreadable("doc")
+    if data.startswith((_OLE, b"{\\rtf")) or (suffix in UNREAD and data.startswith(b"PK")):
+        raise Unreadable(UNREAD.get(suffix, "rtf" if data.startswith(b"{") else "doc"))
     if suffix in (".docx", ".pdf"):
         raise Unreadable("not_" + suffix[1:])
     if suffix in (".html", ".htm"):

@@ -1,5 +1,8 @@
 """Word (.docx): the body's paragraphs and tables in document order as a text view,
-each line knowing the paragraph or the row of cells it stands for."""
+each line knowing the paragraph or the row of cells it stands for.
+
+Text inserted with tracked changes (修订) is read as part of the document, text deleted
+with tracked changes is not: the document as it reads once the changes are accepted."""
 
 from __future__ import annotations
 
@@ -41,9 +44,10 @@ def text_view(document: Document) -> tuple[TextView, list[Anchor]]:
     paragraphs = tables = 0
     for block in _blocks(document):
         if isinstance(block, Paragraph):
-            paragraphs += bool(block.text.strip())  # 第N段 counts the paragraphs a reader sees
+            text = paragraph_text(block)
+            paragraphs += bool(text.strip())  # 第N段 counts the paragraphs a reader sees
             before = len(view.lines)
-            view.paragraph(block.text, f"第{paragraphs}段" if block.text.strip() else None)
+            view.paragraph(text, f"第{paragraphs}段" if text.strip() else None)
             anchors += [block] * (len(view.lines) - before)
             continue
         tables += 1
@@ -74,4 +78,18 @@ def _blocks(document: Document) -> Iterator[Paragraph | Table]:
 
 
 def cell_text(cell: _Cell) -> str:
-    return join_lines([p.text for p in cell.paragraphs])
+    return join_lines([paragraph_text(p) for p in cell.paragraphs])
+
+
+# The runs a paragraph shows: its own, a hyperlink's, those inserted or moved here with
+# tracked changes (those deleted, w:del, are not read).
+_RUNS = "./w:r | ./w:hyperlink/w:r | ./w:ins/w:r | ./w:ins/w:hyperlink/w:r | ./w:moveTo/w:r"
+
+
+def runs(paragraph: Paragraph) -> list:
+    """The w:r elements of the paragraph's text, in document order."""
+    return paragraph._p.xpath(_RUNS)
+
+
+def paragraph_text(paragraph: Paragraph) -> str:
+    return "".join(r.text for r in runs(paragraph))

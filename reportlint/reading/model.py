@@ -328,6 +328,8 @@ class Report:
     era: str | None = None
     issuer: str | None = None
     issuer_level: str | None = None
+    year_from: str | None = None  # where the year and the level come from: "option", "title" or "text"
+    level_from: str | None = None
     is_report: bool = True
     # regions the grammar could not place in the structure
     problems: list[Span] = field(default_factory=list)

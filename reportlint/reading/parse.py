@@ -30,6 +30,9 @@ def parse_report(source: Source, year: int | None = None,
     report.issuer = title.issuer if title else None
     report.era = era_of_year(report.year) or _era_from_evidence(text)
     report.issuer_level = issuer_level or detect.issuer_level(report.issuer, text)
+    report.year_from = "option" if year else "title" if title and title.year else "text" if report.year else None
+    report.level_from = "option" if issuer_level else None if report.issuer_level is None else \
+        "title" if report.issuer_level == detect.issuer_level(report.issuer, "") else "text"
     report.read_tables, report.stray = read_tables(report)
     if report.era is None and _unified(report):
         report.era = ERAS[-1]

@@ -192,7 +192,7 @@ def _file(index: int, result: FileResult, lang: str) -> str:
 def _finding(anchor: str, d: Diagnostic, lines: list[str], lang: str) -> str:
     where = f"{d.line}:{d.column}" + (f"（{escape(d.location)}）" if d.location else "")
     head = (f"<a href=\"#{anchor}\" class=\"sev {d.severity}\">{escape(t('severity.' + d.severity, lang))}</a> "
-            f"{where} <a href=\"#r-{d.rule}\"><b>{d.rule}</b></a> {escape(d.name)}: {escape(d.message)}"
+            f"{where} <a href=\"#r-{d.rule}\"><b>{d.rule}</b></a> {escape(d.name)}: {'[*] ' if d.fix else ''}{escape(d.message)}"
             f"<div class=\"meta\">{escape(t('explain.basis', lang))}: {escape(d.basis)}</div>")
     line = lines[d.line - 1] if 0 < d.line <= len(lines) else ""
     if not line.strip():

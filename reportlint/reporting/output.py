@@ -14,6 +14,7 @@ from reportlint import __version__
 from reportlint.checking.diagnostics import SEVERITIES, Diagnostic
 from reportlint.checking.linter import FileResult
 from reportlint.i18n import t
+from reportlint.reading.model import Report
 
 FORMATS = ("text", "concise", "json", "sarif", "github", "html", "xlsx")
 _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
@@ -34,9 +35,10 @@ def to_json(results: list[FileResult]) -> str:
 
 
 def concise_lines(result: FileResult, lang: str) -> list[str]:
-    """The concise lines of one file."""
-    return [f"{safe(d.path)}:{d.line}:{d.column}: {t('severity.' + d.severity, lang)} "
-            f"{d.rule} [{d.name}] {safe(d.message)}" for d in result.diagnostics]
+    """The concise lines of one file: where (the place in the original first), severity,
+    rule [name], [*] when --fix fixes it, message."""
+    return [f"{safe(_where(d))}: {t('severity.' + d.severity, lang)} "
+            f"{d.rule} [{d.name}] {'[*] ' if d.fix else ''}{safe(d.message)}" for d in result.diagnostics]
 
 
 def _per_rule(results: list[FileResult]) -> list[tuple[tuple[str, str, str], int]]:
@@ -66,7 +68,7 @@ def github_lines(result: FileResult) -> list[str]:
     for d in result.diagnostics:
         props = (f"file={_gh(d.path, True)},line={d.line},col={d.column},endLine={d.end_line},"
                  f"endColumn={d.end_column},title={_gh(f'{d.rule} {d.name}', True)}")
-        lines.append(f"::{level[d.severity]} {props}::{_gh(d.message)}")
+        lines.append(f"::{level[d.severity]} {props}::{'[*] ' if d.fix else ''}{_gh(d.message)}")
     return lines
 
 
@@ -77,10 +79,12 @@ def _gh(text: str, property_value: bool = False) -> str:
 
 
 def print_file(result: FileResult, console: Console, lang: str) -> None:
-    """One file's part of the full report: the report it is checked against, then each
-    diagnostic with its source line and a caret."""
+    """One file's part of the full report: the report it is checked against, what was
+    detected, then each diagnostic with its source line and a caret."""
     if result.previous is not None:
         console.print(Text(pairing(result, lang), style="dim"))
+    if result.report is not None:
+        console.print(Text(detection(result.report, lang), style="dim"))
     lines = result.report.source.lines if result.report else []
     for d in result.diagnostics:
         console.print(_header(d, lang))
@@ -114,13 +118,34 @@ def summary_line(results: list[FileResult], lang: str) -> str:
     return t("summary", lang, **counts)
 
 
+def detection(report: Report, lang: str) -> str:
+    """What was detected of a report and from where, with the options that correct it:
+    某县某镇人民政府 · 2025年度（据标题） · 2021年格式 · 乡镇（据标题）."""
+    parts = [
+        t("detected.issuer", lang, issuer=report.issuer) if report.issuer else t("detected.no_issuer", lang),
+        t("detected.year", lang, year=report.year) + t(f"detected.from.{report.year_from}", lang)
+        if report.year else t("detected.no_year", lang),
+        t("detected.era", lang, era=report.era) if report.era else t("detected.no_era", lang),
+        t(f"level.{report.issuer_level}", lang) + t(f"detected.from.{report.level_from}", lang)
+        if report.issuer_level else t("detected.no_level", lang),
+    ]
+    return safe(f"{report.source.path}: {' · '.join(parts)}  — {t('detected.correct', lang)}")
+
+
+def _where(d: Diagnostic) -> str:
+    """Where a diagnostic is: the place in the original first (draft.docx 第4段 (73:48)), else path:line:column."""
+    return f"{d.path} {d.location} ({d.line}:{d.column})" if d.location else f"{d.path}:{d.line}:{d.column}"
+
+
 def _header(d: Diagnostic, lang: str) -> Text:
     text = Text()
-    text.append(f"{safe(d.path)}:{d.line}:{d.column}", style="bold")
+    text.append(safe(_where(d)), style="bold")
     text.append(": ")
     text.append(t("severity." + d.severity, lang), style=_STYLE[d.severity])
     text.append(f" {d.rule} ", style="magenta")
     text.append(f"[{d.name}] ", style="dim")
+    if d.fix:  # fixable with --fix, as ruff marks it
+        text.append("[*] ", style="bold green")
     text.append(safe(d.message))
     return text
 

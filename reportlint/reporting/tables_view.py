@@ -8,6 +8,7 @@ from rich.text import Text
 
 from reportlint.checking.identities import Readings, cells_of, readings
 from reportlint.checking.linter import FileResult
+from reportlint.checking.suspects import suspects
 from reportlint.i18n import t
 from reportlint.reading.model import Cell, Table
 from reportlint.reading.tables import is_empty
@@ -22,11 +23,14 @@ def print_tables(result: FileResult, console: Console, lang: str) -> None:
             console.print(Text(f"{d.path}: {d.message}", style="bold red"))
         return
     failing = {place for d in result.diagnostics for place in d.places()}
+    reported = {(d.line, d.column) for d in result.diagnostics}
+    suspect = {(s.cell.line, s.cell.column): s.expected for s in suspects(report).values()
+               if (s.cell.line, s.cell.column) in reported}
     if not report.read_tables:
         console.print(Text(t("tables.none", lang, path=result.path), style="yellow"))
     read = readings(report)
     for table in report.read_tables:
-        console.print(_table(table, failing, lang, read))
+        console.print(_table(table, failing, lang, read, suspect))
 
 
 def print_text_view(result: FileResult, console: Console) -> None:
@@ -41,7 +45,8 @@ def print_text_view(result: FileResult, console: Console) -> None:
         console.file.write(f"{number:>{width}} │ {line}\n")
 
 
-def _table(table: Table, failing: set[tuple[int, int]], lang: str, read: Readings) -> RichTable:
+def _table(table: Table, failing: set[tuple[int, int]], lang: str, read: Readings,
+           suspect: dict[tuple[int, int], int]) -> RichTable:
     spec = table_spec(table.era, table.id)
     grouped = any(c.get("group") for c in spec["columns"])
     labels = list(dict.fromkeys(c["label"] for c in spec["columns"]))
@@ -67,19 +72,23 @@ def _table(table: Table, failing: set[tuple[int, int]], lang: str, read: Reading
         if grouped:  # table 四: one line per group (行政复议, 未经复议直接起诉, 复议后起诉)
             for group in dict.fromkeys(c["group"] for c in spec["columns"]):
                 group_cells = [cells.get(c["id"]) for c in spec["columns"] if c["group"] == group]
-                out.add_row(str(row.span.line), Text(group), *[_cell(c, failing) for c in group_cells])
+                out.add_row(str(row.span.line), Text(group), *[_cell(c, failing, suspect) for c in group_cells])
         else:
-            out.add_row(str(row.span.line), name, *[_cell(cells.get(c["id"]), failing)
+            out.add_row(str(row.span.line), name, *[_cell(cells.get(c["id"]), failing, suspect)
                                                    for c in spec["columns"]])
     for row, nearest in table.unknown:
         out.add_row(str((row.labels or row.values)[0].line), Text(f"{row.label}？≈{nearest}", style="red"),
-                    *[_cell(c, failing) for c in row.values[: len(labels)]])
+                    *[_cell(c, failing, suspect) for c in row.values[: len(labels)]])
     return out
 
 
-def _cell(cell: Cell | None, failing: set[tuple[int, int]]) -> Text:
+def _cell(cell: Cell | None, failing: set[tuple[int, int]], suspect: dict[tuple[int, int], int]) -> Text:
+    """A cell: the suspect of broken identities as `6→5` (what it is → what fits), the
+    cells of failing findings in red, blanks and text in yellow."""
     if cell is None:
         return Text("")
+    if (cell.line, cell.column) in suspect:
+        return Text(f"{cell.text}→{suspect[cell.line, cell.column]}", style="bold white on magenta")
     if (cell.line, cell.column) in failing:
         return Text(cell.text or "□", style="bold white on red")
     if is_empty(cell) or cell.kind == "text":

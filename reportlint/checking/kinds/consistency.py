@@ -18,7 +18,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from reportlint.checking.diagnostics import Finding
+from reportlint.checking.diagnostics import Finding, Named
 from reportlint.checking.kinds.base import Kind, Param
 from reportlint.checking.sentences import (
     clauses,
@@ -31,6 +31,7 @@ from reportlint.checking.identities import readings, value_of
 from reportlint.reading.tables import specs
 
 _TABLE_NAMES = {"t2_1": "二", "t3": "三", "t4": "四"}
+_TABLE_NUMBERS = {"t2_1": "2", "t3": "3", "t4": "4"}  # in English
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,8 @@ def prose_table(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
         first = values[0]
         yield Finding(claim.paragraph.span_of(claim.start, claim.end), {
             "said": f"{claim.value}件", "phrase": claim.phrase,
-            "table": _TABLE_NAMES[first[0].cells[0][0]], "values": "、".join(shown)},
+            "table": Named(_TABLE_NAMES[first[0].cells[0][0]], _TABLE_NUMBERS[first[0].cells[0][0]]),
+            "values": "、".join(shown)},
             related=tuple(c.span for c in first[1][1]))
 
 

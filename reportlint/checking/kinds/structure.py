@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from reportlint.checking.diagnostics import Finding
+from reportlint.checking.diagnostics import Finding, Named
 from reportlint.checking.kinds.base import Kind, Param
 from reportlint.normalize import cn_int, cn_numeral, norm
 from reportlint.reading.model import Heading, Paragraph, Report, Span
@@ -66,14 +66,14 @@ def sections(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
         for spec in specs:
             if spec.required and spec.id not in found and not _outside(report, spec.number):
                 yield Finding(_missing_anchor(report, matched, spec.number),
-                              {"number": cn_numeral(spec.number), "title": spec.title})
+                              {"number": Named(cn_numeral(spec.number), str(spec.number)), "title": spec.title})
         return
     highest = 0
     for section, spec, how in matched:
         heading = section.heading
         official = f"{cn_numeral(spec.number)}、{spec.title}"
         args = {"found": heading.line.content, "official": official,
-                "number": cn_numeral(spec.number), "title": spec.title}
+                "number": Named(cn_numeral(spec.number), str(spec.number)), "title": spec.title}
         if problem == "order" and spec.number < highest:
             yield Finding(heading.span, args)
         elif problem == "title" and how == "keyword":

@@ -12,16 +12,19 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from reportlint.checking.diagnostics import Edit, Finding
+from reportlint.checking.diagnostics import Edit, Finding, Named
 from reportlint.checking.kinds.base import Kind, Param
-from reportlint.reading.model import Cell, Report, Table, TableColumn, TableRow
+from reportlint.reading.model import Cell, Report, Span, Table, TableColumn, TableRow
 from reportlint.checking.identities import cells_of, evaluate, identities, readings, run_together
+from reportlint.checking.suspects import instance, suspects
 from reportlint.reading.tables import is_empty, specs
+from reportlint.templates import english
 
 _NAMES = {"any": "表格", "t2_1": "表二第二十条第（一）项", "t2_5": "表二第二十条第（五）项",
           "t2_6": "表二第二十条第（六）项", "t2_8": "表二第二十条第（八）项",
           "t2_9": "表二第二十条第（九）项", "t3": "表三", "t4": "表四"}
-_SHOW = {"blank": "空白", "slash": "/", "dash": "-", "emdash": "—", "none": "无"}
+_SHOW = {"blank": Named("空白", "blank"), "slash": Named("/", "/"), "dash": Named("-", "-"),
+         "emdash": Named("—", "—"), "none": Named("无", '"无" (none)')}
 _NO_RULES = ("township", "street", "county", "county_dept")
 _PARTS = {"t3": 3, "t4": 4}  # the section each table stands in (table 二: section 二)
 
@@ -30,8 +33,25 @@ def _columns(table: Table) -> dict[str, dict]:
     return {c["id"]: c for c in specs(table.era)[table.id].columns}
 
 
-def _where(table: Table, row: TableRow) -> str:
-    return row.official or _NAMES[table.id]
+def _name(table_id: str) -> Named:
+    return Named(_NAMES[table_id], english("tables", table_id))
+
+
+def _named(kind: str, key: str, label: str) -> Named:
+    """A row's or a column's label with its English name (or the label quoted)."""
+    return Named(label, english(kind, key) or f'"{label}"')
+
+
+def _join(names: list[Named]) -> Named:
+    return Named("、".join(names), ", ".join(n.en for n in names))
+
+
+def _column(column: dict) -> Named:
+    return _named("columns", column["id"], column["label"])
+
+
+def _where(table: Table, row: TableRow) -> Named:
+    return _named("rows", row.id, row.official) if row.official else _name(table.id)
 
 
 def _short(label: str) -> str:
@@ -54,12 +74,20 @@ def cell(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
                 yield _count_finding(table, row, columns)
             elif problem == "split-cells" and reading is not None and reading.how in ("joined", "split"):
                 yield _reading_finding(table, reading, row)
-            for col, c in cells_of(table, row, read).items():
-                args = {"table": _NAMES[table.id], "row": _where(table, row),
-                        "column": columns[col]["label"], "text": c.text or "空白"}
-                if problem == "empty" and is_empty(c) and col not in blank:
-                    yield Finding(c.span, {**args, "text": _SHOW[c.kind]})
-                elif problem == "split" and c.kind == "spaced":
+            cells = cells_of(table, row, read)
+            empty = [(col, c) for col, c in cells.items() if problem == "empty" and is_empty(c) and col not in blank]
+            if empty:  # a row's blanks are one finding, its columns listed
+                first, last = empty[0][1].span, empty[-1][1].span
+                yield Finding(Span(first.line, first.column, last.end_line, last.end_column)
+                              if first.line == last.line else first, {
+                    "table": _name(table.id), "row": _where(table, row),
+                    "column": _join([_column(columns[col]) for col, _ in empty]),
+                    "text": _join(list(dict.fromkeys(_SHOW[c.kind] for _, c in empty)))},
+                    tuple(c.span for _, c in empty[1:]))
+            for col, c in cells.items():
+                args = {"table": _name(table.id), "row": _where(table, row),
+                        "column": _column(columns[col]), "text": c.text or _SHOW["blank"]}
+                if problem == "split" and c.kind == "spaced":
                     yield Finding(c.span, args)
                 elif problem == "not-count" and columns[col].get("type") == "count" \
                         and c.kind in ("negative", "fraction"):
@@ -80,9 +108,9 @@ def blank_cells(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
                  for col, c in cells_of(table, row, read).items() if col in blanks]
         row, first = cells[0]
         yield Finding(first.span, {
-            "table": _NAMES[table.id], "count": len(cells), "rows": len({r.id for r, _ in cells}),
-            "columns": "、".join(columns[col]["label"] for col in blanks), "row": _where(table, row),
-            "text": "、".join(dict.fromkeys(_SHOW[c.kind] for _, c in cells))},
+            "table": _name(table.id), "count": len(cells), "rows": len({r.id for r, _ in cells}),
+            "columns": _join([_column(columns[col]) for col in blanks]), "row": _where(table, row),
+            "text": _join(list(dict.fromkeys(_SHOW[c.kind] for _, c in cells)))},
             tuple(c.span for _, c in cells[1:]))
 
 
@@ -98,7 +126,7 @@ def _blank_columns(table: Table, read, rows: int) -> list[str]:
 
 def _count_finding(table: Table, row: TableRow, columns: dict[str, dict]) -> Finding:
     found, due = row.problem.split("/")
-    return Finding(row.span, {"table": _NAMES[table.id], "row": _where(table, row),
+    return Finding(row.span, {"table": _name(table.id), "row": _where(table, row),
                               "found": found, "due": due,
                               "columns": "、".join(c["label"] for c in columns.values())})
 
@@ -110,7 +138,7 @@ def _reading_finding(table: Table, reading, row: TableRow) -> Finding:
                                                    + max(len(w.text), 1) for w in written)]
     if reading.how == "joined":
         values = [written[0].text + written[1].text]
-    return Finding(written[0].span, {"table": _NAMES[table.id], "row": _where(table, row),
+    return Finding(written[0].span, {"table": _name(table.id), "row": _where(table, row),
                                      "found": "".join(f"「{c.text}」" for c in written),
                                      "suggested": "".join(f"「{v}」" for v in values)},
                    tuple(c.span for c in written[1:]))
@@ -127,7 +155,7 @@ def cells_run_together(report: Report, params: Mapping[str, Any]) -> Iterator[Fi
             unread = [row for row in rows if (table.id, row.id) not in read]
             first = (unread or rows)[0]
             yield Finding(first.span, {
-                "table": _NAMES[table.id], "count": len(rows), "read": len(rows) - len(unread),
+                "table": _name(table.id), "count": len(rows), "read": len(rows) - len(unread),
                 "unread": len(unread), "row": _where(table, first),
                 "found": "".join(f"「{c.text}」" for c in first.row.values)},
                 tuple(row.span for row in rows if row is not first))
@@ -146,7 +174,7 @@ def unplaced_values(report: Report, params: Mapping[str, Any]) -> Iterator[Findi
         if rows:
             first = rows[0]
             yield Finding((first.labels or first.values)[0].span, {
-                "table": _NAMES[table.id] if table else _NAMES["any"], "count": len(rows),
+                "table": _name(table.id) if table else _NAMES["any"], "count": len(rows),
                 "label": first.label, "values": _values(first)},
                 tuple((r.labels or r.values)[0].span for r in rows[1:]))
 
@@ -159,7 +187,7 @@ def repeated_rows(report: Report, params: Mapping[str, Any]) -> Iterator[Finding
             row, row_id = rows[0]
             read = table.rows[row_id]
             yield Finding((row.labels or row.values)[0].span, {
-                "table": _NAMES[table.id], "count": len(rows), "row": _where(table, read),
+                "table": _name(table.id), "count": len(rows), "row": _where(table, read),
                 "first": read.span.line, "values": _values(row)},
                 tuple((r.labels or r.values)[0].span for r, _ in rows[1:]))
 
@@ -171,7 +199,7 @@ def unlabelled_rows(report: Report, params: Mapping[str, Any]) -> Iterator[Findi
         rows = [row for row in table.rows.values() if row.how == "position" and table.id != "t4"]
         if rows:
             first = rows[0]
-            yield Finding(first.span, {"table": _NAMES[table.id], "count": len(rows), "row": _where(table, first),
+            yield Finding(first.span, {"table": _name(table.id), "count": len(rows), "row": _where(table, first),
                                        "values": _values(first.row)},
                           tuple(row.span for row in rows[1:]))
 
@@ -184,7 +212,7 @@ def moved_values(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]
             if why == "moved":
                 count = len([c for c in row.values if c.text])
                 yield Finding((row.labels or row.values)[0].span, {
-                    "table": _NAMES[table.id], "row": _where(table, table.rows[row_id]),
+                    "table": _name(table.id), "row": _where(table, table.rows[row_id]),
                     "count": count, "width": width, "rows": count // width})
 
 
@@ -201,7 +229,7 @@ def shape(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
         if problem == "era" and table.era != report.era and report.era in ("2019", "2021"):
             mine = specs(report.era).get(table.id)
             yield Finding(table.anchor.span, {
-                "table": _NAMES[table.id], "found_era": table.era, "year": report.year or "",
+                "table": _name(table.id), "found_era": table.era, "year": report.year or "",
                 "expected": "、".join(c["label"] for c in mine.columns) if mine else "（已删除）"})
         elif problem == "label":
             for row in table.rows.values():
@@ -214,7 +242,7 @@ def shape(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
             yield from _column_shape(table, spec)
         elif problem == "unknown":
             for row, nearest in table.unknown:
-                yield Finding(row.labels[-1].span, {"table": _NAMES[table.id],
+                yield Finding(row.labels[-1].span, {"table": _name(table.id),
                                                     "found": row.labels[-1].text, "official": nearest})
         elif problem in ("missing-row", "order"):
             yield from _rows(table, spec, problem)
@@ -225,7 +253,7 @@ def _relabel(table: Table, cells: list[Cell], found: str, official: str, safe: b
     (`safe`) written in one cell carries the fix that writes the official label."""
     span = cells[0].span
     fix = (Edit(span, official),) if safe and len(cells) == 1 and cells[0].text == found else ()
-    return Finding(span, {"table": _NAMES[table.id], "found": found, "official": official}, fix=fix)
+    return Finding(span, {"table": _name(table.id), "found": found, "official": official}, fix=fix)
 
 
 def _column_labels(table: Table, run: list[TableColumn]) -> Iterator[Finding]:
@@ -252,7 +280,7 @@ def _column_shape(table: Table, spec) -> Iterator[Finding]:
     problems += _order(spec, [c.id for c in first if c.id])
     if problems:
         yield Finding((first or runs[0])[0].span, {
-            "table": _NAMES[table.id], "found": "；".join(problems),
+            "table": _name(table.id), "found": "；".join(problems),
             "expected": "、".join(c["label"] for c in spec.columns)})
 
 
@@ -277,7 +305,7 @@ def _rows(table: Table, spec, problem: str) -> Iterator[Finding]:
         for row in found:
             at = order.index(row.id)
             if at < highest:
-                yield Finding(row.span, {"table": _NAMES[table.id], "found": row.official,
+                yield Finding(row.span, {"table": _name(table.id), "found": row.official,
                                          "official": spec.rows[highest]["label"]})
             highest = max(highest, at)
         return
@@ -287,7 +315,7 @@ def _rows(table: Table, spec, problem: str) -> Iterator[Finding]:
         if row.get("label") and not row.get("group") and row["id"] not in table.rows \
                 and not (parent and parent.cells):  # a group written as one row
             after = next(table.rows[r] for r in order[at:] if r in table.rows)
-            yield Finding(after.span, {"table": _NAMES[table.id], "found": row["label"],
+            yield Finding(after.span, {"table": _name(table.id), "found": row["label"],
                                        "official": row["label"]})
 
 
@@ -306,8 +334,8 @@ def _missing_tables(report: Report) -> Iterator[Finding]:
                 or (bounds.start is not None and part < bounds.first):
             continue  # beyond where an excerpt stops, or before it begins
         if table_id not in have:
-            yield Finding(later[0].heading.span, {"table": _NAMES[table_id], "found": "",
-                                                  "official": _NAMES[table_id]})
+            yield Finding(later[0].heading.span, {"table": _name(table_id), "found": "",
+                                                  "official": _name(table_id)})
 
 
 # ---- table-arith ----
@@ -323,10 +351,10 @@ def arith(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
         if identity["over"] == "columns":
             for col in specs(table.era)[table.id].columns:
                 yield from _check(report, table, identity, [(r, col["id"]) for r in identity["left"]],
-                                  [(r, col["id"]) for r in identity["right"]], f"{col['label']}列")
+                                  [(r, col["id"]) for r in identity["right"]], _at(table, identity, col["id"]))
         else:
             for row in table.rows.values():
-                where = identity.get("name") or f"{_short(row.official)}行"
+                where = _at(table, identity, row.id)
                 yield from _check(report, table, identity, [(row.id, c) for c in identity["left"]],
                                   [(row.id, c) for c in identity["right"]], where)
 
@@ -338,28 +366,67 @@ def _check(report: Report, table: Table, identity: dict, left: list, right: list
     if result is None or result[1]:
         return
     sides = result[0]
-    lsum, rsum = (sum(v[0] for v in side) for side in sides)
     target_row, target_col = next(
         ((r, c) for r, c in left + right if identity.get("target") in (r, c)), left[0])
     target = cells_of(table, table.rows[target_row], read)[target_col]
     cells = [c for side in sides for v in side for c in v[1]]
-    yield Finding(target.span, {
-        "left": _side(table, identity, left, sides[0]), "right": _side(table, identity, right, sides[1]),
-        "difference": abs(lsum - rsum), "where": where, "table": _NAMES[table.id]},
-        tuple(c.span for c in cells if c is not target))
+    suspect = suspects(report).get(instance(table, identity, left, right))
+    yield Finding(target.span, {**_broken(table, identity, left, right, sides), "where": where},
+                  tuple(c.span for c in cells if c is not target), mistake=suspect.key if suspect else None)
 
 
-def _side(table: Table, identity: dict, keys: list, values: list) -> str:
+def _broken(table: Table, identity: dict, left: list, right: list, sides: list) -> dict:
+    lsum, rsum = (sum(v[0] for v in side) for side in sides)
+    return {"left": _side(table, identity, left, sides[0]), "right": _side(table, identity, right, sides[1]),
+            "difference": abs(lsum - rsum), "table": _name(table.id)}
+
+
+def _at(table: Table, identity: dict, at: str) -> Named:
+    """Where an identity instance is: its column, or its row."""
+    if identity["over"] == "columns":
+        column = _column(_columns(table)[at])
+        return Named(f"{column}列", f"{column.en} column")
+    if identity.get("name"):
+        return Named(identity["name"], english("identities", identity["name"]) or f'"{identity["name"]}"')
+    row = _named("rows", at, _short(table.rows[at].official))
+    return Named(f"{row}行", f"row {row.en}")
+
+
+def suspect_cell(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """A cell that, corrected, makes every broken identity of its table hold: one
+    finding, the broken identities its evidence (they are not reported apart)."""
+    seen = set()
+    for suspect in suspects(report).values():
+        if suspect.key in seen:
+            continue
+        seen.add(suspect.key)
+        table = suspect.table
+        evidence = [(identity, left, right, sides, at) for identity, left, right, sides, at in suspect.explains]
+        related = {c.span for *_, sides, _ in evidence for side in sides for v in side for c in v[1]}
+        broken = [(_broken(table, identity, left, right, sides), _at(table, identity, at))
+                  for identity, left, right, sides, at in evidence]
+        yield Finding(suspect.cell.span, {
+            "table": _name(table.id), "row": _named("rows", suspect.row, _short(table.rows[suspect.row].official)),
+            "column": _column(_columns(table)[suspect.column]), "value": suspect.cell.text,
+            "expected": suspect.expected, "count": len(evidence),
+            "evidence": Named("；".join(f"{a['left']} ≠ {a['right']}（{at}）" for a, at in broken),
+                              "; ".join(f"{a['left'].en} ≠ {a['right'].en} ({at.en})" for a, at in broken))},
+            tuple(sorted(related - {suspect.cell.span}, key=lambda s: (s.line, s.column))), mistake=suspect.key, leads=True)
+
+
+def _side(table: Table, identity: dict, keys: list, values: list) -> Named:
     names = identity.get("names", {})
     rows = {r["id"]: r["label"] for r in specs(table.era)[table.id].rows if r.get("label")}
-    columns = {c["id"]: c["label"] for c in specs(table.era)[table.id].columns}
+    columns = {c["id"]: c for c in specs(table.era)[table.id].columns}
     parts = []
     for (row, col), (value, _) in zip(keys, values):
-        name = names.get(row) or names.get(col) or (
-            _short(rows[row]) if identity["over"] == "columns" else columns[col])
-        parts.append(f"{name} {value}")
-    text = " + ".join(parts)
-    return f"{text} = {sum(v for v, _ in values)}" if len(parts) > 1 else text
+        given = names.get(row) or names.get(col)
+        name = Named(given, english("identities", given) or f'"{given}"') if given else (
+            _named("rows", row, _short(rows[row])) if identity["over"] == "columns" else _column(columns[col]))
+        parts.append((f"{name} {value}", f"{name.en} {value}"))
+    zh, en = (" + ".join(p[i] for p in parts) for i in (0, 1))
+    total = sum(v for v, _ in values)
+    return Named(f"{zh} = {total}", f"{en} = {total}") if len(parts) > 1 else Named(zh, en)
 
 
 # ---- issuer-rules ----
@@ -395,5 +462,7 @@ KINDS = (
          frozenset({"table", "count", "read", "unread", "row", "found"})),
     Kind("table-arith", arith, {"table": _TABLE, "identity": Param(str)},
          frozenset({"left", "right", "difference", "where", "table"})),
+    Kind("suspect-cell", suspect_cell, {},
+         frozenset({"table", "row", "column", "value", "expected", "count", "evidence"})),
     Kind("issuer-rules", issuer_rules, {}, frozenset({"value", "issuer"})),
 )

@@ -1,0 +1,48 @@
+"""--lang en is English everywhere: a report linted in both languages, no Han character
+in the English output but quoted report text (and the report's own lines under each finding)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from reportlint.cli.main import main
+from tests.test_one_finding import ONE_WRONG_TOTAL
+from tests.test_readers_docx import build_docx
+
+DEFECTS = (Path(__file__).resolve().parent.parent / "examples" / "defects.txt").read_text(encoding="utf-8")
+_QUOTED = re.compile(r'"[^"]*"|「[^」]*」|“[^”]*”')
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def unquoted_han(out: str) -> list[str]:
+    """The output lines with Han characters outside quotes (the excerpt lines `  N │ …` aside)."""
+    return [line for line in out.splitlines() if " │ " not in line and _HAN.search(_QUOTED.sub("", line))]
+
+
+@pytest.mark.parametrize("name, data", [
+    ("defects.txt", DEFECTS.encode("utf-8")), ("defects.docx", build_docx(DEFECTS)),
+    ("total.txt", ONE_WRONG_TOTAL.encode("utf-8")),
+])
+@pytest.mark.parametrize("fmt", ["text", "concise"])
+def test_english_output_has_no_chinese_but_quoted_report_text(capsys, tmp_path, name, data, fmt):
+    path = tmp_path / name
+    path.write_bytes(data)
+    assert main(["--no-config", "--format", fmt, str(path)]) == 1
+    chinese = capsys.readouterr().out
+    assert main(["--no-config", "--format", fmt, "--lang", "en", str(path)]) == 1
+    english = capsys.readouterr().out
+    assert len(english.splitlines()) == len(chinese.splitlines()), "the same findings in both languages"
+    assert unquoted_han(chinese), "the Chinese output is Chinese"
+    assert unquoted_han(english) == []
+
+
+def test_english_names_of_the_format(capsys, tmp_path):
+    path = tmp_path / "total.txt"
+    path.write_text(ONE_WRONG_TOTAL, encoding="utf-8")
+    main(["--no-config", "--format", "concise", "--lang", "en", "--select", "S060", str(path)])
+    out = capsys.readouterr().out
+    assert "table 3, row (7) total, column total: 6 breaks 3 identities, which all hold with 5" in out
+    assert "(total column)" in out and "(row (7) total)" in out
