@@ -76,14 +76,16 @@ def cell(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
                 yield _reading_finding(table, reading, row)
             cells = cells_of(table, row, read)
             empty = [(col, c) for col, c in cells.items() if problem == "empty" and is_empty(c) and col not in blank]
-            if empty:  # a row's blanks are one finding, its columns listed
-                first, last = empty[0][1].span, empty[-1][1].span
-                yield Finding(Span(first.line, first.column, last.end_line, last.end_column)
-                              if first.line == last.line else first, {
+            lines: dict[int, list] = {}
+            for col, c in empty:  # a row's blanks on one line are one finding, its columns listed
+                lines.setdefault(c.span.line, []).append((col, c))
+            for same in lines.values():
+                first, last = same[0][1].span, same[-1][1].span
+                yield Finding(Span(first.line, first.column, last.end_line, last.end_column), {
                     "table": _name(table.id), "row": _where(table, row),
-                    "column": _join([_column(columns[col]) for col, _ in empty]),
-                    "text": _join(list(dict.fromkeys(_SHOW[c.kind] for _, c in empty)))},
-                    tuple(c.span for _, c in empty[1:]))
+                    "column": _join([_column(columns[col]) for col, _ in same]),
+                    "text": _join(list(dict.fromkeys(_SHOW[c.kind] for _, c in same)))},
+                    tuple(c.span for _, c in same[1:]))
             for col, c in cells.items():
                 args = {"table": _name(table.id), "row": _where(table, row),
                         "column": _column(columns[col]), "text": c.text or _SHOW["blank"]}
