@@ -33,6 +33,7 @@ _KEY = re.compile(r"(?:^|(?<=[\s|｜•·\-*\d日]))([\u4e00-\u9fff](?:[\u4e00-\
 _SENTENCE = re.compile(r"[。；;！!？?]")
 _PAGE = re.compile(r"^(?:(?:page|p\.)\s*\d{1,4}\b.{0,80}|[-—–－]+\s*\d{1,4}\s*[-—–－]+|\d{1,4}\s*/\s*\d{1,4}"
                    r"|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?|共\s*\d{1,4}\s*页)$", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
 _CRUMB = re.compile(r"\s*(?:-->|->|>>|»|›|＞|>|→)\s*|\s+[/\\\-]\s+")
 _FILE = re.compile(r"\.(?:docx?|xlsx?|pdf|wps|et|zip|rar|jpe?g|png|ofd)\b", re.IGNORECASE)
 _FILLER = re.compile(r"^[\s|｜:\-—•·]*$")
@@ -211,6 +212,7 @@ def _crumb(s: str, quoted: bool) -> bool:
     `quoted`: the line began with a ">" taken for a quote mark."""
     if not s or _SENTENCE.search(s) or len(norm(s)) > 120:
         return False
+    s = _SPACES.sub(" ", s)  # a long run of spaces would cost _CRUMB its square
     separators = _CRUMB.findall(s)
     parts = [p for p in _CRUMB.split(s) if p.strip()]
     if not parts or any(len(norm(p)) > 30 for p in parts) or not all(_HAN.search(p) for p in parts):

@@ -14,6 +14,7 @@ verbs there, and in sentences with withdrawn applications, are not read.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
@@ -88,6 +89,7 @@ _APPLICATIONS = (NEW, NEW + CARRIED_IN, DONE, DONE + CARRIED_OUT)
 _COUNT = re.compile(r"(?P<pre>近|约|超过|逾|不到)?(?<![\d.第])(?P<num>\d+)\s*(?P<approx>余|多)?\s*(?:件|条)(?!\s*[%％])")
 _CHANGE = re.compile(r"增|减|同比|较|比上年|下降|上升|提高")
 _WITHDRAWN = re.compile(r"撤回|撤销|撤诉|撤申")
+_STOP = re.compile(r"[；;]")
 
 
 @dataclass
@@ -127,20 +129,25 @@ def claims(report: Report) -> Iterator[Claim]:
     for paragraph in prose_blocks(report):
         text = mask_brackets(paragraph.text)
         for s, e in sentences(text):
+            stops = [m.start() for m in _STOP.finditer(text, s, e)]
+            withdrawn = bool(_WITHDRAWN.search(text, s, e))
             for cs, ce in clauses(text, s, e):
-                yield from _clause_claims(paragraph, text, s, e, cs, ce)
+                yield from _clause_claims(paragraph, text, s, stops, withdrawn, cs, ce)
 
 
-def _clause_claims(paragraph: Paragraph, text: str, s: int, e: int, start: int, end: int) -> Iterator[Claim]:
-    """The claims of the clause text[start:end] of the sentence text[s:e]."""
+def _clause_claims(paragraph: Paragraph, text: str, s: int, stops: list[int], withdrawn: bool,
+                   start: int, end: int) -> Iterator[Claim]:
+    """The claims of the clause text[start:end] of the sentence from `s` whose ；
+    stand at `stops` (and which speaks of withdrawn applications or not)."""
     label_start = start
     for m in _COUNT.finditer(text, start, end):
         label = text[label_start:m.start()]
         label_start = m.end()
         if m.group("pre") or m.group("approx") or _CHANGE.search(label):
             continue
-        before = re.split(r"[；;]", text[s:m.start()])[-1]
-        found = _meaning(label, before, bool(_WITHDRAWN.search(text, s, e)))
+        before_stops = bisect_left(stops, m.start())
+        before = text[stops[before_stops - 1] + 1 if before_stops else s:m.start()]
+        found = _meaning(label, before, withdrawn)
         if found:
             quantities, named = found
             yield Claim(paragraph, m.start("num"), m.end(), int(m.group("num")),
