@@ -242,3 +242,12 @@ def test_a_change_written_in_words_is_read_as_signed():
     assert [c.value for c in rows["licensing"].cells.values()] == [5, 15, 20]
     assert [c.value for c in rows["other_services"].cells.values()] == [4, -4, 0]
     assert not [d for d in result.diagnostics if d.category in ("table-shape", "cell")]
+
+
+def test_a_row_of_column_headers_alone_is_a_header():
+    text = (T2 + "| 规章 | 0 | 0 | 0 |\n| 行政规范性文件 | 1 | 0 | 4 |\n"
+            "第二十条第（五）项 | | |\n| 信息内容 | 本年处理决定数量 | |\n| 行政许可 | 12 | |\n"
+            "三、收到和处理政府信息公开申请情况\n| 申请人情况 | | |\n| 自然人 | 法人或其他组织 | 总计 |\n")
+    result = lint_text(text, RULES)
+    assert not [d for d in result.diagnostics if d.rule in ("T105", "T104")]
+    assert next(t for t in result.report.read_tables if t.id == "t2_5").rows["licensing"].cells["decisions"].value == 12

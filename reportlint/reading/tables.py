@@ -141,7 +141,8 @@ class _Reader:
             if _numbers(row.values) or len(trim(row.values, 15)) in (5, 15):
                 self._t4(row)
             return
-        if row.labels and _anchor(row.labels[-1].text) and not _numbers(row.values):
+        if row.labels and not _numbers(row.values) and (
+                _anchor(row.labels[-1].text) or all(key(c.text) in _header_keys(self.era) for c in row.labels)):
             self._add_header(self.context, pending)  # a caption or header row: 第二十条第(一)项 | | |
             return
         found = self._match(row)
@@ -429,6 +430,13 @@ def read_tables(report: Report) -> tuple[list[Table], list[Row]]:
 
 
 @cache
+@cache
+def _header_keys(era: str) -> frozenset[str]:
+    """The keys of every column label and header text of the tables of both formats
+    (本年处理决定数量, 总计, 信息内容 …): a row of them alone is a header row."""
+    return frozenset(k for e in (era, other_era(era)) for tid in specs(e) for k in _column_labels(e, tid))
+
+
 def _column_labels(era: str, table_id: str) -> dict[str, list[tuple[str | None, str, str]]]:
     """key → [(column id, official label, how)] for the columns, their variants and the
     other header text of the table (corner, caption, group headers: column id None)."""
