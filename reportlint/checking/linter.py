@@ -88,7 +88,6 @@ def lint_report(report: Report, rules: list[Rule], lang: str = "zh") -> list[Dia
             continue
         for finding in kinds.get(rule.kind).check(report, rule.params):
             if cut is not None and rule.kind in _CUT_BLIND and report.bounds.cut_from <= finding.span.line \
-                    and (finding.span.line, finding.span.column) >= (report.bounds.cut_from, 1) \
                     and (finding.span.line < cut.number or finding.span.column >= cut.start + 1):
                 continue
             found.append((rule, finding))

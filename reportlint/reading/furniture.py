@@ -163,9 +163,10 @@ def _tail_kind(s: str, quoted: bool) -> str | None:
 def _residue(s: str) -> bool:
     """A line of conversion residue or a site's footer (rules/lists/chrome.yaml) with
     next to no other text."""
-    if len(norm(s)) > 80 or not wordlists.regex("chrome", "anywhere").search(s):
+    residue = wordlists.regex("chrome", "anywhere")
+    if len(norm(s)) > 80 or not residue.search(s):
         return False
-    return len(_HAN.findall(wordlists.regex("chrome", "anywhere").sub("", s))) <= 10
+    return len(_HAN.findall(residue.sub("", s))) <= 10
 
 
 def _page(s: str) -> bool:

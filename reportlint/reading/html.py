@@ -22,7 +22,7 @@ _META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]
 _GB = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936", "gb18030"}
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _CODE = ("script", "style", "noscript", "iframe", "select", "button", "head", "object", "svg", "template")
-_DROP = (*_CODE, "nav", "header", "footer")
+_CHROME_TAGS = ("nav", "header", "footer")
 _CHROME = {"nav", "navbar", "menu", "header", "footer", "breadcrumb", "crumb", "share", "sidebar",
            "bdsharebuttonbox", "toolbar"}
 _CONTENT = re.compile(r"zoom|trs_editor|article|content|detail|zhengwen|wenzhang|txt|text", re.I)
@@ -90,16 +90,22 @@ def _strip(page, chrome: bool = True) -> None:
     """Drop what is never the article: code, comments, and (`chrome`) the page's chrome."""
     for element in page.xpath("//comment() | //processing-instruction()"):
         _drop(element)
-    for element in list(page.iter(*(_DROP if chrome else _CODE))):
+    for element in list(page.iter(*_CODE, *(_CHROME_TAGS if chrome else ()))):
         _drop(element)
-    for element in list(page.iter()) if chrome else ():
-        if isinstance(element.tag, str) and _CHROME & _tokens(element):
-            _drop(element)
+    if chrome:
+        for element in list(page.iter()):
+            if _is_chrome(element):
+                _drop(element)
 
 
 def _drop(element) -> None:
     if element.getparent() is not None:
         element.drop_tree()
+
+
+def _is_chrome(element) -> bool:
+    """A page's navigation, header, footer or menus, by its tag or its class and id."""
+    return isinstance(element.tag, str) and (element.tag in _CHROME_TAGS or bool(_CHROME & _tokens(element)))
 
 
 def _tokens(element) -> set[str]:
@@ -166,7 +172,7 @@ class _Flow:
             self.flush()
             self.table(element)
             return
-        chrome = element.tag in ("nav", "header", "footer") or bool(_CHROME & _tokens(element))
+        chrome = _is_chrome(element)
         block = element.tag in _BREAKS or chrome
         if block:
             self.flush()

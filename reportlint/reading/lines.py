@@ -93,12 +93,11 @@ def cut(line: Line, lost: bool, head: bool) -> list[Line]:
     if len(text) >= LONG:
         points |= {m.start() for m in _CAPTION.finditer(text)}
         # the last section number in this line: 一、 after 六、 is an item of a list
-        first = _LEVEL1.match(text.lstrip())
-        level1 = cn_int(re.sub(rf"[^{_N}]", "", first.group())) if first else None
+        level1 = _section_number(text.lstrip())
         for m in _INLINE_HEADING.finditer(text):
             if not _is_heading_at(text, m, lost):
                 continue
-            number = cn_int(re.sub(rf"[^{_N}]", "", m.group())) if _LEVEL1.match(m.group()) else None
+            number = _section_number(m.group())
             if number is not None and level1 is not None and number != level1 + 1 \
                     and not _known_title(text[m.end():m.end() + 40]):
                 continue
@@ -124,6 +123,12 @@ def cut(line: Line, lost: bool, head: bool) -> list[Line]:
             end = base + b if b < len(text) else line.end
             out.append(line.part(base + a + lead, end, cut=True))
     return out
+
+
+def _section_number(text: str) -> int | None:
+    """The number of the section heading `text` opens with (四、 → 4), else None."""
+    m = _LEVEL1.match(text)
+    return cn_int(re.sub(rf"[^{_N}]", "", m.group())) if m else None
 
 
 def _title_cuts(text: str) -> set[int]:

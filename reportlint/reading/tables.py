@@ -430,13 +430,13 @@ def read_tables(report: Report) -> tuple[list[Table], list[Row]]:
 
 
 @cache
-@cache
 def _header_keys(era: str) -> frozenset[str]:
     """The keys of every column label and header text of the tables of both formats
     (本年处理决定数量, 总计, 信息内容 …): a row of them alone is a header row."""
     return frozenset(k for e in (era, other_era(era)) for tid in specs(e) for k in _column_labels(e, tid))
 
 
+@cache
 def _column_labels(era: str, table_id: str) -> dict[str, list[tuple[str | None, str, str]]]:
     """key → [(column id, official label, how)] for the columns, their variants and the
     other header text of the table (corner, caption, group headers: column id None)."""

@@ -185,20 +185,21 @@ def _parts(text: str, begin: int, end: int, numbers: list[Number],
         clauses = _CLAUSE.split(between)
         wordy = any(c.strip() and not re.search(r"\d", c) for c in _SENTENCE_CLAUSE.split(between)[1:-1])
         listed = len(parts) >= 2 and n.unit not in (unit, parts[-1].unit)  # 专栏6个 after 4792条, 5403条
+        semicolon = bool(re.search(r"[；;]", between))
         if clauses[-1].lstrip(" □").startswith(_STOP):
             break
-        if parts and wordy or listed or run >= 2 and re.search(r"[；;]", between):
+        if parts and wordy or listed or run >= 2 and semicolon:
             open_list = True  # the list goes on to other things: what it covers is open
             break
-        if re.search(r"[；;]", between):  # a semicolon after a list of parts ends it
+        if semicolon:  # a semicolon after a list of parts ends it
             run = 0
         parts.append(n)
         run += 1
         clause_start = n.end
     units = {n.unit for n in parts}
+    open_list = open_list or len(units) > 1
     if unit not in units and len(units) == 1 and units <= _DOCUMENT_UNITS and unit in _DOCUMENT_UNITS:
         unit = units.pop()  # counted in another unit: never exhaustive (see _after_qizhong)
-    open_list = open_list or len({n.unit for n in parts}) > 1
     parts = [n for n in parts if n.unit == unit]
     last = parts[-1].end if parts else begin
     return parts, text[last:end], open_list
