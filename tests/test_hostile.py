@@ -190,7 +190,8 @@ def _alive(pids: set[int]) -> set[int]:
 
 
 SLOW = """
-import time, reportlint.checking.linter as linter
+import signal, time, reportlint.checking.linter as linter
+signal.signal(signal.SIGINT, signal.default_int_handler)  # Ctrl-C as at a terminal, even in a run started in the background
 _parse = linter.parse_report
 def parse_report(source, **kw):
     print("parsing", flush=True)
