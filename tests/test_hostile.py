@@ -41,8 +41,19 @@ class Run:
 def run(*args: str, stdin: bytes | None = None, prelude: str = "", cwd: Path | None = None,
         seconds: float = SECONDS, env: dict | None = None) -> Run:
     """reportlint ARGS in a subprocess under a memory limit, killed after `seconds`;
-    `prelude` is Python run before the command line (to inject a fault)."""
-    code = f"import sys\n{prelude}\nfrom reportlint.cli.main import main\nsys.exit(main(sys.argv[1:]))"
+    `prelude` is Python run before the command line (to inject a fault).
+
+    The peak is the child's own high-water mark (VmHWM, written at exit): the rusage of a
+    child counts the size of the process it was forked from, and pytest grows over a run."""
+    peak_file = tempfile.NamedTemporaryFile(delete=False)
+    peak_file.close()
+    code = (f"import atexit, sys\n"
+            f"def _peak():\n"
+            f"    for line in open('/proc/self/status'):\n"
+            f"        if line.startswith('VmHWM:'):\n"
+            f"            open({peak_file.name!r}, 'w').write(line.split()[1])\n"
+            f"atexit.register(_peak)\n"
+            f"{prelude}\nfrom reportlint.cli.main import main\nsys.exit(main(sys.argv[1:]))")
 
     def limit() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
@@ -67,8 +78,11 @@ def run(*args: str, stdin: bytes | None = None, prelude: str = "", cwd: Path | N
         out.seek(0)
         err.seek(0)
         raw = out.read()
+        own = Path(peak_file.name).read_text()
+        os.unlink(peak_file.name)
+        peak_kb = int(own) if own else usage.ru_maxrss  # a killed child wrote none: the bound above it
         result = Run(process.returncode, raw, raw.decode("utf-8", "replace"),
-                     err.read().decode("utf-8", "replace"), elapsed, usage.ru_maxrss / 1024)
+                     err.read().decode("utf-8", "replace"), elapsed, peak_kb / 1024)
     assert elapsed < seconds, f"reportlint {' '.join(args)} ran out of time"
     assert "Traceback" not in result.err, result.err
     print(f"MEASURE {args[-2] if len(args) > 1 else args} {elapsed:.2f}s {result.peak_mb:.0f}MB", file=sys.stderr)

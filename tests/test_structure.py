@@ -215,3 +215,19 @@ def test_spam_where_the_issuer_stood_is_no_issuer(lint):
     result = lint(text)
     assert result.report.issuer is None and result.report.year == 2023
     assert {"title-issuer", "spam"} <= {d.name for d in result.diagnostics}
+
+
+def test_a_page_cut_in_a_heading_s_opening_stops_there(lint):
+    """A text that stops after 收到和处理政府 (the opening of a title, which ends as an
+    office's name does) is cut there, not signed: one finding, no part called missing."""
+    text = ("溪口县统计局2022年政府信息公开工作年度报告\n一、总体情况\n本局全年主动公开政府信息30条。\n"
+            "二、主动公开政府信息情况\n本局全年新制作规范性文件2件。\n三、收到和处理政府信息公开申请情况\n收到和处理政府")
+    names = [d.rule for d in lint(text).diagnostics]
+    assert names.count("S004") + names.count("S006") == 1 and "S020" not in names
+
+
+def test_a_report_signed_by_its_office_ends_whole(lint):
+    text = ("溪口县统计局2022年政府信息公开工作年度报告\n一、总体情况\n本局全年主动公开政府信息30条。\n"
+            "二、主动公开政府信息情况\n本局全年新制作规范性文件2件。\n溪口县人民政府")
+    names = [d.rule for d in lint(text).diagnostics]
+    assert "S004" not in names

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from reportlint.normalize import norm
-from reportlint.templates import template
+from reportlint.templates import known_titles, template
 from reportlint.reading.model import Bounds, Line, Report, Section, TableRegion
 
 _ENDS = tuple("。！？!?；;…”\"’'）)】]》>.")
@@ -73,7 +73,7 @@ def _early(report: Report, last: int, items) -> bool:
     if last >= final or any(n > last for n in present):
         return False
     line, what, _ = items[-1]
-    return not (what == "text" and _SIGNATURE.match(norm(line.matching)))
+    return not (what == "text" and _signature(line.matching))
 
 
 def _items(report: Report) -> list[tuple[Line, str, Section | None]]:
@@ -103,9 +103,17 @@ def _cut(report: Report, items) -> tuple[Section | None, Line | None]:
     if what == "heading" and not _has_body(report, line) and not text.endswith(("。", "；", ";")):
         return section, line  # a heading with nothing under it (an item written as a sentence has)
     if text.endswith(_OPEN) or not (text.endswith(_ENDS) or what == "text" and (
-            _SIGNATURE.match(norm(text)) or len(norm(text)) < _SHORT and _ANSWER.search(text))):
+            _signature(text) or len(norm(text)) < _SHORT and _ANSWER.search(text))):
         return section, line
     return None, None
+
+
+def _signature(text: str) -> bool:
+    """Whether `text` reads as the name or date signed under a report; the opening of
+    a section's title (收到和处理政府…) is that title cut short, not a name."""
+    folded = norm(text)
+    return bool(_SIGNATURE.match(folded)) and not any(
+        title.startswith(folded) and title != folded for title in known_titles())
 
 
 def _has_body(report: Report, line: Line) -> bool:
