@@ -85,7 +85,8 @@ def run(*args: str, stdin: bytes | None = None, prelude: str = "", cwd: Path | N
                      err.read().decode("utf-8", "replace"), elapsed, peak_kb / 1024)
     assert elapsed < seconds, f"reportlint {' '.join(args)} ran out of time"
     assert "Traceback" not in result.err, result.err
-    print(f"MEASURE {args[-2] if len(args) > 1 else args} {elapsed:.2f}s {result.peak_mb:.0f}MB", file=sys.stderr)
+    test = os.environ.get("PYTEST_CURRENT_TEST", "").split(" ")[0].rpartition("::")[2]
+    print(f"MEASURE {test} {elapsed:.2f}s {result.peak_mb:.0f}MB", file=sys.stderr)
     return result
 
 
