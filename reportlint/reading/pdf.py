@@ -26,6 +26,7 @@ _PAGE_NUMBER = re.compile(
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
 _MARGIN = 0.1  # the top and bottom tenth of a page hold its header and footer
+_DESCENT = 0.12  # of the font's size: how far a Chinese font's glyphs reach below the baseline
 _NEAR = 3.0  # points: characters of one line or word; rules of one line, or that meet
 # A page with more path segments than this, or with rules that could cross more
 # often, is a drawing: read as text only (and in bounded time).
@@ -132,36 +133,49 @@ def _page_items(chars: list[Char], tables: list[Table], number: int, height: flo
 def _chars(textpage, left: float, top: float) -> list[Char]:
     """The page's characters in the text page's order, blanks that the file holds
     among them (not those pdfium puts in a gap or at a line's end). A box runs from
-    the glyph's origin to its advance, and from the font's descent up by its size."""
-    box, matrix = pdfium_c.FS_RECTF(), pdfium_c.FS_MATRIX()
-    unicode, loose_box, generated = (pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_GetLooseCharBox,
-                                     pdfium_c.FPDFText_IsGenerated)
-    out, height, size = [], None, 0.0
-    for i in range(pdfium_c.FPDFText_CountChars(textpage)):
-        text = chr(unicode(textpage, i))
+    the glyph's origin to its advance, and from _DESCENT below the baseline up by
+    the font's size (the font's own metrics are not always in the file)."""
+    box, matrix, x, y = pdfium_c.FS_RECTF(), pdfium_c.FS_MATRIX(), ctypes.c_double(), ctypes.c_double()
+    loose_box, origin = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetCharOrigin
+    out, height, size = [], -1.0, 0.0
+    for i, text in enumerate(_page_text(textpage)):
         if text.isspace():
-            if generated(textpage, i) == 1:
+            if pdfium_c.FPDFText_IsGenerated(textpage, i) == 1:
                 continue
             text = " "
         elif not text.isprintable():
             continue
         loose_box(textpage, i, box)
-        x0, x1, bottom = box.left, box.right, box.bottom
-        if box.top - box.bottom != height:  # a new font or size (the size is asked once a run)
+        origin(textpage, i, x, y)
+        x0, x1 = box.left, box.right
+        if abs(box.top - box.bottom - height) > 0.01:  # a new font or size: asked once a run
             height = box.top - box.bottom
             pdfium_c.FPDFText_GetMatrix(textpage, i, matrix)
             size = pdfium_c.FPDFText_GetFontSize(textpage, i) * math.hypot(matrix.c, matrix.d)
         if x1 - x0 > 2 * size:  # pdfium's box for a vertical font misses the text's scale: the glyph's
-            x0, x1, bottom = _glyph_box(textpage, i)
-        out.append(Char(text, x0 - left, top - bottom - size, x1 - left, top - bottom, size))
+            x0, x1 = _glyph_box(textpage, i)
+        baseline = top - y.value
+        out.append(Char(text, x0 - left, baseline - (1 - _DESCENT) * size, x1 - left, baseline + _DESCENT * size,
+                        size))
     return out
 
 
-def _glyph_box(textpage, index: int) -> tuple[float, float, float]:
-    """The left, right and bottom of the glyph's own box."""
+def _page_text(textpage) -> str:
+    """The text page's characters, one for each of its indexes."""
+    count = pdfium_c.FPDFText_CountChars(textpage)
+    buffer = (ctypes.c_ushort * (2 * count + 1))()  # UTF-16: a character can take two
+    length = pdfium_c.FPDFText_GetText(textpage, 0, count, buffer)
+    text = bytes(buffer)[:2 * max(length - 1, 0)].decode("utf-16-le", errors="replace")
+    if len(text) != count:  # pdfium left out or put in a character: ask for each
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, i)) for i in range(count))
+    return text
+
+
+def _glyph_box(textpage, index: int) -> tuple[float, float]:
+    """The left and right of the glyph's own box."""
     x0, x1, bottom, top = (ctypes.c_double() for _ in range(4))
     pdfium_c.FPDFText_GetCharBox(textpage, index, x0, x1, bottom, top)
-    return x0.value, x1.value, bottom.value
+    return x0.value, x1.value
 
 
 def _lines(chars: list[Char]) -> list[list[list[Char]]]:
@@ -391,18 +405,21 @@ def _table(cells: list[Box]) -> Table:
     slots: dict[tuple[int, int], Box] = {}
     for cell in sorted(cells, key=lambda cell: (cell[1], cell[0])):
         x0, top, x1, bottom = cell
-        for i, row_top in enumerate(tops):
-            for j, left in enumerate(lefts):
-                if top - 1 <= row_top < bottom - 1 and x0 - 1 <= left < x1 - 1:
-                    slots.setdefault((i, j), cell)
+        for i in range(bisect_left(tops, top - 1), bisect_left(tops, bottom - 1)):
+            for j in range(bisect_left(lefts, x0 - 1), bisect_left(lefts, x1 - 1)):
+                slots.setdefault((i, j), cell)
     return Table(cells, tops, lefts, slots)
 
 
 def _by_cell(chars: list[Char], table: Table) -> dict[Box, list[Char]]:
     """The characters of each cell of the table (those whose middle it holds)."""
+    top, bottom = table.tops[0], max(cell[3] for cell in table.cells)
     out = defaultdict(list)
     for c in chars:
-        x, y = (c.x0 + c.x1) / 2, (c.top + c.bottom) / 2
+        y = (c.top + c.bottom) / 2
+        if not top <= y < bottom:
+            continue
+        x = (c.x0 + c.x1) / 2
         cell = table.slots.get((bisect_right(table.tops, y) - 1, bisect_right(table.lefts, x) - 1))
         if cell and cell[0] <= x < cell[2] and cell[1] <= y < cell[3]:
             out[cell].append(c)
