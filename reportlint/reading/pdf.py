@@ -31,7 +31,7 @@ _NEAR = 3.0  # points: characters of one line or word; rules of one line, or tha
 # A page with more path segments than this, or with rules that could cross more
 # often, is a drawing: read as text only (and in bounded time).
 _MAX_SEGMENTS = 20_000
-_MAX_CROSSINGS = 100_000
+_MAX_CROSSINGS = 5_000
 _MAX_DEPTH = 8  # form objects nested deeper than this are not searched for rules
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
