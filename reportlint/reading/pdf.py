@@ -35,7 +35,7 @@ _MAX_CROSSINGS = 5_000
 _MAX_DEPTH = 8  # form objects nested deeper than this are not searched for rules
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
-Rule = tuple[float, float, float]  # across: (y, x0, x1); down: (x, top, bottom)
+Ruling = tuple[float, float, float]  # across: (y, x0, x1); down: (x, top, bottom)
 Matrix = tuple[float, float, float, float, float, float]  # a b c d e f, as a PDF writes one
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
@@ -114,6 +114,7 @@ def _page(document: pdfium.PdfDocument, number: int) -> tuple[bool, list[Item]]:
 
 
 def _page_items(chars: list[Char], tables: list[Table], number: int, height: float) -> list[Item]:
+    """The table rows, and the text lines outside them, of page `number`."""
     rows = [row for table in tables for row in table_rows(table, _by_cell(chars, table), number)]
     lines = []
     for words in _lines(chars):
@@ -218,7 +219,7 @@ def _in_margin(item: Item, height: float) -> bool:
     return item.bottom < height * _MARGIN or item.top > height * (1 - _MARGIN)
 
 
-def _rules(page, left: float, top: float) -> tuple[list[Rule], list[Rule]]:
+def _rules(page, left: float, top: float) -> tuple[list[Ruling], list[Ruling]]:
     """The page's horizontal rules, as (y, x0, x1), and its vertical ones, as (x,
     top, bottom): the sides of its paths that run across or down (a path thinner
     than _NEAR, a filled rule, is one rule along its middle); none past _MAX_SEGMENTS."""
@@ -306,7 +307,7 @@ def _bounds(obj, matrix: Matrix) -> tuple[float, float, float, float]:
     return min(xs), min(ys), max(xs), max(ys)
 
 
-def _tables(across: list[Rule], down: list[Rule]) -> list[Table]:
+def _tables(across: list[Ruling], down: list[Ruling]) -> list[Table]:
     """The ruled tables the rules draw, top to bottom: rules within _NEAR of a line
     are put on it and joined, and each corner where rules meet opens the smallest
     box whose four sides are rules; boxes that share corners make a table."""
@@ -349,11 +350,11 @@ def _box_from(corner: tuple[float, float], meets: dict, below: dict, right: dict
     return None
 
 
-def _joined(rules: list[Rule]) -> list[Rule]:
+def _joined(rules: list[Ruling]) -> list[Ruling]:
     """Rules snapped to common lines (positions within _NEAR of the next: their
     mean), then joined along each line where they meet or nearly do; shorter than
     _NEAR dropped."""
-    lines: list[list[Rule]] = []
+    lines: list[list[Ruling]] = []
     for rule in sorted(rules):
         if lines and rule[0] <= lines[-1][-1][0] + _NEAR:
             lines[-1].append(rule)
