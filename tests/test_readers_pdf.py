@@ -134,3 +134,96 @@ def test_paragraphs_and_pipe_rows_from_positions():
     assert out.lines == ["一、总体情况", "（一）主动公开。全年主动公开政府信息120条，其中行政许可85条，行政处罚35条。",
                          "| 行政许可 | 85 |", "二、主动公开政府信息情况"]
     assert out.places[1] == ((1, "第1页"), (out.lines[1].index("35条") + 1, "第2页"))
+
+
+def _canvas_pdf(draw) -> bytes:
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=A4)
+    draw(pdf)
+    pdf.showPage()
+    pdf.save()
+    return out.getvalue()
+
+
+CELLS = [["项目", "本年", "上年"], ["行政许可", "12", "10"], ["行政处罚", "3", "4"]]
+
+
+def _cells(pdf, left: float, top: float, rule) -> None:
+    """CELLS as a ruled table at (left, top): each cell's text, its rules drawn by `rule`."""
+    pdf.setFont(FONT, 10)
+    for r, row in enumerate(CELLS):
+        for c, text in enumerate(row):
+            x, y = left + c * 80, top - (r + 1) * 20
+            rule(pdf, x, y, 80, 20)
+            pdf.drawString(x + 4, y + 6, text)
+
+
+def _rows(data: bytes) -> list[str]:
+    return [line for line in read("t.pdf", data).lines if line.startswith("|")]
+
+
+def _boxes(pdf, x, y, w, h):
+    pdf.rect(x, y, w, h)
+
+
+def _filled_rules(pdf, x, y, w, h):
+    """Each side a thin filled rectangle, as word processors draw table borders."""
+    for rect in ((x, y, w, 0.6), (x, y + h, w, 0.6), (x, y, 0.6, h), (x + w, y, 0.6, h)):
+        pdf.rect(*rect, stroke=0, fill=1)
+
+
+@pytest.mark.parametrize("rule", [_boxes, _filled_rules])
+def test_table_ruled_with_boxes_or_filled_rules(rule):
+    data = _canvas_pdf(lambda pdf: (pdf.setFont(FONT, 12), pdf.drawString(72, 760, "二、主动公开政府信息情况"),
+                                    _cells(pdf, 72, 740, rule)))
+    assert _rows(data) == ["| 项目 | 本年 | 上年 |", "| 行政许可 | 12 | 10 |", "| 行政处罚 | 3 | 4 |"]
+
+
+def test_table_ruled_inside_a_form_and_scaled():
+    """Rules and text drawn in a form object that is placed scaled: positions on the page."""
+    def draw(pdf):
+        pdf.beginForm("table")
+        _cells(pdf, 0, 60, _boxes)
+        pdf.endForm()
+        pdf.saveState()
+        pdf.translate(72, 600)
+        pdf.scale(1.5, 1.5)
+        pdf.doForm("table")
+        pdf.restoreState()
+    assert _rows(_canvas_pdf(draw)) == ["| 项目 | 本年 | 上年 |", "| 行政许可 | 12 | 10 |", "| 行政处罚 | 3 | 4 |"]
+
+
+def test_page_of_too_many_rules_is_read_as_text():
+    """A drawing of tens of thousands of lines: its text is read, no table looked for."""
+    def draw(pdf):
+        pdf.setFont(FONT, 12)
+        pdf.drawString(72, 800, "一、总体情况")
+        path = pdf.beginPath()
+        for n in range(25_000):
+            path.moveTo(72 + n % 400, 100)
+            path.lineTo(72 + n % 400, 700)
+        pdf.drawPath(path)
+    assert read("t.pdf", _canvas_pdf(draw)).lines == ["一、总体情况"]
+
+
+def test_lines_of_mixed_sizes_stay_apart():
+    """A font the file does not embed (no metrics for pdfium): lines of two sizes
+    close together are still two lines, a number at any size stays one word."""
+    def draw(pdf):
+        pdf.setFont(FONT, 12)
+        pdf.drawString(72, 700, "一、总体情况")
+        pdf.setFont(FONT, 24)
+        pdf.drawString(72, 680, "全年受理申请 1111 件")
+    assert read("t.pdf", _canvas_pdf(draw)).lines == ["一、总体情况", "全年受理申请 1111 件"]
+
+
+def test_encrypted_pdf_is_unreadable(rules):
+    from reportlab.lib import pdfencrypt
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=A4, encrypt=pdfencrypt.StandardEncryption("secret", canPrint=0))
+    pdf.setFont(FONT, 12)
+    pdf.drawString(72, 700, "一、总体情况")
+    pdf.showPage()
+    pdf.save()
+    result = lint_bytes("locked.pdf", out.getvalue(), rules, Options())
+    assert [d.name for d in result.diagnostics] == ["unreadable-input"]
