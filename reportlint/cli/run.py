@@ -7,6 +7,7 @@ import argparse
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import TextIO
 
@@ -16,10 +17,11 @@ from reportlint.checking.linter import FileResult, Options, lint_bytes
 from reportlint.checking.rules import Rule, RuleFileError, load_rules
 from reportlint.cli import config, fix
 from reportlint.cli.config import ConfigError, Settings, UnknownRule
-from reportlint.cli.files import expand, lint_all, lint_path
+from reportlint.cli.files import Slim, expand, lint_all, lint_path, reread
 from reportlint.cli.main import INTERNAL_ERROR, complain
 from reportlint.i18n import t
 from reportlint.reading.documents import is_docx
+from reportlint.reading.model import Report
 from reportlint.reading.source import Limits
 
 
@@ -68,9 +70,13 @@ def run(args: argparse.Namespace) -> int:
                    reason=" ".join(d.message for d in previous.diagnostics)))
         return 2
     all_rules = [r for rules in rules_by_settings.values() for r in rules]
-    results = lint_all(jobs, args.stdin_filename, args.jobs)
     # checks across reports need the whole run before any of it is written
     across_run = (len(jobs) > 1 or previous is not None) and any(kinds.get(r.kind).across for r in all_rules)
+    # of each file only what the output reads is kept, but for the fixes (which read the text)
+    keep = None if args.fix or args.diff or len(jobs) == 1 else \
+        Slim(tables=args.format == "html", words=across_run and any(kinds.get(r.kind).across == "peer"
+                                                                   for r in all_rules))
+    results = lint_all(jobs, args.stdin_filename, args.jobs, keep)
     if args.fix or args.diff or args.baseline or args.statistics or across_run:
         results = list(results)
     if args.fix or args.diff:
@@ -81,7 +87,8 @@ def run(args: argparse.Namespace) -> int:
                    for (path, rules, options), result in zip(jobs, results)]
     if across_run:
         renames = {old: new for _, s in planned for old, new in s.renamed_issuers}
-        across.check_run(results, [rules for _, rules, _ in jobs], lang, renames, previous)
+        across.check_run(results, [rules for _, rules, _ in jobs], lang, renames, previous,
+                         _whole(jobs, previous) if keep else None)
     if args.baseline:
         path = Path(args.baseline)
         if not path.exists():
@@ -116,6 +123,18 @@ def run(args: argparse.Namespace) -> int:
     failed = any(severity_rank(d.severity) >= threshold
                  for result, threshold in zip(results, thresholds) for d in result.diagnostics)
     return 1 if failed else 0
+
+
+def _whole(jobs: list[tuple[str, list[Rule], Options]], previous: FileResult | None):
+    """The whole report of a slimmed result, read again (the last few kept: a report is
+    often checked against several in a row); stdin's and --previous's are whole already."""
+    options = {path: options for path, _, options in jobs}
+
+    @lru_cache(maxsize=4)
+    def again(path: str) -> Report | None:
+        return reread(path, options[path])
+
+    return lambda result: result.report if result is previous or result.path == "-" else again(result.path)
 
 
 def _unknown(error: UnknownRule, lang: str) -> str:
