@@ -86,7 +86,7 @@ def lint_seconds(text: str, runs: int) -> float:
     return statistics.median(times)
 
 
-_PROSE = re.compile(r"^[^\t|]{60,}。$")
+_PROSE = re.compile(r"^[^\t|]{20,}。$")
 
 
 def _prose_lines(lines: list[str]) -> list[int]:
