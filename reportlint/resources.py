@@ -1,25 +1,38 @@
-"""The one place that knows where the grammar, rules and templates live.
+"""The one place that knows where the grammar, rules and templates live, and where their
+prepared forms are kept.
 
 In a wheel they are package data (`reportlint/rules`, `reportlint/grammar`); in a
-checkout they are the top-level `rules/` and `grammar/` folders.
+checkout they are the top-level `rules/` and `grammar/` folders. What is built from
+them (the rules validated, the templates and word lists loaded, the grammar's parser)
+is kept in the user's private cache folder, under a key of the bytes it was built from,
+reportlint's version and code, and Python's version, so a run after the first reads
+it back instead of building it again. Neither PyYAML nor Lark is imported here until a
+YAML text or a grammar is actually read.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import stat
+import sys
 import tempfile
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
+from typing import Any
 
-import yaml
-from lark import Lark, __version__ as lark_version
-
-# libyaml's loader when PyYAML was built with it: several times faster.
-YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from reportlint import __version__
 
 _PACKAGE = Path(__file__).resolve().parent
 YAML_MAX_BYTES = 1 << 20  # a configuration or rule file larger than this is refused
+
+
+def yaml_loader():
+    """libyaml's safe loader when PyYAML was built with it (several times faster), else PyYAML's own."""
+    import yaml
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def yaml_problem(text: str) -> tuple[str, int] | None:
@@ -27,10 +40,11 @@ def yaml_problem(text: str) -> tuple[str, int] | None:
     it is too large, ("alias", line) when it uses an alias (a billion-laughs bomb
     is made of them; no rule or configuration needs one); None when it may be loaded.
     A text that is not YAML is left to the loader to report."""
+    import yaml
     if len(text.encode("utf-8", "surrogatepass")) > YAML_MAX_BYTES:
         return "size", 1
     try:
-        for event in yaml.parse(text, Loader=YAML_LOADER):
+        for event in yaml.parse(text, Loader=yaml_loader()):
             if isinstance(event, yaml.AliasEvent):
                 return "alias", event.start_mark.line + 1
     except yaml.YAMLError:
@@ -46,40 +60,107 @@ def data_dir(name: str) -> Path:
     raise FileNotFoundError(f"reportlint data folder {name!r} not found")
 
 
-def lark_parser(grammar: str, **options) -> Lark:
-    """A Lark parser of `grammar`, loaded from the user's private cache when it was
-    saved there, else built and saved (atomically). Never Lark's own cache=True, whose
-    pickle sits in the shared temp folder, where another user could plant one."""
-    key = hashlib.sha256(repr((grammar, sorted(options.items()), lark_version)).encode()).hexdigest()[:32]
-    folder = _private_cache()
-    path = folder / f"{key}.lark" if folder else None
-    if path and path.is_file():
+def data_file(path: Path) -> Any:
+    """The YAML data file `path` (a template or a word list), loaded."""
+    def build() -> Any:
+        import yaml
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml_loader())
+    return prepared(f"data {path}", [path.read_bytes()], build)
+
+
+def prepared(what: str, sources: list[bytes], build: Callable[[], Any]) -> Any:
+    """`build()`, kept in the private cache under a key of `what`, the bytes of the
+    `sources` it is built from and the versions; read back from there while the key
+    holds. Without a private cache folder (none can be made, or it is not private), or
+    with an entry that cannot be read, it is built; one that cannot be written is not
+    kept. Either way the caller gets the same value."""
+    digest = hashlib.sha256(repr((what, __version__, sys.version, _code_stamp())).encode())
+    for data in sources:
+        digest.update(len(data).to_bytes(8, "little") + data)
+    path = _entry(digest.hexdigest()[:40] + ".pickle")
+    if path is not None and path.is_file():
+        try:
+            with open(path, "rb") as file:
+                return pickle.load(file)
+        except Exception:  # a damaged entry: build it again
+            pass
+    value = build()
+    if path is not None:
+        _write_atomically(path, lambda file: pickle.dump(value, file, pickle.HIGHEST_PROTOCOL))
+    return value
+
+
+def lark_parser(grammar: str, **options):
+    """A Lark parser of `grammar`, loaded from the private cache when it was saved
+    there, else built and saved. Never Lark's own cache=True, whose pickle sits under a
+    predictable name in the shared temp folder, where another user could plant one."""
+    from lark import Lark, __version__ as lark_version
+
+    key = hashlib.sha256(repr((grammar, sorted(options.items()), lark_version, sys.version, _code_stamp())).encode())
+    path = _entry(key.hexdigest()[:40] + ".lark")
+    if path is not None and path.is_file():
         try:
             with open(path, "rb") as file:
                 return Lark.load(file)
         except Exception:  # a damaged or outdated entry: build it again
             pass
     parser = Lark(grammar, **options)
-    if path:
-        try:
-            fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
-            with os.fdopen(fd, "wb") as file:
-                parser.save(file)
-            os.replace(tmp, path)
-        except OSError:
-            pass
+    if path is not None:
+        _write_atomically(path, parser.save)
     return parser
 
 
-def _private_cache() -> Path | None:
-    """reportlint's folder in the user's cache folder, when it is a real folder only
-    its owner (this user) can enter; None otherwise (then nothing is cached)."""
+def cache_folder() -> Path:
+    """reportlint's folder in the user's cache folder: %LOCALAPPDATA%\\reportlint\\cache
+    on Windows, else $XDG_CACHE_HOME/reportlint or ~/.cache/reportlint."""
+    if os.name == "nt" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "reportlint" / "cache"
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    folder = Path(base) / "reportlint"
+    return Path(base) / "reportlint"
+
+
+def _entry(name: str) -> Path | None:
+    """The path of the cache entry `name` in the private cache folder (made, 0700, if
+    missing); None when there is no such folder that only this user can enter."""
+    folder = cache_folder()
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         status = os.lstat(folder)
     except (OSError, ValueError):
         return None
-    private = stat.S_ISDIR(status.st_mode) and not status.st_mode & 0o077
-    return folder if private and status.st_uid == os.getuid() else None
+    if not stat.S_ISDIR(status.st_mode):
+        return None
+    if os.name != "nt" and (status.st_mode & 0o077 or status.st_uid != os.getuid()):
+        return None
+    return folder / name
+
+
+def _write_atomically(path: Path, write: Callable) -> None:
+    """Write an entry through a temporary file in its folder, renamed over it when
+    complete: a reader never sees half of one. Nothing is kept when it fails."""
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as file:
+            write(file)
+        os.replace(tmp, path)
+    except Exception:  # a full or read-only disk, a value that cannot be pickled: not kept
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+
+
+@cache
+def _code_stamp() -> tuple:
+    """The size and time of every module of reportlint: a checkout whose code changed
+    (with the same version) does not read what its earlier code prepared."""
+    stamp = []
+    for folder, _, files in os.walk(_PACKAGE):
+        for name in files:
+            if name.endswith(".py"):
+                status = os.stat(os.path.join(folder, name))
+                stamp.append((os.path.relpath(os.path.join(folder, name), _PACKAGE), status.st_size, status.st_mtime_ns))
+    return tuple(sorted(stamp))

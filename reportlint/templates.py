@@ -5,10 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-import yaml
-
 from reportlint.normalize import norm
-from reportlint.resources import YAML_LOADER, data_dir
+from reportlint.resources import data_dir, data_file
 
 ERAS = ("2008", "2019", "2021")
 
@@ -43,7 +41,7 @@ class Template:
 def template(era: str) -> Template:
     """The template of `era` ("2008", "2019" or "2021")."""
     path = data_dir("rules") / "templates" / f"{era}.yaml"
-    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
+    raw = data_file(path)
     sections = tuple(
         SectionSpec(
             id=s["id"], number=i, title=s["title"],
@@ -60,7 +58,7 @@ def template(era: str) -> Template:
 @cache
 def _english() -> dict:
     path = data_dir("rules") / "templates" / "english.yaml"
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
+    return data_file(path)
 
 
 def english(kind: str, key: str) -> str | None:

@@ -6,16 +6,14 @@ from __future__ import annotations
 import re
 from functools import cache
 
-import yaml
-
-from reportlint.resources import YAML_LOADER, data_dir
+from reportlint.resources import data_dir, data_file
 
 
 @cache
 def load(name: str) -> dict:
     """The mapping in rules/lists/`name`.yaml."""
     path = data_dir("rules") / "lists" / f"{name}.yaml"
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
+    return data_file(path)
 
 
 @cache

@@ -132,7 +132,7 @@ def test_explain(capsys):
 
 def test_bad_rule_file_exits_2(capsys, monkeypatch, tmp_path):
     from reportlint.checking import rules
-    from reportlint.cli import main as cli
+    from reportlint.cli import run as cli
 
     (tmp_path / "X001.yaml").write_text("id: X001\nname: [oops\n", encoding="utf-8")
     monkeypatch.setattr(cli, "load_rules", lambda: rules.load_rules(tmp_path))

@@ -11,13 +11,14 @@ different issuers are compared for copied text only where the similarity index
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from reportlint.checking import kinds, similarity
 from reportlint.checking.diagnostics import Diagnostic
 from reportlint.checking.linter import FileResult, lint_across
 from reportlint.checking.rules import Rule
 from reportlint.normalize import norm
+from reportlint.reading.model import Report
 
 _NOT_NAME = re.compile(r"[^\w]")
 _SUFFIX = 5  # characters of the shorter name, at the least, when one name ends the other
@@ -79,10 +80,13 @@ def _same(a: str, b: str) -> bool:
 
 
 def check_run(results: list[FileResult], rules: list[list[Rule]], lang: str,
-              renames: Mapping[str, str], previous: FileResult | None = None) -> None:
+              renames: Mapping[str, str], previous: FileResult | None = None,
+              whole: Callable[[FileResult], Report | None] | None = None) -> None:
     """Pair the reports (the one file with `previous`, when given), run the rules across
     years and across units, and add their diagnostics to the results (rules[i] are the
-    rules of results[i])."""
+    rules of results[i]). `whole` gives the whole report of a result whose report was
+    slimmed (None: it cannot be had); by default a result's report is whole."""
+    whole = whole or (lambda result: result.report)
     if previous is not None:
         results[0].previous = previous
     else:
@@ -90,15 +94,18 @@ def check_run(results: list[FileResult], rules: list[list[Rule]], lang: str,
     added: dict[int, list[Diagnostic]] = {}
     for i, result in enumerate(results):
         if result.previous is not None and result.report is not None and result.previous.report is not None:
-            added.setdefault(i, []).extend(
-                lint_across(result.report, result.previous.report, "previous", rules[i], lang))
+            added.setdefault(i, []).extend(_across(whole(result), whole(result.previous), "previous", rules[i], lang))
     if any(kinds.get(rule.kind).across == "peer" for own in rules for rule in own):
         for i, j in sorted(_peers(results, renames)):
             for a, b in ((i, j), (j, i)):
-                added.setdefault(a, []).extend(
-                    lint_across(results[a].report, results[b].report, "peer", rules[a], lang))
+                added.setdefault(a, []).extend(_across(whole(results[a]), whole(results[b]), "peer", rules[a], lang))
     for i, diagnostics in added.items():
         results[i].diagnostics = sorted(results[i].diagnostics + diagnostics, key=Diagnostic.sort_key)
+
+
+def _across(report: Report | None, other: Report | None, relation: str, rules: list[Rule],
+            lang: str) -> list[Diagnostic]:
+    return lint_across(report, other, relation, rules, lang) if report is not None and other is not None else []
 
 
 def _peers(results: list[FileResult], renames: Mapping[str, str]) -> set[tuple[int, int]]:

@@ -8,13 +8,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from reportlint.checking import kinds
 from reportlint.checking.diagnostics import CATEGORIES, SEVERITIES
 from reportlint.checking.kinds.base import REQUIRED
 from reportlint.i18n import t
-from reportlint.resources import YAML_LOADER, YAML_MAX_BYTES, data_dir, yaml_problem
+from reportlint.resources import YAML_MAX_BYTES, data_dir, prepared, yaml_loader, yaml_problem
 from reportlint.templates import ERAS
 
 SCOPES = ("report", "document")
@@ -81,12 +79,22 @@ class Rule:
 
 
 def load_rules(directory: Path | None = None) -> list[Rule]:
-    """Every rule in `directory` (the built-in rules by default), sorted by id.
+    """Every rule in `directory` (the built-in rules by default), sorted by id; as
+    prepared by an earlier run while the files are the same (resources.prepared).
 
     Raises RuleFileError for the first bad file, and for duplicate ids or names.
     """
     directory = directory or data_dir("rules")
-    rules = [load_rule(path) for path in sorted(directory.glob("*.yaml"))]
+    paths = sorted(directory.glob("*.yaml"))
+    try:
+        sources = [path.name.encode() + b"\0" + path.read_bytes() for path in paths]
+    except OSError:  # left to load_rule to report
+        return _load_rules(paths)
+    return prepared(f"rules {directory.resolve()}", sources, lambda: _load_rules(paths))
+
+
+def _load_rules(paths: list[Path]) -> list[Rule]:
+    rules = [load_rule(path) for path in paths]
     seen: dict[str, Rule] = {}
     for rule in rules:
         for key in (rule.id, rule.name):
@@ -106,7 +114,8 @@ def load_rule(path: Path) -> Rule:
     problem = yaml_problem(text)
     if problem:
         raise RuleFileError(path, problem[1], problem[0], limit=YAML_MAX_BYTES // 1024)
-    loader = YAML_LOADER(text)
+    import yaml
+    loader = yaml_loader()(text)
     try:
         node = loader.get_single_node()
         raw = loader.construct_document(node) if node is not None else None
@@ -183,6 +192,7 @@ def with_params(rule: Rule, values: dict) -> Rule:
 
 
 def _key_lines(node) -> dict[str, int]:
+    import yaml
     if not isinstance(node, yaml.MappingNode):
         return {}
     return {k.value: k.start_mark.line + 1 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}

@@ -207,11 +207,16 @@ _BANDS, _ROWS = 50, 3
 _SMALL, _SMALL_JACCARD = 100, 0.3
 
 
+def _shingles(text: str) -> set[str]:
+    return {s for s in (text[k:k + SHINGLE] for k in range(len(text) - SHINGLE + 1)) if MASK not in s}
+
+
 def candidate_pairs(texts: list[str]) -> set[tuple[int, int]]:
     """Pairs (i, j), i < j, of texts whose shingle sets may be alike, without comparing
     every pair in a large run (MinHash LSH); the same pairs on every run."""
-    sets = [{s for s in (t[k:k + SHINGLE] for k in range(len(t) - SHINGLE + 1)) if MASK not in s} for t in texts]
-    if len(sets) <= _SMALL:
+    sets = (_shingles(t) for t in texts)  # one at a time in a large run: its memory stays flat
+    if len(texts) <= _SMALL:
+        sets = list(sets)
         return {(i, j) for i, a in enumerate(sets) for j in range(i + 1, len(sets))
                 if a and sets[j] and len(a & sets[j]) >= _SMALL_JACCARD * len(a | sets[j])}
     from datasketch import MinHash, MinHashLSH

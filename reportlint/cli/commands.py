@@ -13,6 +13,7 @@ from rich.text import Text
 from reportlint.checking.linter import Options
 from reportlint.checking.rules import Rule, RuleFileError, load_rules
 from reportlint.cli.files import expand, lint_all, lint_path
+from reportlint.cli.main import complain
 from reportlint.cli.init_config import CONFIG
 from reportlint.cli.template import blank_report, word_document
 from reportlint.i18n import headers, t
@@ -172,8 +173,3 @@ def load_or_report(lang: str) -> list[Rule] | None:
     except RuleFileError as error:
         complain(t("error.rules", lang, error=error.text(lang)))
         return None
-
-
-def complain(message: str) -> None:
-    """A tool error on stderr (diagnostics go to stdout)."""
-    Console(stderr=True, highlight=False, soft_wrap=True).print(Text(message))

@@ -29,13 +29,11 @@ import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import yaml
-
 from reportlint.checking.diagnostics import SEVERITIES
 from reportlint.checking.rules import ParamError, Rule, load_rules, with_params
 from reportlint.reading.detect import LEVELS
 from reportlint.i18n import t
-from reportlint.resources import YAML_LOADER, YAML_MAX_BYTES, yaml_problem
+from reportlint.resources import YAML_MAX_BYTES, yaml_loader, yaml_problem
 
 CONFIG_NAMES = (".reportlint.yaml", ".reportlint.yml", "pyproject.toml")
 _KEYS = {"select", "ignore", "severity", "fail-on", "lang", "year", "issuer-level", "rules", "per-file",
@@ -147,11 +145,12 @@ def load(path: Path) -> Settings:
             raise ConfigError(path, "-", "toml", error=str(err)) from err
         raw = tool.get("reportlint", {}) if isinstance(tool, dict) else {}
     else:
+        import yaml
         problem = yaml_problem(text)
         if problem:
             raise ConfigError(path, "-", problem[0], line=problem[1], limit=YAML_MAX_BYTES // 1024)
         try:
-            raw = yaml.load(text, Loader=YAML_LOADER) or {}
+            raw = yaml.load(text, Loader=yaml_loader()) or {}
         except yaml.YAMLError as err:
             mark = getattr(err, "problem_mark", None)
             raise ConfigError(path, "-", "yaml", line=mark.line + 1 if mark else 1) from err

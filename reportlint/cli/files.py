@@ -10,12 +10,16 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
+from reportlint.checking import similarity
 from reportlint.checking.linter import FileResult, Options, internal_error, lint_bytes, too_large, unreadable
 from reportlint.checking.rules import Rule
 from reportlint.i18n import reason_text
-from reportlint.reading.documents import EXTENSIONS, UNREAD
+from reportlint.reading.documents import EXTENSIONS, UNREAD, read
+from reportlint.reading.model import Report, Section
+from reportlint.reading.parse import parse_report
 from reportlint.reading.source import TooLarge, megabytes
 
 _WALKED = (*EXTENSIONS, *UNREAD)
@@ -53,35 +57,84 @@ def _excluded(relative: Path, globs: list[str]) -> bool:
                for glob in globs)
 
 
+@dataclass(frozen=True)
+class Slim:
+    """How much of each report a run keeps once it is checked (see slim)."""
+
+    tables: bool = False  # the tables read, for the html page
+    words: bool = False  # the words' text, for the similarity index of the checks across units
+
+
+def slim(result: FileResult, keep: Slim) -> FileResult:
+    """The result with its report reduced to what the outputs and the checks across
+    reports read of it: what was detected, the source's lines, and what `keep` asks for.
+    A run keeps only this of each file, so its memory stays flat in the number of files;
+    a check across reports reads the whole report again (reread)."""
+    report = result.report
+    if report is None:
+        return result
+    kept = Report(report.source, None, Section(0, None), [], year=report.year, era=report.era, issuer=report.issuer,
+                  issuer_level=report.issuer_level, year_from=report.year_from, level_from=report.level_from,
+                  is_report=report.is_report, read_tables=report.read_tables if keep.tables else [])
+    if keep.words:
+        kept._words = similarity.Words(similarity.words(report).text, [], {}, {})  # type: ignore[attr-defined]
+    return FileResult(result.path, result.diagnostics, kept)
+
+
+def reread(path: str, options: Options) -> Report | None:
+    """The whole report of the file `path` read and parsed again as lint_path read it;
+    None when it cannot be (it is gone, or it no longer reads)."""
+    try:
+        source = read(path, _read(path, options.limits.size), options.limits)
+        return parse_report(source, year=options.year, issuer_level=options.issuer_level)
+    except (Exception, RecursionError, MemoryError):
+        return None
+
+
 def lint_all(jobs: list[tuple[str, list[Rule], Options]], stdin_name: str | None,
-             workers: int) -> Iterator[FileResult]:
+             workers: int, keep: Slim | None = None) -> Iterator[FileResult]:
     """Lint each (path, rules, options), in `workers` processes when more than one;
     each result comes as soon as it and those before it are ready, in the order of
-    `jobs` (stdin is read here, in this process). The workers are killed when the
-    run is interrupted, and exit by themselves when this process dies."""
+    `jobs` (stdin is read here, in this process, and never slimmed), slimmed when
+    `keep` says how. The rules go to each worker once, the files in chunks. The workers
+    are killed when the run is interrupted, and exit by themselves when this process dies."""
     workers = workers if workers > 0 else os.cpu_count() or 1
     if workers == 1 or len(jobs) < 2:
         for path, rules, options in jobs:
-            yield lint_path(path, rules, options, stdin_name)
+            result = lint_path(path, rules, options, stdin_name)
+            yield slim(result, keep) if keep and path != "-" else result
         return
     from concurrent.futures import ProcessPoolExecutor  # only when linting in parallel
 
+    rule_sets: list[list[Rule]] = []
+    tasks = []
+    for path, rules, options in jobs:
+        index = next((i for i, known in enumerate(rule_sets) if known is rules), None)
+        if index is None:
+            index = len(rule_sets)
+            rule_sets.append(rules)
+        tasks.append((path, index, options))
+    size = max(1, min(_CHUNK, len(jobs) // (workers * 4)))
     # Ctrl-C or SIGTERM while the pool starts would stop it holding its own lock: they wait.
     held, pool = _hold(), None
     try:
-        pool = ProcessPoolExecutor(min(workers, len(jobs)), initializer=_worker, initargs=(os.getpid(),))
-        futures = [None if path == "-" else pool.submit(lint_path, path, rules, options, stdin_name)
-                   for path, rules, options in jobs]
+        pool = ProcessPoolExecutor(min(workers, len(jobs)), initializer=_worker,
+                                   initargs=(os.getpid(), rule_sets, keep))
+        chunks = []
+        for start in range(0, len(tasks), size):
+            chunk = tasks[start:start + size]
+            files = [task for task in chunk if task[0] != "-"]
+            chunks.append((chunk, pool.submit(_lint_chunk, files, stdin_name) if files else None))
         _release(held)
         held = None
-        for (path, rules, options), future in zip(jobs, futures):
-            if future is None:
-                yield lint_path(path, rules, options, stdin_name)
-                continue
+        for chunk, future in chunks:
             try:
-                yield future.result()
+                done = iter(future.result() if future is not None else ())
             except Exception as error:  # the worker died (killed, out of memory)
-                yield FileResult(path, internal_error(path, "check", error, rules, options.lang))
+                done = iter([FileResult(path, internal_error(path, "check", error, rule_sets[index], options.lang))
+                             for path, index, options in chunk if path != "-"])
+            for path, index, options in chunk:
+                yield lint_path(path, rule_sets[index], options, stdin_name) if path == "-" else next(done)
     except BaseException:
         _release(held)
         if pool is not None:
@@ -90,6 +143,9 @@ def lint_all(jobs: list[tuple[str, list[Rule], Options]], stdin_name: str | None
             pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown()
+
+
+_CHUNK = 8  # files a worker is given at a time, at the most
 
 
 def _hold() -> set | None:
@@ -106,9 +162,23 @@ def _release(held: set | None) -> None:
 _STOPS = {signal.SIGINT, signal.SIGTERM}
 
 
-def _worker(parent: int) -> None:
-    """Set up a worker: Ctrl-C and SIGTERM are the parent's to handle (it kills the
-    workers), and a worker whose parent is gone exits."""
+_RULE_SETS: list[list[Rule]] = []  # in a worker: the rules of the run, sent once
+_KEEP: list[Slim | None] = [None]  # in a worker: how its results are slimmed
+
+
+def _lint_chunk(tasks: list[tuple[str, int, Options]], stdin_name: str | None) -> list[FileResult]:
+    """In a worker: lint each (path, index of its rules, options); the results slimmed
+    before they are sent back."""
+    keep = _KEEP[0]
+    results = [lint_path(path, _RULE_SETS[index], options, stdin_name) for path, index, options in tasks]
+    return [slim(result, keep) for result in results] if keep else results
+
+
+def _worker(parent: int, rule_sets: list[list[Rule]], keep: Slim | None) -> None:
+    """Set up a worker: the run's rules and how to slim; Ctrl-C and SIGTERM are the
+    parent's to handle (it kills the workers), and a worker whose parent is gone exits."""
+    _RULE_SETS[:] = rule_sets
+    _KEEP[0] = keep
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if hasattr(signal, "pthread_sigmask"):  # started while the parent held them

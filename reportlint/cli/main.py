@@ -1,4 +1,5 @@
-"""The lint command line: arguments in, exit code out (other commands: commands.py)."""
+"""The lint command line: arguments in, exit code out (the run itself: run.py; other
+commands: commands.py)."""
 
 from __future__ import annotations
 
@@ -6,51 +7,17 @@ import argparse
 import os
 import signal
 import sys
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from pathlib import Path
-from typing import TextIO
-
-from rich.console import Console
 
 from reportlint import __version__
-from reportlint.checking import across, baseline, kinds
-from reportlint.checking.diagnostics import SEVERITIES, severity_rank
-from reportlint.checking.linter import FileResult, Options, lint_bytes
-from reportlint.checking.rules import Rule, RuleFileError, load_rules
-from reportlint.cli import config, fix
-from reportlint.cli.commands import (
-    complain,
-    explain_command,
-    export_command,
-    init_command,
-    rules_command,
-    tables_command,
-    template_command,
-)
-from reportlint.cli.config import ConfigError, Settings, UnknownRule
-from reportlint.cli.files import expand, lint_all, lint_path
 from reportlint.i18n import HELP_TEXT, HELP_ZH, t
-from reportlint.reading.detect import LEVELS
-from reportlint.reading.documents import is_docx
-from reportlint.reading.source import Limits
-from reportlint.reporting.html import to_html
-from reportlint.reporting.output import (
-    FORMATS,
-    concise_lines,
-    github_lines,
-    print_file,
-    print_summary,
-    statistics,
-    statistics_json,
-    summary_line,
-    to_json,
-)
-from reportlint.reporting.sarif import to_sarif
-from reportlint.reporting.workbook import write_xlsx
 
-COMMANDS = {"rules": rules_command, "explain": explain_command, "tables": tables_command, "export": export_command,
-            "template": template_command, "init": init_command}
+# Nothing but the standard library and the help texts is imported before the arguments
+# are read, so that --version and --help answer at once.
+FORMATS = ("text", "concise", "json", "sarif", "github", "html", "xlsx")
+SEVERITIES = ("error", "warning", "info")  # as checking.diagnostics has them (a test holds them equal)
+LEVELS = ("ministry", "province", "province_dept", "city", "city_dept",
+          "county", "county_dept", "township", "street")  # as reading.detect has them (likewise)
+COMMANDS = ("rules", "explain", "tables", "export", "template", "init")  # NAME_command in commands.py
 
 
 def _lint_parser(lang: str = "en") -> argparse.ArgumentParser:
@@ -142,99 +109,11 @@ def _main(argv: list[str]) -> int:
     parser = _lint_parser("en" if "--lang=en" in argv or "--lang en" in " ".join(argv) else "zh")
     command = _command(parser, argv)
     if command is not None:
-        return COMMANDS[argv[command]](argv[:command] + argv[command + 1:])
+        from reportlint.cli import commands
+        return getattr(commands, argv[command] + "_command")(argv[:command] + argv[command + 1:])
     args = parser.parse_args(argv)
-    if not args.paths:
-        complain(t("error.no_paths", args.lang or "zh"))
-        return 2
-    if args.format == "xlsx" and not args.statistics and not args.output_file:
-        complain(t("error.xlsx_output", args.lang or "zh"))
-        return 2
-    if args.annotate and "-" in args.paths:
-        complain(t("error.stdin_annotate", args.lang or "zh"))
-        return 2
-    loaded: dict[Path, Settings] = {}
-    try:
-        builtin = load_rules()
-        rules_by_settings: dict[Settings, list[Rule]] = {}
-        planned: list[tuple[str, Settings]] = []
-        for path in expand(args.paths, args.exclude):
-            settings = _settings(path, args, loaded)
-            if settings not in rules_by_settings:
-                rules_by_settings[settings] = config.rules_for(
-                    settings, builtin, _split(args.select), _split(args.ignore))
-            planned.append((path, settings))
-    except (RuleFileError, ConfigError) as error:
-        lang = args.lang or next((s.lang for s in loaded.values() if s.lang), "zh")
-        complain(_unknown(error, lang) if isinstance(error, UnknownRule) else
-                 t("error.config" if isinstance(error, ConfigError) else "error.rules", lang, error=error.text(lang)))
-        return 2
-    if not planned:
-        complain(t("error.no_files", args.lang or "zh", paths=" ".join(args.paths)))
-        return 2
-    lang = args.lang or next((s.lang for _, s in planned if s.lang), "zh")
-    limits = Limits(size=int(args.max_size * 2**20), pages=args.max_pages)
-    jobs = [(path, rules_by_settings[s], Options(lang=lang, year=args.year or s.year,
-                                                 issuer_level=args.issuer_level or s.issuer_level, limits=limits))
-            for path, s in planned]
-    thresholds = [severity_rank(args.fail_on or s.fail_on or "error") for _, s in planned]
-    if args.previous and len(jobs) != 1:
-        complain(t("error.previous_one", lang))
-        return 2
-    previous = lint_path(args.previous, *jobs[0][1:], None) if args.previous else None
-    if previous is not None and previous.report is None:
-        complain(t("error.previous", lang, path=args.previous,
-                   reason=" ".join(d.message for d in previous.diagnostics)))
-        return 2
-    all_rules = [r for rules in rules_by_settings.values() for r in rules]
-    results = lint_all(jobs, args.stdin_filename, args.jobs)
-    # checks across reports need the whole run before any of it is written
-    across_run = (len(jobs) > 1 or previous is not None) and any(kinds.get(r.kind).across for r in all_rules)
-    if args.fix or args.diff or args.baseline or args.statistics or across_run:
-        results = list(results)
-    if args.fix or args.diff:
-        changed = _fix(jobs, results, args, lang)
-        if args.diff:
-            return 1 if changed else 0
-        results = [lint_path(path, rules, options, args.stdin_filename) if path in changed else result
-                   for (path, rules, options), result in zip(jobs, results)]
-    if across_run:
-        renames = {old: new for _, s in planned for old, new in s.renamed_issuers}
-        across.check_run(results, [rules for _, rules, _ in jobs], lang, renames, previous)
-    if args.baseline:
-        path = Path(args.baseline)
-        if not path.exists():
-            try:
-                complain(t("baseline.written", lang, count=baseline.write(path, results), path=path))
-            except OSError:
-                complain(t("baseline.unwritable", lang, path=path))
-                return 2
-            return 0
-        try:
-            recorded = baseline.read(path)
-        except ValueError:
-            complain(t("baseline.bad", lang, path=path))
-            return 2
-        except OSError:
-            complain(t("baseline.unreadable", lang, path=path))
-            return 2
-        results = [baseline.new_findings(r, recorded) for r in results]
-    try:
-        results = _write(results, args, lang, all_rules)
-    except OSError as error:
-        complain(t("error.output", lang, path=args.output_file, error=error.strerror or str(error)))
-        return 2
-    if args.annotate:
-        _annotate(results, lang)
-    internal = {r.id for r in all_rules if r.kind == "internal"}
-    if any(d.rule in internal for result in results for d in result.diagnostics):
-        return INTERNAL_ERROR
-    if all(result.report is None for result in results) and "-" not in args.paths:
-        complain(t("error.none_read", lang, count=len(results)))  # files none of which could be read
-        return 2
-    failed = any(severity_rank(d.severity) >= threshold
-                 for result, threshold in zip(results, thresholds) for d in result.diagnostics)
-    return 1 if failed else 0
+    from reportlint.cli.run import run  # the pipeline, imported once the arguments are read
+    return run(args)
 
 
 def _command(parser: argparse.ArgumentParser, argv: list[str]) -> int | None:
@@ -252,139 +131,8 @@ def _command(parser: argparse.ArgumentParser, argv: list[str]) -> int | None:
     return None
 
 
-def _unknown(error: UnknownRule, lang: str) -> str:
-    """The message for a rule that does not exist, with the closest real names."""
-    hint = t("error.did_you_mean", lang, names=", ".join(error.close)) if error.close else t("error.see_rules", lang)
-    where = error.key if error.path is None else f"{error.path}: {error.key}"
-    return t("error.unknown_choice", lang, where=where, rule=error.rule, hint=hint)
-
-
-def _fix(jobs: list[tuple[str, list[Rule], Options]], results: list[FileResult],
-         args: argparse.Namespace, lang: str) -> set[str]:
-    """Apply (or, with --diff, print) the safe fixes; return the paths that change.
-
-    Fixes are applied round after round (an edit that overlapped another waits for the
-    next) until none is left, so that a second --fix changes nothing."""
-    changed = set()
-    for (path, rules, options), result in zip(jobs, results):
-        report = result.report
-        if report is not None and is_docx(path) and not args.diff:  # tracked changes in NAME.reportlint.docx
-            from reportlint.reporting import tracked
-            out = Path(path).with_suffix(".reportlint.docx")
-            complain(t("fix.tracked", lang, path=out, count=tracked.write(Path(path).read_bytes(),
-                                                                          result.diagnostics, out)))
-            continue
-        if report is None or path == "-" or Path(path).suffix.lower() not in fix.TEXT_SUFFIXES \
-                or report.source.stray:  # writing it back would lose the stray bytes
-            continue
-        before = Path(path).read_bytes()
-        text, diagnostics = report.source.text, result.diagnostics
-        for _ in range(_FIX_ROUNDS):
-            fixed = fix.apply(text, diagnostics)
-            if fixed == text:
-                break
-            text = fixed
-            diagnostics = lint_bytes(path, fix.encode(text, report.source.encoding, before), rules, options).diagnostics
-        if text == report.source.text:
-            continue
-        after = fix.encode(text, report.source.encoding, before)
-        if args.diff:
-            changed.add(path)
-            sys.stdout.flush()
-            sys.stdout.buffer.write(fix.diff(path, before, after))
-            continue
-        try:
-            fix.write(Path(path), after)
-        except fix.ReadOnly:
-            complain(t("fix.readonly", lang, path=path))
-            continue
-        changed.add(path)
-        complain(t("fix.written", lang, path=path))
-    return changed
-
-
-_FIX_ROUNDS = 8
-
-
-def _annotate(results: list[FileResult], lang: str) -> None:
-    """Write NAME.reportlint.docx beside each readable .docx, a comment per diagnostic."""
-    from reportlint.reporting.annotate import annotate
-    for result in results:
-        path = Path(result.path)
-        if result.report is None or result.path == "-" or not is_docx(result.path):
-            continue
-        out = path.with_suffix(".reportlint.docx")
-        try:
-            count = annotate(path.read_bytes(), result.diagnostics, out, lang)
-        except FileExistsError:
-            complain(t("annotate.refused", lang, path=out))
-            continue
-        complain(t("annotate.written", lang, path=out, count=count))
-
-
-def _settings(path: str, args: argparse.Namespace, loaded: dict[Path, Settings]) -> Settings:
-    """The settings for one path: its closest config (or --config, or none with --no-config).
-
-    `loaded` keeps the files already read in this run, so each is read once.
-    """
-    if args.no_config:
-        return Settings()
-    found = Path(args.config) if args.config else config.find(Path.cwd() if path == "-" else Path(path))
-    if found and found not in loaded:
-        loaded[found] = config.load(found)
-    settings = loaded[found] if found else Settings()
-    return settings.for_file(Path(args.stdin_filename or "-") if path == "-" else Path(path))
-
-
-def _split(values: list[str]) -> tuple[str, ...]:
-    return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
-
-
-def _write(results: Iterable[FileResult], args: argparse.Namespace, lang: str,
-           rules: list[Rule]) -> list[FileResult]:
-    """The output of the run, to stdout or to the file of -o; the results, all of them."""
-    if args.format == "xlsx" and not args.statistics:
-        results = list(results)
-        write_xlsx(Path(args.output_file), results, lang)
-        return results
-    with _output(args.output_file) as out:
-        if args.statistics:
-            results = list(results)
-            out.write((statistics_json(results) if args.format == "json" else statistics(results, lang)) + "\n")
-            return results
-        return _emit(results, args.format, lang, rules, out)
-
-
-@contextmanager
-def _output(path: str | None) -> Iterator[TextIO]:
-    """stdout, or the file of -o (UTF-8)."""
-    if path is None:
-        yield sys.stdout
-        return
-    with open(path, "w", encoding="utf-8", newline="\n") as handle:
-        yield handle
-
-
-def _emit(results: Iterable[FileResult], fmt: str, lang: str, rules: list[Rule], out: TextIO) -> list[FileResult]:
-    """Write `results` in `fmt` and return them; the line formats write each file as it comes."""
-    done = []
-    console = Console(file=out, highlight=False, soft_wrap=True)
-    for result in results:
-        done.append(result)
-        if fmt == "text":
-            print_file(result, console, lang)
-        elif fmt in ("concise", "github"):
-            lines = concise_lines(result, lang) if fmt == "concise" else github_lines(result)
-            out.write("".join(line + "\n" for line in lines))
-        out.flush()
-    if fmt == "text":
-        print_summary(done, console, lang)
-    elif fmt in ("concise", "github"):
-        out.write(summary_line(done, lang) + "\n")
-    elif fmt == "json":
-        out.write(to_json(done) + "\n")
-    elif fmt == "sarif":
-        out.write(to_sarif(done, rules, lang) + "\n")
-    else:
-        out.write(to_html(done, lang) + "\n")
-    return done
+def complain(message: str) -> None:
+    """A tool error on stderr (diagnostics go to stdout)."""
+    from rich.console import Console
+    from rich.text import Text
+    Console(stderr=True, highlight=False, soft_wrap=True).print(Text(message))

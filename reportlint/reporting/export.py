@@ -24,7 +24,7 @@ from reportlint import __version__
 from reportlint.checking.identities import cells_of, readings
 from reportlint.checking.linter import FileResult
 from reportlint.i18n import t
-from reportlint.resources import YAML_LOADER, data_dir
+from reportlint.resources import data_dir, yaml_loader
 from reportlint.templates import template
 
 TABLES = ("t2_1", "t2_5", "t2_6", "t2_8", "t2_9", "t3", "t4")  # tables 二, 三 and 四
@@ -68,7 +68,7 @@ def columns() -> tuple[Column, ...]:
 @cache
 def indicators() -> tuple[dict, ...]:
     path = data_dir("rules") / "templates" / "indicators.yaml"
-    return tuple(yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER))
+    return tuple(yaml.load(path.read_text(encoding="utf-8"), Loader=yaml_loader()))
 
 
 def headers(lang: str) -> list[str]:

@@ -6,17 +6,19 @@ import json
 import re
 from collections import Counter
 
-from rich.cells import cell_len
-from rich.console import Console
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from reportlint import __version__
 from reportlint.checking.diagnostics import SEVERITIES, Diagnostic
-from reportlint.checking.linter import FileResult
 from reportlint.i18n import t
-from reportlint.reading.model import Report
 
-FORMATS = ("text", "concise", "json", "sarif", "github", "html", "xlsx")
+if TYPE_CHECKING:  # rich is imported by the text output only, when it is asked for
+    from rich.console import Console
+    from rich.text import Text
+
+    from reportlint.checking.linter import FileResult
+    from reportlint.reading.model import Report
+
 _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
 _MAX_WIDTH = 100
 
@@ -81,6 +83,7 @@ def _gh(text: str, property_value: bool = False) -> str:
 def print_file(result: FileResult, console: Console, lang: str) -> None:
     """One file's part of the full report: the report it is checked against, what was
     detected, then each diagnostic with its source line and a caret."""
+    from rich.text import Text
     if result.previous is not None:
         console.print(Text(pairing(result, lang), style="dim"))
     if result.report is not None:
@@ -96,6 +99,7 @@ def print_file(result: FileResult, console: Console, lang: str) -> None:
 
 def print_summary(results: list[FileResult], console: Console, lang: str) -> None:
     """The summary line of the full report."""
+    from rich.text import Text
     counts = summary_counts(results)
     style = "bold red" if counts["error"] else "bold yellow" if counts["warning"] else "bold green"
     console.print(Text(summary_line(results, lang), style=style))
@@ -138,6 +142,7 @@ def _where(d: Diagnostic) -> str:
 
 
 def _header(d: Diagnostic, lang: str) -> Text:
+    from rich.text import Text
     text = Text()
     text.append(safe(_where(d)), style="bold")
     text.append(": ")
@@ -153,6 +158,8 @@ def _header(d: Diagnostic, lang: str) -> Text:
 def _excerpt(d: Diagnostic, line: str) -> Text:
     """The source line with a caret under the span, placed by display width; control
     characters shown escaped. Linear in the line: only what can be shown is looked at."""
+    from rich.cells import cell_len
+    from rich.text import Text
     line = line.expandtabs(4).rstrip()
     start = min(max(d.column - 1, 0), len(line))
     end = d.end_column - 1 if d.end_line == d.line else len(line)
