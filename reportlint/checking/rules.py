@@ -15,7 +15,7 @@ from reportlint.checking.diagnostics import CATEGORIES, SEVERITIES
 from reportlint.checking.kinds.base import REQUIRED
 from reportlint.i18n import t
 from reportlint.resources import YAML_LOADER, YAML_MAX_BYTES, data_dir, yaml_problem
-from reportlint.templates import ERAS
+from reportlint import templates
 
 SCOPES = ("report", "document")
 _ID = re.compile(r"^[A-Z][0-9]{3}$")
@@ -60,7 +60,7 @@ class Rule:
     severity: str
     kind: str
     scope: str
-    eras: tuple[str, ...]
+    era_terms: tuple[str, ...]  # era names and ranges (">=2019"); none: every era
     basis: str
     message: dict[str, str]
     description: dict[str, str]
@@ -75,16 +75,47 @@ class Rule:
         match = re.search(r"。|\.(\s|$)", text)
         return text[: match.end()].strip() if match else text
 
+    @property
+    def eras(self) -> tuple[str, ...]:
+        """The eras the rule runs on, the oldest first."""
+        return tuple(era for era in templates.eras() if not self.era_terms
+                     or any(_era_in(era, term) for term in self.era_terms))
+
     def applies_to(self, era: str | None) -> bool:
         """Whether the rule runs on a report of `era` (unknown era: only all-era rules)."""
-        return era in self.eras if era else set(self.eras) == set(ERAS)
+        return era in self.eras if era else self.eras == templates.eras()
+
+
+def _era_in(era: str, term: str) -> bool:
+    """Whether `era` is the era `term` names, or in the range it opens (">=2019", "<=2019")."""
+    if _era_name(term) == term:
+        return era == term
+    first, bound = templates.template(era).first_year, templates.template(_era_name(term)).first_year
+    return first >= bound if term.startswith(">=") else first <= bound
+
+
+def _era_name(term: str) -> str:
+    return term[2:] if term[:2] in (">=", "<=") else term
+
+
+def _era_terms(value: Any) -> tuple[str, ...] | None:
+    """The era names and ranges of a rule's `eras` (a list, or one term); None when one
+    is not an era."""
+    terms = tuple(str(v) for v in (value if isinstance(value, list) else [value]))
+    return terms if all(_era_name(t) in templates.eras() for t in terms) else None
 
 
 def load_rules(directory: Path | None = None) -> list[Rule]:
-    """Every rule in `directory` (the built-in rules by default), sorted by id.
+    """Every rule in `directory` (the built-in rules by default), sorted by id. The
+    templates in a user's folder's `templates/` add their eras to the built-in ones.
 
     Raises RuleFileError for the first bad file, and for duplicate ids or names.
     """
+    if directory is not None:
+        try:
+            templates.add_folder(directory / "templates")
+        except templates.TemplateError as error:
+            raise RuleFileError(error.path, error.line, error.problem, **error.args_) from error
     directory = directory or data_dir("rules")
     rules = [load_rule(path) for path in sorted(directory.glob("*.yaml"))]
     seen: dict[str, Rule] = {}
@@ -142,8 +173,7 @@ def load_rule(path: Path) -> Rule:
         ("severity", raw["severity"] in SEVERITIES, "severity", {"choices": ", ".join(SEVERITIES)}),
         ("kind", raw["kind"] in kinds.KINDS, "kind", {"kind": repr(raw["kind"]), "choices": ", ".join(sorted(kinds.KINDS))}),
         ("scope", raw.get("scope", "report") in SCOPES, "scope", {"choices": ", ".join(SCOPES)}),
-        ("eras", isinstance(raw.get("eras", list(ERAS)), list)
-         and all(str(e) in ERAS for e in raw.get("eras", ERAS)), "eras", {"choices": ", ".join(ERAS)}),
+        ("eras", _era_terms(raw.get("eras", [])) is not None, "eras", {"choices": ", ".join(templates.eras())}),
         ("basis", isinstance(raw["basis"], str) and raw["basis"].strip(), "basis", {}),
     )
     for key, ok, problem, args in checks:
@@ -163,7 +193,7 @@ def load_rule(path: Path) -> Rule:
     return Rule(
         id=raw["id"], name=raw["name"], category=raw["category"], severity=raw["severity"],
         kind=raw["kind"], scope=raw.get("scope", "report"),
-        eras=tuple(str(e) for e in raw.get("eras", ERAS)), basis=raw["basis"].strip(),
+        era_terms=_era_terms(raw.get("eras", [])), basis=raw["basis"].strip(),
         message=message, description=description, params=params, good=good, bad=bad, path=path,
     )
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 
 from reportlint.normalize import cn_numeral
-from reportlint.templates import era_of_year, template
+from reportlint.templates import era_of_year, template, unified
 
 # What each part reports, in the words of 国办公开办函〔2021〕30号 and the Regulation.
 _GUIDE = {
@@ -23,7 +23,7 @@ _GUIDE = {
 def blank_report(year: int, issuer: str) -> str:
     """The text of a blank report on `year` by `issuer`, tables with empty cells."""
     era = era_of_year(year)
-    if era not in ("2019", "2021"):
+    if not unified(era):
         raise ValueError(era)
     spec = template(era)
     out = [f"{issuer}{year}年政府信息公开工作年度报告", "",

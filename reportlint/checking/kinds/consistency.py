@@ -30,6 +30,7 @@ from reportlint.checking.sentences import (
 from reportlint.reading.model import Cell, Paragraph, Report, Table
 from reportlint.checking.identities import readings, value_of
 from reportlint.reading.tables import specs
+from reportlint.templates import latest
 
 _TABLE_NAMES = {"t2_1": "二", "t3": "三", "t4": "四"}
 _TABLE_NUMBERS = {"t2_1": "2", "t3": "3", "t4": "4"}  # in English
@@ -47,7 +48,7 @@ class Quantity:
 
     def column(self, col: str) -> Quantity:
         """The same rows of table 三 in one applicant column."""
-        label = next(c["label"] for c in specs("2021")["t3"].columns if c["id"] == col)
+        label = next(c["label"] for c in specs(latest())["t3"].columns if c["id"] == col)
         return replace(self, name=f"{self.name}（{label}）",
                        cells=tuple((t, r, col) for t, r, _ in self.cells))
 
@@ -167,7 +168,7 @@ def _meaning(label: str, before: str, withdrawn: bool) -> tuple[tuple[Quantity, 
         if quantities[0].cells[0][0] == "t4":
             return quantities, "信息公开" in before and not breakdown
         if breakdown:
-            columns = [c["id"] for c in specs("2021")["t3"].columns]
+            columns = [c["id"] for c in specs(latest())["t3"].columns]
             return tuple(q.column(c) for q in quantities for c in columns), False
         return quantities, True
     if _NORMATIVE.search(label):

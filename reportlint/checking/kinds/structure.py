@@ -10,7 +10,7 @@ from reportlint.checking.diagnostics import Finding, Named
 from reportlint.checking.kinds.base import Kind, Param
 from reportlint.normalize import cn_int, cn_numeral, norm
 from reportlint.reading.model import Heading, Paragraph, Report, Span
-from reportlint.templates import template
+from reportlint.templates import latest, template
 
 _OFFICIAL_TITLE = "政府信息公开工作年度报告"
 
@@ -59,7 +59,7 @@ def _expected_title(report: Report) -> str:
 def sections(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
     """The mandated sections: present, in order, numbered and titled as the format says."""
     problem = params["problem"]
-    specs = template(report.era or "2021").sections
+    specs = template(report.era or latest()).sections
     matched = report.matched_sections
     if problem == "missing":
         found = {spec.id for _, spec, _ in matched}

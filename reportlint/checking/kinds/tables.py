@@ -18,7 +18,7 @@ from reportlint.reading.model import Cell, Report, Span, Table, TableColumn, Tab
 from reportlint.checking.identities import cells_of, evaluate, identities, readings, run_together
 from reportlint.checking.suspects import instance, suspects
 from reportlint.reading.tables import is_empty, specs
-from reportlint.templates import english
+from reportlint.templates import english, unified
 
 _NAMES = {"any": "表格", "t2_1": "表二第二十条第（一）项", "t2_5": "表二第二十条第（五）项",
           "t2_6": "表二第二十条第（六）项", "t2_8": "表二第二十条第（八）项",
@@ -228,7 +228,7 @@ def shape(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
         return
     for table in report.read_tables:
         spec = specs(table.era)[table.id]
-        if problem == "era" and table.era != report.era and report.era in ("2019", "2021"):
+        if problem == "era" and table.era != report.era and unified(report.era):
             mine = specs(report.era).get(table.id)
             yield Finding(table.anchor.span, {
                 "table": _name(table.id), "found_era": table.era, "year": report.year or "",
@@ -323,7 +323,7 @@ def _rows(table: Table, spec, problem: str) -> Iterator[Finding]:
 
 def _missing_tables(report: Report) -> Iterator[Finding]:
     """Only for a report that reaches section 五: an excerpt may stop before a table."""
-    if not report.read_tables or report.era not in ("2019", "2021"):
+    if not report.read_tables or not unified(report.era):
         return
     later = [s for s, spec, _ in report.matched_sections if spec.id in ("problems", "other")]
     if not later:

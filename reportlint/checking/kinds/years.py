@@ -34,6 +34,11 @@ def _line(report: Report, cell: Cell) -> int:
     return report.source.in_file(cell.line, cell.column)[0]
 
 
+def _has(table: Table, *columns: str) -> bool:
+    """Whether the table's era gives it these columns."""
+    return set(columns) <= {c["id"] for c in specs(table.era)[table.id].columns}
+
+
 def _label(era: str, table_id: str, kind: str, item_id: str) -> str:
     items = specs(era)[table_id].columns if kind == "column" else specs(era)[table_id].rows
     item = next(i for i in items if i["id"] == item_id)
@@ -59,7 +64,7 @@ def carried_over(report: Report, params: Mapping[str, Any], previous: Report) ->
 def roll_forward(report: Report, params: Mapping[str, Any], previous: Report) -> Iterator[Finding]:
     """Table 二 (2021): 现行有效件数 = last year's + 本年制发件数 − 本年废止件数."""
     now, before = tables_of(report).get("t2_1"), tables_of(previous).get("t2_1")
-    if now is None or before is None or now.era != "2021" or before.era != "2021":
+    if now is None or before is None or not all(_has(t, "in_force", "issued", "repealed") for t in (now, before)):
         return
     for row in ("rules", "normative"):
         cells = [_value(report, now, row, c) for c in ("in_force", "issued", "repealed")]
@@ -70,7 +75,7 @@ def roll_forward(report: Report, params: Mapping[str, Any], previous: Report) ->
         expected = last[0] + issued - repealed
         if in_force != expected:
             yield Finding(cell.span, {
-                "row": _label("2021", "t2_1", "row", row), "value": in_force, "previous_value": last[0],
+                "row": _label(now.era, "t2_1", "row", row), "value": in_force, "previous_value": last[0],
                 "issued": issued, "repealed": repealed, "expected": expected,
                 "difference": abs(in_force - expected), "previous": previous.source.path,
                 "previous_line": _line(previous, last[1])})
@@ -79,11 +84,11 @@ def roll_forward(report: Report, params: Mapping[str, Any], previous: Report) ->
 def items_forward(report: Report, params: Mapping[str, Any], previous: Report) -> Iterator[Finding]:
     """Table 二 (2019): 上一年项目数量 this year = last year's 上一年项目数量 + 本年增/减."""
     tables, before_tables = tables_of(report), tables_of(previous)
-    for table_id in ("t2_5", "t2_6", "t2_8"):
-        now, before = tables.get(table_id), before_tables.get(table_id)
-        if now is None or before is None or now.era != "2019" or before.era != "2019":
+    for table_id, now in tables.items():
+        before = before_tables.get(table_id)
+        if before is None or not all(_has(t, "prev_items", "delta") for t in (now, before)):
             continue
-        for row in specs("2019")[table_id].rows:
+        for row in specs(now.era)[table_id].rows:
             a = _value(report, now, row["id"], "prev_items")
             b = _value(previous, before, row["id"], "prev_items")
             d = _value(previous, before, row["id"], "delta")
