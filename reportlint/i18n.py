@@ -215,6 +215,19 @@ _TEXT = {
     "level.street": ("街道", "subdistrict"),
     "rules.header": (("编号", "名称", "类别", "级别", "适用格式", "说明"),
                      ("id", "name", "category", "severity", "eras", "description")),
+    # pieces of rule messages (reportlint.checking.diagnostics.phrase), each in both languages
+    "phrase.list": ("、", ", "),
+    "phrase.problems": ("；", "; "),
+    "phrase.column_missing": ("缺少「{label}」", "{label} missing"),
+    "phrase.column_extra": ("多出「{label}」", "{label} not in the format"),
+    "phrase.column_order": ("「{label}」应在「{before}」之前", "{label} before {before}"),
+    "phrase.deleted": ("（已删除）", "(none: deleted)"),
+    "phrase.at_column": ("{column}列", "{column} column"),
+    "phrase.at_row": ("{row}行", "row {row}"),
+    "phrase.title": ("{issuer}{year}年{wording}", "{issuer}{year}年{wording}"),
+    "phrase.no_issuer": ("（机关名称）", "(issuer)"),
+    "phrase.no_year": ("（年份）", "(year)"),
+    "phrase.section": ("{number}、{title}", "{number}、{title}"),
 }
 
 

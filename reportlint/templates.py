@@ -48,6 +48,7 @@ class Template:
 
     era: str
     notice: str
+    report_title: str  # the wording every report's title ends with
     first_year: int
     last_year: int | None
     sections: tuple[SectionSpec, ...]
@@ -165,7 +166,8 @@ def template(era: str) -> Template:
     """The template of `era` (one of eras())."""
     path, _, lines = _files()[era]
     raw = _merged(era)
-    for key, kind in (("first_year", int), ("notice", str), ("sections", list), ("tables", list)):
+    for key, kind in (("first_year", int), ("notice", str), ("report_title", str), ("sections", list),
+                      ("tables", list)):
         if not isinstance(raw.get(key), kind):
             raise TemplateError(path, lines.get(key, 1), "template", field=key)
     sections = tuple(
@@ -176,7 +178,7 @@ def template(era: str) -> Template:
         )
         for i, s in enumerate(raw["sections"], start=1)
     )
-    return Template(era, raw["notice"], raw["first_year"], raw.get("last_year"), sections,
+    return Template(era, raw["notice"], raw["report_title"], raw["first_year"], raw.get("last_year"), sections,
                     tuple(raw["tables"]), tuple(raw.get("wording", ())), tuple(raw.get("markers", ())),
                     raw.get("confused_with"), raw.get("deadline"))
 

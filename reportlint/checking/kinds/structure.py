@@ -6,13 +6,11 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from reportlint.checking.diagnostics import Finding, Named
+from reportlint.checking.diagnostics import Finding, Named, joined, phrase
 from reportlint.checking.kinds.base import Kind, Param
 from reportlint.normalize import cn_int, cn_numeral, norm
 from reportlint.reading.model import Heading, Paragraph, Report, Span
 from reportlint.templates import latest, template
-
-_OFFICIAL_TITLE = "政府信息公开工作年度报告"
 
 
 def _start(report: Report) -> Span:
@@ -46,14 +44,18 @@ def title(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
         yield Finding(t.span, args)
     elif problem == "issuer" and not t.issuer and t.year is not None:
         yield Finding(t.span, args)
-    elif problem == "wording" and _OFFICIAL_TITLE not in norm(t.text) and t.year is not None and t.issuer:
+    elif problem == "wording" and _wording(report) not in norm(t.text) and t.year is not None and t.issuer:
         yield Finding(t.span, args)
 
 
-def _expected_title(report: Report) -> str:
-    issuer = report.issuer or "（机关名称）"
-    year = report.year or "（年份）"
-    return f"{issuer}{year}年{_OFFICIAL_TITLE}"
+def _wording(report: Report) -> str:
+    """The wording every report's title ends with."""
+    return template(report.era or latest()).report_title
+
+
+def _expected_title(report: Report) -> Named:
+    return phrase("phrase.title", issuer=report.issuer or phrase("phrase.no_issuer"),
+                  year=report.year or phrase("phrase.no_year"), wording=_wording(report))
 
 
 def sections(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
@@ -226,7 +228,8 @@ def excerpt_early(report: Report, params: Mapping[str, Any]) -> Iterator[Finding
         yield Finding(ended.span, {
             "part": last_heading[-1].heading.line.content if last_heading else _clip(ended.content),
             "count": len(due), "from_part": due[0].number,
-            "titles": "、".join(f"{cn_numeral(spec.number)}、{spec.title}" for spec in due)})
+            "titles": joined([phrase("phrase.section", number=cn_numeral(spec.number), title=spec.title)
+                              for spec in due])})
 
 
 def excerpt_start(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:

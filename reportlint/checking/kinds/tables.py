@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from reportlint.checking.diagnostics import Edit, Finding, Named
+from reportlint.checking.diagnostics import Edit, Finding, Named, joined, phrase
 from reportlint.checking.kinds.base import Kind, Param
 from reportlint.reading.model import Cell, Report, Span, Table, TableColumn, TableRow
 from reportlint.checking.identities import cells_of, evaluate, identities, readings, run_together
@@ -42,8 +42,9 @@ def _named(kind: str, key: str, label: str) -> Named:
     return Named(label, english(kind, key) or f'"{label}"')
 
 
-def _join(names: list[Named]) -> Named:
-    return Named("、".join(names), ", ".join(n.en for n in names))
+def _quoted(text: str) -> Named:
+    """Report text: as it is in Chinese, quoted in English."""
+    return Named(text, f'"{text}"')
 
 
 def _column(column: dict) -> Named:
@@ -83,8 +84,8 @@ def cell(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
                 first, last = same[0][1].span, same[-1][1].span
                 yield Finding(Span(first.line, first.column, last.end_line, last.end_column), {
                     "table": _name(table.id), "row": _where(table, row),
-                    "column": _join([_column(columns[col]) for col, _ in same]),
-                    "text": _join(list(dict.fromkeys(_SHOW[c.kind] for _, c in same)))},
+                    "column": joined([_column(columns[col]) for col, _ in same]),
+                    "text": joined(list(dict.fromkeys(_SHOW[c.kind] for _, c in same)))},
                     tuple(c.span for _, c in same[1:]))
             for col, c in cells.items():
                 args = {"table": _name(table.id), "row": _where(table, row),
@@ -111,8 +112,8 @@ def blank_cells(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
         row, first = cells[0]
         yield Finding(first.span, {
             "table": _name(table.id), "count": len(cells), "rows": len({r.id for r, _ in cells}),
-            "columns": _join([_column(columns[col]) for col in blanks]), "row": _where(table, row),
-            "text": _join(list(dict.fromkeys(_SHOW[c.kind] for _, c in cells)))},
+            "columns": joined([_column(columns[col]) for col in blanks]), "row": _where(table, row),
+            "text": joined(list(dict.fromkeys(_SHOW[c.kind] for _, c in cells)))},
             tuple(c.span for _, c in cells[1:]))
 
 
@@ -232,7 +233,7 @@ def shape(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
             mine = specs(report.era).get(table.id)
             yield Finding(table.anchor.span, {
                 "table": _name(table.id), "found_era": table.era, "year": report.year or "",
-                "expected": "、".join(c["label"] for c in mine.columns) if mine else "（已删除）"})
+                "expected": joined([_column(c) for c in mine.columns]) if mine else phrase("phrase.deleted")})
         elif problem == "label":
             for row in table.rows.values():
                 if row.how in ("variant", "truncated", "similar"):
@@ -276,26 +277,26 @@ def _column_shape(table: Table, spec) -> Iterator[Finding]:
         return
     first = runs[0][1:] if runs[0][0].how == "unknown" else runs[0]  # the corner: 类别, 项目
     found = {c.official for run in runs for c in run if c.id}
-    problems = [f"缺少「{label}」" for label in dict.fromkeys(c["label"] for c in spec.columns)
-                if label not in found]
-    problems += [f"多出「{c.found}」" for c in first if not c.id]
+    labels = {c["label"]: _column(c) for c in spec.columns}
+    problems = [phrase("phrase.column_missing", label=name) for label, name in labels.items() if label not in found]
+    problems += [phrase("phrase.column_extra", label=_quoted(c.found)) for c in first if not c.id]
     problems += _order(spec, [c.id for c in first if c.id])
     if problems:
         yield Finding((first or runs[0])[0].span, {
-            "table": _name(table.id), "found": "；".join(problems),
-            "expected": "、".join(c["label"] for c in spec.columns)})
+            "table": _name(table.id), "found": joined(problems, "phrase.problems"),
+            "expected": joined([_column(c) for c in spec.columns])})
 
 
 def _order(spec, ids: list[str]) -> list[str]:
     """Columns out of order among those of the same group (a two-level header reads
     自然人, 总计 before 商业企业: only the order inside each level is checked)."""
-    columns = {c["id"]: (n, c.get("under") or c.get("group"), c["label"]) for n, c in enumerate(spec.columns)}
+    columns = {c["id"]: (n, c.get("under") or c.get("group"), _column(c)) for n, c in enumerate(spec.columns)}
     out = []
     for n, col in enumerate(ids):
         at, group, label = columns[col]
         later = [columns[c] for c in ids[:n] if columns[c][1] == group and columns[c][0] > at]
         if later:
-            out.append(f"「{label}」应在「{later[0][2]}」之前")
+            out.append(phrase("phrase.column_order", label=label, before=later[0][2]))
     return out
 
 
@@ -387,11 +388,11 @@ def _at(table: Table, identity: dict, at: str) -> Named:
     """Where an identity instance is: its column, or its row."""
     if identity["over"] == "columns":
         column = _column(_columns(table)[at])
-        return Named(f"{column}列", f"{column.en} column")
+        return phrase("phrase.at_column", column=column)
     if identity.get("name"):
         return Named(identity["name"], english("identities", identity["name"]) or f'"{identity["name"]}"')
     row = _named("rows", at, _short(table.rows[at].official))
-    return Named(f"{row}行", f"row {row.en}")
+    return phrase("phrase.at_row", row=row)
 
 
 def suspect_cell(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
