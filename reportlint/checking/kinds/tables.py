@@ -62,24 +62,19 @@ def _short(label: str) -> str:
 
 # ---- cell ----
 
-def cell(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
-    """Cells that hold no number, or not a count, where a count is due."""
-    problem = params["problem"]
+def empty_cells(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """Cells that hold no number, outside the columns blank in every row of a table of
+    `rows` rows or more (see `blank_cells`): a row's blanks on one line are one finding,
+    its columns listed."""
     read = readings(report)
     for table in report.read_tables:
         columns = _columns(table)
-        blank = _blank_columns(table, read, params["rows"]) if problem == "empty" else ()
+        blank = _blank_columns(table, read, params["rows"])
         for row in table.rows.values():
-            reading = read.get((table.id, row.id))
-            if problem == "values" and row.problem and reading is None and not run_together(table, row):
-                yield _count_finding(table, row, columns)
-            elif problem == "split-cells" and reading is not None and reading.how in ("joined", "split"):
-                yield _reading_finding(table, reading, row)
-            cells = cells_of(table, row, read)
-            empty = [(col, c) for col, c in cells.items() if problem == "empty" and is_empty(c) and col not in blank]
             lines: dict[int, list] = {}
-            for col, c in empty:  # a row's blanks on one line are one finding, its columns listed
-                lines.setdefault(c.span.line, []).append((col, c))
+            for col, c in cells_of(table, row, read).items():
+                if is_empty(c) and col not in blank:
+                    lines.setdefault(c.span.line, []).append((col, c))
             for same in lines.values():
                 first, last = same[0][1].span, same[-1][1].span
                 yield Finding(Span(first.line, first.column, last.end_line, last.end_column), {
@@ -87,14 +82,48 @@ def cell(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
                     "column": joined([_column(columns[col]) for col, _ in same]),
                     "text": joined(list(dict.fromkeys(_SHOW[c.kind] for _, c in same)))},
                     tuple(c.span for _, c in same[1:]))
-            for col, c in cells.items():
-                args = {"table": _name(table.id), "row": _where(table, row),
-                        "column": _column(columns[col]), "text": c.text or _SHOW["blank"]}
-                if problem == "split" and c.kind == "spaced":
-                    yield Finding(c.span, args)
-                elif problem == "not-count" and columns[col].get("type") == "count" \
-                        and c.kind in ("negative", "fraction"):
-                    yield Finding(c.span, args)
+
+
+def value_count(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """A row with more or fewer values than the table has columns, that no reading of
+    the identities resolves (rows run together aside, see `cells_run_together`)."""
+    read = readings(report)
+    for table in report.read_tables:
+        for row in table.rows.values():
+            if row.problem and read.get((table.id, row.id)) is None and not run_together(table, row):
+                yield _count_finding(table, row, _columns(table))
+
+
+def split_cells(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """Cells that the identities read as one number split in two, or two merged in one."""
+    read = readings(report)
+    for table in report.read_tables:
+        for row in table.rows.values():
+            reading = read.get((table.id, row.id))
+            if reading is not None and reading.how in ("joined", "split"):
+                yield _reading_finding(table, reading, row)
+
+
+def split_number(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """A cell whose digits are spaced apart, like a number split in two."""
+    yield from _cells_where(report, lambda column, c: c.kind == "spaced")
+
+
+def not_count(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """A negative or fractional number where a count is due."""
+    yield from _cells_where(report, lambda column, c: column.get("type") == "count"
+                            and c.kind in ("negative", "fraction"))
+
+
+def _cells_where(report: Report, test) -> Iterator[Finding]:
+    read = readings(report)
+    for table in report.read_tables:
+        columns = _columns(table)
+        for row in table.rows.values():
+            for col, c in cells_of(table, row, read).items():
+                if test(columns[col], c):
+                    yield Finding(c.span, {"table": _name(table.id), "row": _where(table, row),
+                                           "column": _column(columns[col]), "text": c.text or _SHOW["blank"]})
 
 
 def blank_cells(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
@@ -131,7 +160,7 @@ def _count_finding(table: Table, row: TableRow, columns: dict[str, dict]) -> Fin
     found, due = row.problem.split("/")
     return Finding(row.span, {"table": _name(table.id), "row": _where(table, row),
                               "found": found, "due": due,
-                              "columns": "、".join(c["label"] for c in columns.values())})
+                              "columns": joined([_column(c) for c in columns.values()])})
 
 
 def _reading_finding(table: Table, reading, row: TableRow) -> Finding:
@@ -221,34 +250,46 @@ def moved_values(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]
 
 # ---- table-shape ----
 
-def shape(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
-    """Tables, rows and labels against the template of the report's era."""
-    problem = params["problem"]
-    if problem == "missing-table":
-        yield from _missing_tables(report)
-        return
+# Tables, rows and labels against the template of the report's era.
+
+def table_era(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """A table of another era's format than the report's (table 二's columns)."""
     for table in report.read_tables:
-        spec = specs(table.era)[table.id]
-        if problem == "era" and table.era != report.era and unified(report.era):
+        if table.era != report.era and unified(report.era):
             mine = specs(report.era).get(table.id)
             yield Finding(table.anchor.span, {
                 "table": _name(table.id), "found_era": table.era, "year": report.year or "",
                 "expected": joined([_column(c) for c in mine.columns]) if mine else phrase("phrase.deleted")})
-        elif problem == "label":
-            for row in table.rows.values():
-                if row.how in ("variant", "truncated", "similar"):
-                    yield _relabel(table, row.row.labels, row.found, row.official, row.how != "similar")
-        elif problem == "column-label":
-            for run in table.columns:
-                yield from _column_labels(table, run)
-        elif problem == "columns" and table.columns:
-            yield from _column_shape(table, spec)
-        elif problem == "unknown":
-            for row, nearest in table.unknown:
-                yield Finding(row.labels[-1].span, {"table": _name(table.id),
-                                                    "found": row.labels[-1].text, "official": nearest})
-        elif problem in ("missing-row", "order"):
-            yield from _rows(table, spec, problem)
+
+
+def row_label(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """A row label written as a variant, truncated, or like the official one."""
+    for table in report.read_tables:
+        for row in table.rows.values():
+            if row.how in ("variant", "truncated", "similar"):
+                yield _relabel(table, row.row.labels, row.found, row.official, row.how != "similar")
+
+
+def column_label(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """A column label written as a variant or truncated."""
+    for table in report.read_tables:
+        for run in table.columns:
+            yield from _column_labels(table, run)
+
+
+def columns_shape(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """A header whose columns are missing, extra or out of order."""
+    for table in report.read_tables:
+        if table.columns:
+            yield from _column_shape(table, specs(table.era)[table.id])
+
+
+def unknown_row(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """A labelled row of values that is no row of the format, with the nearest one."""
+    for table in report.read_tables:
+        for row, nearest in table.unknown:
+            yield Finding(row.labels[-1].span, {"table": _name(table.id),
+                                                "found": row.labels[-1].text, "official": nearest})
 
 
 def _relabel(table: Table, cells: list[Cell], found: str, official: str, safe: bool = True) -> Finding:
@@ -300,30 +341,43 @@ def _order(spec, ids: list[str]) -> list[str]:
     return out
 
 
-def _rows(table: Table, spec, problem: str) -> Iterator[Finding]:
-    order = [r["id"] for r in spec.rows]
-    found = sorted(table.rows.values(), key=lambda r: (r.span.line, r.span.column))
-    if problem == "order":
+def row_order(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """A row after one that the format puts after it."""
+    for table in report.read_tables:
+        spec = specs(table.era)[table.id]
+        order = [r["id"] for r in spec.rows]
         highest = -1
-        for row in found:
+        for row in _in_order(table):
             at = order.index(row.id)
             if at < highest:
                 yield Finding(row.span, {"table": _name(table.id), "found": row.official,
                                          "official": spec.rows[highest]["label"]})
             highest = max(highest, at)
-        return
-    last = max((order.index(r.id) for r in found), default=0)
-    for at, row in enumerate(spec.rows[:last]):
-        parent = table.rows.get(row.get("parent", ""))
-        if row.get("label") and not row.get("group") and row["id"] not in table.rows \
-                and not (parent and parent.cells):  # a group written as one row
-            after = next(table.rows[r] for r in order[at:] if r in table.rows)
-            yield Finding(after.span, {"table": _name(table.id), "found": row["label"],
-                                       "official": row["label"]})
 
 
-def _missing_tables(report: Report) -> Iterator[Finding]:
-    """Only for a report that reaches section 五: an excerpt may stop before a table."""
+def missing_row(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """A row of the format missing before the last row written (a group written as one
+    row stands for its sub-rows)."""
+    for table in report.read_tables:
+        spec = specs(table.era)[table.id]
+        order = [r["id"] for r in spec.rows]
+        last = max((order.index(r.id) for r in _in_order(table)), default=0)
+        for at, row in enumerate(spec.rows[:last]):
+            parent = table.rows.get(row.get("parent", ""))
+            if row.get("label") and not row.get("group") and row["id"] not in table.rows \
+                    and not (parent and parent.cells):
+                after = next(table.rows[r] for r in order[at:] if r in table.rows)
+                yield Finding(after.span, {"table": _name(table.id), "found": row["label"],
+                                           "official": row["label"]})
+
+
+def _in_order(table: Table) -> list[TableRow]:
+    return sorted(table.rows.values(), key=lambda r: (r.span.line, r.span.column))
+
+
+def missing_table(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """A table of the format missing, only for a report that reaches section 五: an
+    excerpt may stop before a table."""
     if not report.read_tables or not unified(report.era):
         return
     later = [s for s, spec, _ in report.matched_sections if spec.id in ("problems", "other")]
@@ -448,15 +502,19 @@ def issuer_rules(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]
 
 _TABLE = Param(str)
 KINDS = (
-    Kind("cell", cell, {"problem": Param(str, choices=("empty", "values", "split", "split-cells", "not-count")),
-                        "rows": Param(int, default=3)},
-         frozenset({"table", "row", "column", "text", "found", "due", "columns", "suggested"})),
+    Kind("empty-cells", empty_cells, {"rows": Param(int)}, frozenset({"table", "row", "column", "text"})),
+    Kind("value-count", value_count, {}, frozenset({"table", "row", "found", "due", "columns"})),
+    Kind("split-number", split_number, {}, frozenset({"table", "row", "column", "text"})),
+    Kind("not-count", not_count, {}, frozenset({"table", "row", "column", "text"})),
+    Kind("split-cells", split_cells, {}, frozenset({"table", "row", "found", "suggested"})),
     Kind("blank-cells", blank_cells, {"rows": Param(int)},
          frozenset({"table", "count", "rows", "columns", "row", "text"})),
-    Kind("table-shape", shape,
-         {"problem": Param(str, choices=("missing-table", "missing-row", "order", "era", "label", "unknown",
-                                  "column-label", "columns"))},
-         frozenset({"table", "found", "official", "found_era", "expected", "year"})),
+    Kind("missing-table", missing_table, {}, frozenset({"table", "found", "official"})),
+    *(Kind(name, check, {}, frozenset({"table", "found", "official"}))
+      for name, check in (("missing-row", missing_row), ("row-order", row_order), ("row-label", row_label),
+                          ("unknown-row", unknown_row), ("column-label", column_label))),
+    Kind("table-era", table_era, {}, frozenset({"table", "found_era", "year", "expected"})),
+    Kind("columns-shape", columns_shape, {}, frozenset({"table", "found", "expected"})),
     Kind("unplaced-values", unplaced_values, {}, frozenset({"table", "count", "label", "values"})),
     Kind("repeated-rows", repeated_rows, {}, frozenset({"table", "count", "row", "first", "values"})),
     Kind("unlabelled-rows", unlabelled_rows, {}, frozenset({"table", "count", "row", "values"})),

@@ -153,7 +153,7 @@ def repeated(report: Report, params: Mapping[str, Any], other: Report) -> Iterat
     """Text repeated from `other` (last year's, or another unit's): of the whole own
     words (`unit` report), or of each section against the same section (`unit` section)."""
     a, b = similarity.words(report), similarity.words(other)
-    if params.get("unit", "report") == "report":
+    if params["unit"] == "report":
         parts = [(None, (0, len(a.text)), (0, len(b.text)))]
     else:
         parts = [(k, a.sections[k], b.sections[k]) for k in a.sections if k in b.sections]
@@ -171,7 +171,7 @@ def repeated(report: Report, params: Mapping[str, Any], other: Report) -> Iterat
             "section": heading.title if heading else "", "passages": _passages(report, other, found, params["passages"])})
 
 
-_TEXT_PARAMS = {"threshold": Param(int, 50), "min_chars": Param(int, 40), "passages": Param(int, 3)}
+_TEXT_PARAMS = {"unit": Param(str, "report", choices=("report", "section")), "threshold": Param(int, 50), "min_chars": Param(int, 40), "passages": Param(int, 3)}
 _FIGURES = frozenset({"value", "previous_value", "difference", "previous", "previous_line"})
 _TEXT_ARGS = frozenset({"share", "threshold", "other", "section", "passages"})
 KINDS = (
@@ -180,7 +180,7 @@ KINDS = (
     Kind("items-forward", items_forward, {}, _FIGURES | {"table", "row", "delta", "expected"}, across="previous"),
     Kind("year-jump", jump, {"factor": Param((int, float), 5), "floor": Param(int, 10)},
          _FIGURES - {"difference"} | {"table", "row", "column", "factor"}, across="previous"),
-    Kind("repeated-text", repeated, {"unit": Param(str, choices=("report", "section")), **_TEXT_PARAMS},
+    Kind("repeated-text", repeated, _TEXT_PARAMS,
          _TEXT_ARGS, across="previous"),
     Kind("copied-text", repeated, _TEXT_PARAMS,
          _TEXT_ARGS, across="peer"),
