@@ -248,7 +248,8 @@ def _params(raw: Any, kind, fail) -> dict[str, Any]:
             continue
         value = raw[name]
         if not isinstance(value, spec.type) or (spec.choices and value not in spec.choices):
-            expected = " | ".join(spec.choices) if spec.choices else getattr(spec.type, "__name__", str(spec.type))
+            types = spec.type if isinstance(spec.type, tuple) else (spec.type,)
+            expected = " | ".join(spec.choices) if spec.choices else " | ".join(t.__name__ for t in types)
             raise fail("param_type", param=repr(name), expected=expected, value=repr(value)[:60])
         params[name] = value
     return params
