@@ -31,9 +31,8 @@ from reportlint.reading.model import Cell, Paragraph, Report, Table
 from reportlint.checking.identities import readings, value_of
 from reportlint.reading.tables import specs
 from reportlint.templates import latest
+from reportlint.checking.kinds.tables import table_number
 
-_TABLE_NAMES = {"t2_1": "二", "t3": "三", "t4": "四"}
-_TABLE_NUMBERS = {"t2_1": "2", "t3": "3", "t4": "4"}  # in English
 
 
 @dataclass(frozen=True)
@@ -120,7 +119,7 @@ def prose_table(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
         first = values[0]
         yield Finding(claim.paragraph.span_of(claim.start, claim.end), {
             "said": f"{claim.value}件", "phrase": claim.phrase,
-            "table": Named(_TABLE_NAMES[first[0].cells[0][0]], _TABLE_NUMBERS[first[0].cells[0][0]]),
+            "table": table_number(latest(), first[0].cells[0][0]),
             "values": "、".join(shown)},
             related=tuple(c.span for c in first[1][1]))
 
@@ -257,7 +256,7 @@ def _row_cells(tables: dict[str, Table], table_id: str, row_id: str,
 
 def _where(table_id: str, row: str, column: str) -> str:
     """表三「四、结转下年度继续办理」自然人; table 四's one row has no label."""
-    return f"表{_TABLE_NAMES[table_id]}" + (f"「{row}」" if row else "") + column
+    return f"表{table_number(latest(), table_id)}" + (f"「{row}」" if row else "") + column
 
 
 KINDS = (

@@ -18,11 +18,8 @@ from reportlint.reading.model import Cell, Report, Span, Table, TableColumn, Tab
 from reportlint.checking.identities import cells_of, evaluate, identities, readings, run_together
 from reportlint.checking.suspects import instance, suspects
 from reportlint.reading.tables import is_empty, specs
-from reportlint.templates import english, unified
+from reportlint.templates import english, table_spec, unified
 
-_NAMES = {"any": "表格", "t2_1": "表二第二十条第（一）项", "t2_5": "表二第二十条第（五）项",
-          "t2_6": "表二第二十条第（六）项", "t2_8": "表二第二十条第（八）项",
-          "t2_9": "表二第二十条第（九）项", "t3": "表三", "t4": "表四"}
 _SHOW = {"blank": Named("空白", "blank"), "slash": Named("/", "/"), "dash": Named("-", "-"),
          "emdash": Named("—", "—"), "none": Named("无", '"无" (none)')}
 _NO_RULES = ("township", "street", "county", "county_dept")
@@ -33,8 +30,25 @@ def _columns(table: Table) -> dict[str, dict]:
     return {c["id"]: c for c in specs(table.era)[table.id].columns}
 
 
-def _name(table_id: str) -> Named:
-    return Named(_NAMES[table_id], english("tables", table_id))
+def table_number(era: str, table_id: str) -> Named:
+    """A table's number (二, 三, 四) in both languages."""
+    number = table_spec(era, table_id)["number"]
+    return Named(number, english("numbers", number) or number)
+
+
+def table_name(era: str, table_id: str, form: str = "phrase.table_captioned") -> Named:
+    """A table's name in messages (表二第二十条第（一）项, 表三; with `form`
+    phrase.table_item, 二（第二十条第（一）项）), in both languages."""
+    spec = table_spec(era, table_id)
+    if not spec.get("caption"):
+        return table_number(era, table_id) if form == "phrase.table_item" else \
+            phrase("phrase.table", number=table_number(era, table_id))
+    caption = Named(spec["caption"], english("captions", table_id) or f'"{spec["caption"]}"')
+    return phrase(form, number=table_number(era, table_id), caption=caption)
+
+
+def _name(table: Table) -> Named:
+    return table_name(table.era, table.id)
 
 
 def _named(kind: str, key: str, label: str) -> Named:
@@ -52,7 +66,7 @@ def _column(column: dict) -> Named:
 
 
 def _where(table: Table, row: TableRow) -> Named:
-    return _named("rows", row.id, row.official) if row.official else _name(table.id)
+    return _named("rows", row.id, row.official) if row.official else _name(table)
 
 
 def _short(label: str) -> str:
@@ -78,7 +92,7 @@ def empty_cells(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
             for same in lines.values():
                 first, last = same[0][1].span, same[-1][1].span
                 yield Finding(Span(first.line, first.column, last.end_line, last.end_column), {
-                    "table": _name(table.id), "row": _where(table, row),
+                    "table": _name(table), "row": _where(table, row),
                     "column": joined([_column(columns[col]) for col, _ in same]),
                     "text": joined(list(dict.fromkeys(_SHOW[c.kind] for _, c in same)))},
                     tuple(c.span for _, c in same[1:]))
@@ -122,7 +136,7 @@ def _cells_where(report: Report, test) -> Iterator[Finding]:
         for row in table.rows.values():
             for col, c in cells_of(table, row, read).items():
                 if test(columns[col], c):
-                    yield Finding(c.span, {"table": _name(table.id), "row": _where(table, row),
+                    yield Finding(c.span, {"table": _name(table), "row": _where(table, row),
                                            "column": _column(columns[col]), "text": c.text or _SHOW["blank"]})
 
 
@@ -140,7 +154,7 @@ def blank_cells(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
                  for col, c in cells_of(table, row, read).items() if col in blanks]
         row, first = cells[0]
         yield Finding(first.span, {
-            "table": _name(table.id), "count": len(cells), "rows": len({r.id for r, _ in cells}),
+            "table": _name(table), "count": len(cells), "rows": len({r.id for r, _ in cells}),
             "columns": joined([_column(columns[col]) for col in blanks]), "row": _where(table, row),
             "text": joined(list(dict.fromkeys(_SHOW[c.kind] for _, c in cells)))},
             tuple(c.span for _, c in cells[1:]))
@@ -158,7 +172,7 @@ def _blank_columns(table: Table, read, rows: int) -> list[str]:
 
 def _count_finding(table: Table, row: TableRow, columns: dict[str, dict]) -> Finding:
     found, due = row.problem.split("/")
-    return Finding(row.span, {"table": _name(table.id), "row": _where(table, row),
+    return Finding(row.span, {"table": _name(table), "row": _where(table, row),
                               "found": found, "due": due,
                               "columns": joined([_column(c) for c in columns.values()])})
 
@@ -170,7 +184,7 @@ def _reading_finding(table: Table, reading, row: TableRow) -> Finding:
                                                    + max(len(w.text), 1) for w in written)]
     if reading.how == "joined":
         values = [written[0].text + written[1].text]
-    return Finding(written[0].span, {"table": _name(table.id), "row": _where(table, row),
+    return Finding(written[0].span, {"table": _name(table), "row": _where(table, row),
                                      "found": "".join(f"「{c.text}」" for c in written),
                                      "suggested": "".join(f"「{v}」" for v in values)},
                    tuple(c.span for c in written[1:]))
@@ -187,7 +201,7 @@ def cells_run_together(report: Report, params: Mapping[str, Any]) -> Iterator[Fi
             unread = [row for row in rows if (table.id, row.id) not in read]
             first = (unread or rows)[0]
             yield Finding(first.span, {
-                "table": _name(table.id), "count": len(rows), "read": len(rows) - len(unread),
+                "table": _name(table), "count": len(rows), "read": len(rows) - len(unread),
                 "unread": len(unread), "row": _where(table, first),
                 "found": "".join(f"「{c.text}」" for c in first.row.values)},
                 tuple(row.span for row in rows if row is not first))
@@ -206,7 +220,7 @@ def unplaced_values(report: Report, params: Mapping[str, Any]) -> Iterator[Findi
         if rows:
             first = rows[0]
             yield Finding((first.labels or first.values)[0].span, {
-                "table": _name(table.id) if table else _NAMES["any"], "count": len(rows),
+                "table": _name(table) if table else phrase("phrase.any_table"), "count": len(rows),
                 "label": first.label, "values": _values(first)},
                 tuple((r.labels or r.values)[0].span for r in rows[1:]))
 
@@ -219,7 +233,7 @@ def repeated_rows(report: Report, params: Mapping[str, Any]) -> Iterator[Finding
             row, row_id = rows[0]
             read = table.rows[row_id]
             yield Finding((row.labels or row.values)[0].span, {
-                "table": _name(table.id), "count": len(rows), "row": _where(table, read),
+                "table": _name(table), "count": len(rows), "row": _where(table, read),
                 "first": read.span.line, "values": _values(row)},
                 tuple((r.labels or r.values)[0].span for r, _ in rows[1:]))
 
@@ -231,7 +245,7 @@ def unlabelled_rows(report: Report, params: Mapping[str, Any]) -> Iterator[Findi
         rows = [row for row in table.rows.values() if row.how == "position" and table.id != "t4"]
         if rows:
             first = rows[0]
-            yield Finding(first.span, {"table": _name(table.id), "count": len(rows), "row": _where(table, first),
+            yield Finding(first.span, {"table": _name(table), "count": len(rows), "row": _where(table, first),
                                        "values": _values(first.row)},
                           tuple(row.span for row in rows[1:]))
 
@@ -244,7 +258,7 @@ def moved_values(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]
             if why == "moved":
                 count = len([c for c in row.values if c.text])
                 yield Finding((row.labels or row.values)[0].span, {
-                    "table": _name(table.id), "row": _where(table, table.rows[row_id]),
+                    "table": _name(table), "row": _where(table, table.rows[row_id]),
                     "count": count, "width": width, "rows": count // width})
 
 
@@ -258,7 +272,7 @@ def table_era(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
         if table.era != report.era and unified(report.era):
             mine = specs(report.era).get(table.id)
             yield Finding(table.anchor.span, {
-                "table": _name(table.id), "found_era": table.era, "year": report.year or "",
+                "table": _name(table), "found_era": table.era, "year": report.year or "",
                 "expected": joined([_column(c) for c in mine.columns]) if mine else phrase("phrase.deleted")})
 
 
@@ -288,7 +302,7 @@ def unknown_row(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
     """A labelled row of values that is no row of the format, with the nearest one."""
     for table in report.read_tables:
         for row, nearest in table.unknown:
-            yield Finding(row.labels[-1].span, {"table": _name(table.id),
+            yield Finding(row.labels[-1].span, {"table": _name(table),
                                                 "found": row.labels[-1].text, "official": nearest})
 
 
@@ -297,7 +311,7 @@ def _relabel(table: Table, cells: list[Cell], found: str, official: str, safe: b
     (`safe`) written in one cell carries the fix that writes the official label."""
     span = cells[0].span
     fix = (Edit(span, official),) if safe and len(cells) == 1 and cells[0].text == found else ()
-    return Finding(span, {"table": _name(table.id), "found": found, "official": official}, fix=fix)
+    return Finding(span, {"table": _name(table), "found": found, "official": official}, fix=fix)
 
 
 def _column_labels(table: Table, run: list[TableColumn]) -> Iterator[Finding]:
@@ -324,7 +338,7 @@ def _column_shape(table: Table, spec) -> Iterator[Finding]:
     problems += _order(spec, [c.id for c in first if c.id])
     if problems:
         yield Finding((first or runs[0])[0].span, {
-            "table": _name(table.id), "found": joined(problems, "phrase.problems"),
+            "table": _name(table), "found": joined(problems, "phrase.problems"),
             "expected": joined([_column(c) for c in spec.columns])})
 
 
@@ -350,7 +364,7 @@ def row_order(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
         for row in _in_order(table):
             at = order.index(row.id)
             if at < highest:
-                yield Finding(row.span, {"table": _name(table.id), "found": row.official,
+                yield Finding(row.span, {"table": _name(table), "found": row.official,
                                          "official": spec.rows[highest]["label"]})
             highest = max(highest, at)
 
@@ -367,7 +381,7 @@ def missing_row(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
             if row.get("label") and not row.get("group") and row["id"] not in table.rows \
                     and not (parent and parent.cells):
                 after = next(table.rows[r] for r in order[at:] if r in table.rows)
-                yield Finding(after.span, {"table": _name(table.id), "found": row["label"],
+                yield Finding(after.span, {"table": _name(table), "found": row["label"],
                                            "official": row["label"]})
 
 
@@ -391,8 +405,8 @@ def missing_table(report: Report, params: Mapping[str, Any]) -> Iterator[Finding
                 or (bounds.start is not None and part < bounds.first):
             continue  # beyond where an excerpt stops, or before it begins
         if table_id not in have:
-            yield Finding(later[0].heading.span, {"table": _name(table_id), "found": "",
-                                                  "official": _name(table_id)})
+            yield Finding(later[0].heading.span, {"table": table_name(report.era, table_id), "found": "",
+                                                  "official": table_name(report.era, table_id)})
 
 
 # ---- table-arith ----
@@ -435,7 +449,7 @@ def _check(report: Report, table: Table, identity: dict, left: list, right: list
 def _broken(table: Table, identity: dict, left: list, right: list, sides: list) -> dict:
     lsum, rsum = (sum(v[0] for v in side) for side in sides)
     return {"left": _side(table, identity, left, sides[0]), "right": _side(table, identity, right, sides[1]),
-            "difference": abs(lsum - rsum), "table": _name(table.id)}
+            "difference": abs(lsum - rsum), "table": _name(table)}
 
 
 def _at(table: Table, identity: dict, at: str) -> Named:
@@ -463,7 +477,7 @@ def suspect_cell(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]
         broken = [(_broken(table, identity, left, right, sides), _at(table, identity, at))
                   for identity, left, right, sides, at in evidence]
         yield Finding(suspect.cell.span, {
-            "table": _name(table.id), "row": _named("rows", suspect.row, _short(table.rows[suspect.row].official)),
+            "table": _name(table), "row": _named("rows", suspect.row, _short(table.rows[suspect.row].official)),
             "column": _column(_columns(table)[suspect.column]), "value": suspect.cell.text,
             "expected": suspect.expected, "count": len(evidence),
             "evidence": Named("；".join(f"{a['left']} ≠ {a['right']}（{at}）" for a, at in broken),

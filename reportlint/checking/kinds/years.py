@@ -14,12 +14,10 @@ from reportlint.checking.diagnostics import Finding
 from reportlint.checking.identities import readings, value_of
 from reportlint.checking.kinds.base import Kind, Param
 from reportlint.checking.kinds.consistency import tables_of
+from reportlint.checking.kinds.tables import table_name
 from reportlint.reading.model import Cell, Report, Span, Table
 from reportlint.reading.tables import specs
 
-_TABLE_NAMES = {"t2_1": "二（第二十条第（一）项）", "t2_5": "二（第二十条第（五）项）",
-                "t2_6": "二（第二十条第（六）项）", "t2_8": "二（第二十条第（八）项）",
-                "t2_9": "二（第二十条第（九）项）", "t3": "三", "t4": "四"}
 
 
 def _value(report: Report, table: Table | None, row: str, col: str) -> tuple[int, Cell] | None:
@@ -94,7 +92,7 @@ def items_forward(report: Report, params: Mapping[str, Any], previous: Report) -
             d = _value(previous, before, row["id"], "delta")
             if a and b and d and a[0] != b[0] + d[0]:
                 yield Finding(a[1].span, {
-                    "table": _TABLE_NAMES[table_id], "row": row["label"], "value": a[0],
+                    "table": table_name(now.era, table_id, "phrase.table_item"), "row": row["label"], "value": a[0],
                     "previous_value": b[0], "delta": d[0], "expected": b[0] + d[0],
                     "difference": abs(a[0] - b[0] - d[0]), "previous": previous.source.path,
                     "previous_line": _line(previous, b[1])})
@@ -125,7 +123,7 @@ def jump(report: Report, params: Mapping[str, Any], previous: Report) -> Iterato
             low, high = sorted((float(a[0]), float(b[0])))  # amounts are Decimals, factor a float
             if high >= floor and high >= factor * max(low, 1):
                 yield Finding(a[1].span, {
-                    "table": _TABLE_NAMES[table_id], "row": _label(now.era, table_id, "row", row),
+                    "table": table_name(now.era, table_id, "phrase.table_item"), "row": _label(now.era, table_id, "row", row),
                     "column": _label(now.era, table_id, "column", col), "value": a[0],
                     "previous_value": b[0], "factor": factor, "previous": previous.source.path,
                     "previous_line": _line(previous, b[1])})
