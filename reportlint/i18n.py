@@ -226,6 +226,8 @@ _TEXT = {
     "phrase.table_captioned": ("表{number}{caption}", "table {number}, {caption}"),
     "phrase.table_item": ("{number}（{caption}）", "{number}, {caption}"),
     "phrase.any_table": ("表格", "a table"),
+    "phrase.blank": ("空白", "blank"),
+    "phrase.none": ("无", '"无" (none)'),
     "phrase.at_column": ("{column}列", "{column} column"),
     "phrase.at_row": ("{row}行", "row {row}"),
     "phrase.title": ("{issuer}{year}年{wording}", "{issuer}{year}年{wording}"),

@@ -14,19 +14,10 @@ from pathlib import Path
 import yaml
 
 from reportlint.normalize import norm
-from reportlint.resources import YAML_LOADER, YAML_MAX_BYTES, data_dir, yaml_problem
+from reportlint.resources import YAML_LOADER, DataFileError, data_dir, read_yaml
 
 _NOT_INHERITED = ("markers",)  # the labels only this era's tables carry are its own
 _folders: list[Path] = []  # the user's template folders, after the built-in one
-
-
-class TemplateError(Exception):
-    """A template that cannot be used: `problem` is the key of its text in i18n
-    (`rule.…`), filled with `args`, at `path`:`line`."""
-
-    def __init__(self, path: Path, line: int, problem: str, **args: object) -> None:
-        super().__init__(f"{path}:{line}: {problem}")
-        self.path, self.line, self.problem, self.args_ = path, line, problem, args
 
 
 @dataclass(frozen=True)
@@ -67,7 +58,7 @@ class Template:
 def add_folder(folder: Path) -> None:
     """Let the templates in `folder` (a user's rules folder's `templates/`) join the
     built-in ones; an era already known keeps its first template. Call it before any
-    report is read. Raises TemplateError for a template that cannot be used."""
+    report is read. Raises DataFileError for a template that cannot be used."""
     if folder in _folders or not folder.is_dir():
         return
     _folders.append(folder)
@@ -76,7 +67,7 @@ def add_folder(folder: Path) -> None:
     try:
         for era in _files():
             template(era)
-    except TemplateError:
+    except DataFileError:
         _folders.remove(folder)
         for cached in (_files, eras, template):
             cached.cache_clear()
@@ -99,23 +90,7 @@ def _files() -> dict[str, tuple[Path, dict, dict[str, int]]]:
 def _read(path: Path) -> tuple[dict | None, dict[str, int]]:
     """The raw template in `path` and the line of each key; (None, {}) for a file of
     the folder that is not an era's template (the English names, the indicators)."""
-    try:
-        with open(path, "rb") as file:
-            text = file.read(YAML_MAX_BYTES + 1).decode("utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise TemplateError(path, 1, "unreadable") from err
-    problem = yaml_problem(text)
-    if problem:
-        raise TemplateError(path, problem[1], problem[0], limit=YAML_MAX_BYTES // 1024)
-    loader = YAML_LOADER(text)
-    try:
-        node = loader.get_single_node()
-        raw = loader.construct_document(node) if node is not None else None
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise TemplateError(path, mark.line + 1 if mark else 1, "yaml") from err
-    finally:
-        loader.dispose()
+    raw, node = read_yaml(path)
     if not isinstance(raw, dict) or not ({"first_year", "extends"} & set(raw)):
         return None, {}
     lines = {k.value: k.start_mark.line + 1 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
@@ -132,7 +107,7 @@ def _merged(era: str, seen: tuple[str, ...] = ()) -> dict:
         return raw
     parent = str(parent)
     if parent not in _files() or parent in seen:
-        raise TemplateError(path, lines.get("extends", 1), "extends", era=repr(parent),
+        raise DataFileError(path, lines.get("extends", 1), "extends", era=repr(parent),
                             choices=", ".join(e for e in _files() if e != era))
     base = {k: v for k, v in _merged(parent, (*seen, era)).items() if k not in _NOT_INHERITED}
     out = {**base, **{k: v for k, v in raw.items() if k not in ("extends", "tables")}}
@@ -169,7 +144,7 @@ def template(era: str) -> Template:
     for key, kind in (("first_year", int), ("notice", str), ("report_title", str), ("sections", list),
                       ("tables", list)):
         if not isinstance(raw.get(key), kind):
-            raise TemplateError(path, lines.get(key, 1), "template", field=key)
+            raise DataFileError(path, lines.get(key, 1), "template", field=key)
     sections = tuple(
         SectionSpec(
             id=s["id"], number=i, title=s["title"],

@@ -25,16 +25,20 @@ def own_eras(monkeypatch):
         cached.cache_clear()
 
 
+def own_era(folder: Path, template: str) -> None:
+    """A rules folder `ours` with the template `2030.yaml`, named in the folder's configuration."""
+    (folder / "ours" / "templates").mkdir(parents=True)
+    (folder / "ours" / "templates" / "2030.yaml").write_text(template, encoding="utf-8")
+    (folder / ".reportlint.yaml").write_text("rules: [ours]\n", encoding="utf-8")
+
+
 def lint_json(capsys, path: Path) -> dict:
     main(["--format", "json", str(path)])
     return json.loads(capsys.readouterr().out)["files"][0]
 
 
 def test_a_made_up_era_from_a_users_folder_is_linted_like_the_one_it_extends(capsys, tmp_path, own_eras):
-    (tmp_path / "ours" / "templates").mkdir(parents=True)
-    (tmp_path / "ours" / "templates" / "2030.yaml").write_text('extends: "2021"\nfirst_year: 2030\n',
-                                                                encoding="utf-8")
-    (tmp_path / ".reportlint.yaml").write_text("rules: [ours]\n", encoding="utf-8")
+    own_era(tmp_path, 'extends: "2021"\nfirst_year: 2030\n')
     (tmp_path / "then.txt").write_text(DEFECTS, encoding="utf-8")
     (tmp_path / "later.txt").write_text(DEFECTS.replace("2024", "2030").replace("2023", "2029"), encoding="utf-8")
     then, later = lint_json(capsys, tmp_path / "then.txt"), lint_json(capsys, tmp_path / "later.txt")
@@ -45,10 +49,7 @@ def test_a_made_up_era_from_a_users_folder_is_linted_like_the_one_it_extends(cap
 
 
 def test_a_bad_template_names_its_file_and_line(capsys, tmp_path, own_eras):
-    (tmp_path / "ours" / "templates").mkdir(parents=True)
-    (tmp_path / "ours" / "templates" / "2030.yaml").write_text('first_year: 2030\nextends: "1999"\n',
-                                                                encoding="utf-8")
-    (tmp_path / ".reportlint.yaml").write_text("rules: [ours]\n", encoding="utf-8")
+    own_era(tmp_path, 'first_year: 2030\nextends: "1999"\n')
     (tmp_path / "r.txt").write_text(DEFECTS, encoding="utf-8")
     assert main([str(tmp_path / "r.txt")]) == 2
     assert "2030.yaml:2:" in capsys.readouterr().err

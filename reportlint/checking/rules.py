@@ -14,7 +14,7 @@ from reportlint.checking import kinds
 from reportlint.checking.diagnostics import CATEGORIES, SEVERITIES
 from reportlint.checking.kinds.base import REQUIRED
 from reportlint.i18n import t
-from reportlint.resources import YAML_LOADER, YAML_MAX_BYTES, data_dir, yaml_problem
+from reportlint.resources import DataFileError, data_dir, read_yaml
 from reportlint import templates
 
 SCOPES = ("report", "document")
@@ -114,7 +114,7 @@ def load_rules(directory: Path | None = None) -> list[Rule]:
     if directory is not None:
         try:
             templates.add_folder(directory / "templates")
-        except templates.TemplateError as error:
+        except DataFileError as error:
             raise RuleFileError(error.path, error.line, error.problem, **error.args_) from error
     directory = directory or data_dir("rules")
     rules = [load_rule(path) for path in sorted(directory.glob("*.yaml"))]
@@ -130,22 +130,9 @@ def load_rules(directory: Path | None = None) -> list[Rule]:
 def load_rule(path: Path) -> Rule:
     """Load and validate one rule file (never more than a small file; YAML aliases refused)."""
     try:
-        with open(path, "rb") as file:
-            text = file.read(YAML_MAX_BYTES + 1).decode("utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise RuleFileError(path, 1, "unreadable") from err
-    problem = yaml_problem(text)
-    if problem:
-        raise RuleFileError(path, problem[1], problem[0], limit=YAML_MAX_BYTES // 1024)
-    loader = YAML_LOADER(text)
-    try:
-        node = loader.get_single_node()
-        raw = loader.construct_document(node) if node is not None else None
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise RuleFileError(path, mark.line + 1 if mark else 1, "yaml") from err
-    finally:
-        loader.dispose()
+        raw, node = read_yaml(path)
+    except DataFileError as error:
+        raise RuleFileError(error.path, error.line, error.problem, **error.args_) from error
     if not isinstance(raw, dict):
         raise RuleFileError(path, 1, "mapping")
     lines = _key_lines(node)

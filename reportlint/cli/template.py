@@ -33,13 +33,9 @@ def blank_report(year: int, issuer: str) -> str:
     for section in spec.sections:
         out += [f"{cn_numeral(section.number)}、{section.title}", "", _GUIDE[section.id], ""]
         for table in tables.values():
-            if _section_of(table["id"]) == section.id:
+            if table["section"] == section.id:
                 out += _table(table) + [""]
     return "\n".join(out)
-
-
-def _section_of(table_id: str) -> str:
-    return {"t3": "requests", "t4": "review"}.get(table_id, "proactive")
 
 
 def _table(table: dict) -> list[str]:

@@ -18,12 +18,11 @@ from reportlint.reading.model import Cell, Report, Span, Table, TableColumn, Tab
 from reportlint.checking.identities import cells_of, evaluate, identities, readings, run_together
 from reportlint.checking.suspects import instance, suspects
 from reportlint.reading.tables import is_empty, specs
-from reportlint.templates import english, table_spec, unified
+from reportlint.templates import english, table_spec, template, unified
 
-_SHOW = {"blank": Named("空白", "blank"), "slash": Named("/", "/"), "dash": Named("-", "-"),
-         "emdash": Named("—", "—"), "none": Named("无", '"无" (none)')}
+_SHOW = {"blank": phrase("phrase.blank"), "slash": Named("/", "/"), "dash": Named("-", "-"),
+         "emdash": Named("—", "—"), "none": phrase("phrase.none")}
 _NO_RULES = ("township", "street", "county", "county_dept")
-_PARTS = {"t3": 3, "t4": 4}  # the section each table stands in (table 二: section 二)
 
 
 def _columns(table: Table) -> dict[str, dict]:
@@ -399,8 +398,9 @@ def missing_table(report: Report, params: Mapping[str, Any]) -> Iterator[Finding
         return
     have = {t.id for t in report.read_tables}
     bounds = report.bounds
+    parts = {s.id: s.number for s in template(report.era).sections}
     for table_id in specs(report.era):
-        part = _PARTS.get(table_id, 2)
+        part = parts[table_spec(report.era, table_id)["section"]]  # the section it stands in
         if ((bounds.cut or bounds.ended) is not None and part > bounds.last) \
                 or (bounds.start is not None and part < bounds.first):
             continue  # beyond where an excerpt stops, or before it begins
