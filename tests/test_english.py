@@ -77,3 +77,14 @@ def test_a_report_with_many_findings_in_english(capsys, tmp_path):
     english = capsys.readouterr().out
     assert len(english.splitlines()) > 15
     assert unquoted_han(english) == []
+
+
+@pytest.mark.parametrize("name", ["defects.txt", "total.txt"])
+def test_tables_in_english_have_no_chinese_but_quoted_text(capsys, tmp_path, monkeypatch, name):
+    monkeypatch.setenv("COLUMNS", "400")  # no quoted label wrapped over two lines
+    path = tmp_path / name
+    path.write_text(DEFECTS if name == "defects.txt" else ONE_WRONG_TOTAL, encoding="utf-8")
+    main(["tables", "--lang", "en", str(path)])
+    english = capsys.readouterr().out
+    assert "table 3" in english and "natural persons" in english
+    assert unquoted_han(english) == []
