@@ -10,12 +10,12 @@ from typing import Any
 
 import yaml
 
+from reportlint import templates
 from reportlint.checking import kinds
 from reportlint.checking.diagnostics import CATEGORIES, SEVERITIES
 from reportlint.checking.kinds.base import REQUIRED
 from reportlint.i18n import t
 from reportlint.resources import DataFileError, data_dir, read_yaml
-from reportlint import templates
 
 SCOPES = ("report", "document")
 _ID = re.compile(r"^[A-Z][0-9]{3}$")
