@@ -52,6 +52,38 @@ def yaml_problem(text: str) -> tuple[str, int] | None:
     return None
 
 
+class DataFileError(Exception):
+    """A YAML data file (a rule, a template) that cannot be used: `problem` is the key of
+    its text in i18n (`rule.…`), filled with `args`, at `path`:`line`."""
+
+    def __init__(self, path: Path, line: int, problem: str, **args: object) -> None:
+        super().__init__(f"{path}:{line}: {problem}")
+        self.path, self.line, self.problem, self.args_ = path, line, problem, args
+
+
+def read_yaml(path: Path) -> tuple[Any, Any]:
+    """The data of the YAML file at `path` and its node (where each key stands): never
+    more than a small file, YAML aliases refused. Raises DataFileError."""
+    try:
+        with open(path, "rb") as file:
+            text = file.read(YAML_MAX_BYTES + 1).decode("utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise DataFileError(path, 1, "unreadable") from err
+    problem = yaml_problem(text)
+    if problem:
+        raise DataFileError(path, problem[1], problem[0], limit=YAML_MAX_BYTES // 1024)
+    import yaml
+    loader = yaml_loader()(text)
+    try:
+        node = loader.get_single_node()
+        return (loader.construct_document(node) if node is not None else None), node
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        raise DataFileError(path, mark.line + 1 if mark else 1, "yaml") from err
+    finally:
+        loader.dispose()
+
+
 def data_dir(name: str) -> Path:
     """The folder `name` ("rules" or "grammar"), installed or in the checkout."""
     for candidate in (_PACKAGE / name, _PACKAGE.parent / name):

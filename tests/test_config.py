@@ -127,3 +127,19 @@ def test_baseline_survives_edits_elsewhere_and_reports_new_findings(capsys, tmp_
     assert sorted(r for r, _ in found) == ["S032", "S034"], "only the new gap (三)→(七) and (七)→(六)"
     recorded.write_text("{}", encoding="utf-8")
     assert main(["--baseline", str(recorded), str(report)]) == 2
+
+
+@pytest.mark.parametrize("key", ["params", "rules"])
+def test_rule_params_in_the_config(capsys, tree, key):
+    """`params: {K204: {...}}`, or `rules:` as a mapping (like yamllint): set a rule's params;
+    a wrong one names the file and its line, exit 2."""
+    path = tree / ".reportlint.yaml"
+    path.write_text("select: [S040]\n", encoding="utf-8")
+    assert lint_json(capsys, tree / "sub" / "r.txt")[1] == [("S040", "warning")]  # a heading （三）
+    path.write_text(f"select: [S040]\n{key}:\n  S040: {{levels: [1]}}\n", encoding="utf-8")
+    assert lint_json(capsys, tree / "sub" / "r.txt")[1] == []
+    path.write_text(f"select: [K204]\n{key}:\n  S020: {{}}\n  K204: {{factor: x}}\n", encoding="utf-8")
+    assert main([str(tree / "sub" / "r.txt")]) == 2
+    err = capsys.readouterr().err
+    assert f"{path.resolve()}:4:" in err or f"{path}:4:" in err
+    assert "int | float" in err

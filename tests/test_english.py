@@ -46,3 +46,45 @@ def test_english_names_of_the_format(capsys, tmp_path):
     out = capsys.readouterr().out
     assert "table 3, row (7) total, column total: 6 breaks 3 identities, which all hold with 5" in out
     assert "(total column)" in out and "(row (7) total)" in out
+
+
+def test_every_rules_finding_in_english_has_no_chinese_but_quoted_text(rules):
+    """Each rule's bad examples, linted under --lang en: every message (whichever rule
+    gives it) is English but for quoted text of the report or of the format."""
+    from reportlint.checking import kinds
+    from tests.conftest import lint_text
+
+    seen = set()
+    for rule in rules:
+        if kinds.get(rule.kind).across:
+            continue
+        for example in rule.bad:
+            options = {k: v for k, v in (("year", example.year), ("issuer_level", example.issuer_level)) if v}
+            for d in lint_text(example.text, rules, lang="en", **options).diagnostics:
+                seen.add(d.rule)
+                assert not _HAN.search(_QUOTED.sub("", d.message)), (rule.id, d.rule, d.message)
+    assert len(seen) > 60, "the examples give findings of most rules"
+
+
+def test_a_report_with_many_findings_in_english(capsys, tmp_path):
+    """A report in the wrong era's columns, with headings, labels and a title astray."""
+    text = (DEFECTS.replace("青山县市场监督管理局2024年政府信息公开年度报告", "2024年政府信息公开年度报告")
+            .replace("本年制发件数", "本年新制作数量").replace("一、总体情况", "总体情况")
+            .replace("三、收到和处理政府信息公开申请情况", "三、依申请公开情况"))
+    path = tmp_path / "many.txt"
+    path.write_text(text, encoding="utf-8")
+    main(["--no-config", "--format", "concise", "--lang", "en", str(path)])
+    english = capsys.readouterr().out
+    assert len(english.splitlines()) > 15
+    assert unquoted_han(english) == []
+
+
+@pytest.mark.parametrize("name", ["defects.txt", "total.txt"])
+def test_tables_in_english_have_no_chinese_but_quoted_text(capsys, tmp_path, monkeypatch, name):
+    monkeypatch.setenv("COLUMNS", "400")  # no quoted label wrapped over two lines
+    path = tmp_path / name
+    path.write_text(DEFECTS if name == "defects.txt" else ONE_WRONG_TOTAL, encoding="utf-8")
+    main(["tables", "--lang", "en", str(path)])
+    english = capsys.readouterr().out
+    assert "table 3" in english and "natural persons" in english
+    assert unquoted_han(english) == []

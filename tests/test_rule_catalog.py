@@ -97,3 +97,45 @@ def test_invalid_yaml_names_its_line(tmp_path):
     with pytest.raises(RuleFileError) as info:
         load_rule(path)
     assert str(info.value).startswith(f"{path}:")
+
+
+class _Recorded(dict):
+    """A rule's params that remember which of them its kind reads."""
+
+    def __init__(self, values: dict, read: set) -> None:
+        super().__init__(values)
+        self.read = read
+
+    def __getitem__(self, key):
+        self.read.add(key)
+        return super().__getitem__(key)
+
+    def get(self, key, default=None):
+        self.read.add(key)
+        return super().get(key, default)
+
+
+def test_each_rule_names_a_kind_whose_params_it_sets_and_nothing_else():
+    """A kind does one thing: none of structure and tables takes a `problem` to switch on;
+    each kind declares the params it reads (running every rule's examples reads no
+    other), and a rule sets those only."""
+    from dataclasses import replace
+
+    from reportlint.checking.kinds import structure, tables
+    from reportlint.checking.linter import lint_across
+    from tests.conftest import lint_text
+
+    rules = load_rules()
+    assert not [k.name for k in (*structure.KINDS, *tables.KINDS) if "problem" in k.params]
+    read: dict[str, set] = {}
+    recorded = [replace(r, params=_Recorded(r.params, read.setdefault(r.kind, set()))) for r in rules]
+    for rule in recorded:
+        assert set(rule.params) == set(kinds.get(rule.kind).params), rule.id
+        across = kinds.get(rule.kind).across
+        for example in (*rule.good, *rule.bad):
+            result = lint_text(example.text, [rule], year=example.year, issuer_level=example.issuer_level)
+            if across:
+                other = lint_text(example.other, [rule], path="other.txt", issuer_level=example.issuer_level)
+                lint_across(result.report, other.report, across, [rule])
+    for name, kind in kinds.KINDS.items():
+        assert read.get(name, set()) <= set(kind.params), name

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from reportlint.i18n import t
 from reportlint.reading.model import Span
 
 SEVERITIES = ("error", "warning", "info")
@@ -26,6 +27,17 @@ class Named(str):
         named = super().__new__(cls, zh)
         named.en = en
         return named
+
+
+def phrase(key: str, **args: object) -> Named:
+    """A piece of a message (`phrase.…` in i18n) in both languages, each Named arg in
+    the language's form."""
+    return Named(t(key, "zh", **args), t(key, "en", **{k: getattr(v, "en", v) for k, v in args.items()}))
+
+
+def joined(names: list, key: str = "phrase.list") -> Named:
+    """Names (or report text) listed, in both languages."""
+    return Named(t(key, "zh").join(names), t(key, "en").join(getattr(n, "en", n) for n in names))
 
 
 @dataclass(frozen=True)

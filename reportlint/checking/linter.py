@@ -74,8 +74,10 @@ def lint_bytes(path: str, data: bytes, rules: list[Rule], options: Options) -> F
 
 # Kinds that judge whether a heading, a label or a row is complete: on the cut last line
 # of an excerpt they would only see that it is cut.
-_CUT_BLIND = ("empty-heading", "sections", "unnumbered-heading", "table-shape", "cell", "cells-run-together",
-              "brackets")
+_CUT_BLIND = ("empty-heading", "section-missing", "section-order", "section-title", "section-variant",
+              "section-number", "unnumbered-heading", "missing-table", "missing-row", "row-order", "table-era",
+              "row-label", "unknown-row", "column-label", "columns-shape", "empty-cells", "value-count",
+              "split-number", "not-count", "split-cells", "cells-run-together", "brackets")
 
 
 def lint_report(report: Report, rules: list[Rule], lang: str = "zh") -> list[Diagnostic]:

@@ -8,12 +8,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from reportlint import templates
 from reportlint.checking import kinds
 from reportlint.checking.diagnostics import CATEGORIES, SEVERITIES
 from reportlint.checking.kinds.base import REQUIRED
 from reportlint.i18n import t
-from reportlint.resources import YAML_MAX_BYTES, data_dir, prepared, yaml_loader, yaml_problem
-from reportlint.templates import ERAS
+from reportlint.resources import DataFileError, data_dir, prepared, read_yaml
 
 SCOPES = ("report", "document")
 _ID = re.compile(r"^[A-Z][0-9]{3}$")
@@ -58,7 +58,7 @@ class Rule:
     severity: str
     kind: str
     scope: str
-    eras: tuple[str, ...]
+    era_terms: tuple[str, ...]  # era names and ranges (">=2019"); none: every era
     basis: str
     message: dict[str, str]
     description: dict[str, str]
@@ -73,17 +73,48 @@ class Rule:
         match = re.search(r"。|\.(\s|$)", text)
         return text[: match.end()].strip() if match else text
 
+    @property
+    def eras(self) -> tuple[str, ...]:
+        """The eras the rule runs on, the oldest first."""
+        return tuple(era for era in templates.eras() if not self.era_terms
+                     or any(_era_in(era, term) for term in self.era_terms))
+
     def applies_to(self, era: str | None) -> bool:
         """Whether the rule runs on a report of `era` (unknown era: only all-era rules)."""
-        return era in self.eras if era else set(self.eras) == set(ERAS)
+        return era in self.eras if era else self.eras == templates.eras()
+
+
+def _era_in(era: str, term: str) -> bool:
+    """Whether `era` is the era `term` names, or in the range it opens (">=2019", "<=2019")."""
+    if _era_name(term) == term:
+        return era == term
+    first, bound = templates.template(era).first_year, templates.template(_era_name(term)).first_year
+    return first >= bound if term.startswith(">=") else first <= bound
+
+
+def _era_name(term: str) -> str:
+    return term[2:] if term[:2] in (">=", "<=") else term
+
+
+def _era_terms(value: Any) -> tuple[str, ...] | None:
+    """The era names and ranges of a rule's `eras` (a list, or one term); None when one
+    is not an era."""
+    terms = tuple(str(v) for v in (value if isinstance(value, list) else [value]))
+    return terms if all(_era_name(t) in templates.eras() for t in terms) else None
 
 
 def load_rules(directory: Path | None = None) -> list[Rule]:
     """Every rule in `directory` (the built-in rules by default), sorted by id; as
-    prepared by an earlier run while the files are the same (resources.prepared).
+    prepared by an earlier run while the files are the same (resources.prepared). The
+    templates in a user's folder's `templates/` add their eras to the built-in ones.
 
     Raises RuleFileError for the first bad file, and for duplicate ids or names.
     """
+    if directory is not None:
+        try:
+            templates.add_folder(directory / "templates")
+        except DataFileError as error:
+            raise RuleFileError(error.path, error.line, error.problem, **error.args_) from error
     directory = directory or data_dir("rules")
     paths = sorted(directory.glob("*.yaml"))
     try:
@@ -107,23 +138,9 @@ def _load_rules(paths: list[Path]) -> list[Rule]:
 def load_rule(path: Path) -> Rule:
     """Load and validate one rule file (never more than a small file; YAML aliases refused)."""
     try:
-        with open(path, "rb") as file:
-            text = file.read(YAML_MAX_BYTES + 1).decode("utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise RuleFileError(path, 1, "unreadable") from err
-    problem = yaml_problem(text)
-    if problem:
-        raise RuleFileError(path, problem[1], problem[0], limit=YAML_MAX_BYTES // 1024)
-    import yaml
-    loader = yaml_loader()(text)
-    try:
-        node = loader.get_single_node()
-        raw = loader.construct_document(node) if node is not None else None
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise RuleFileError(path, mark.line + 1 if mark else 1, "yaml") from err
-    finally:
-        loader.dispose()
+        raw, node = read_yaml(path)
+    except DataFileError as error:
+        raise RuleFileError(error.path, error.line, error.problem, **error.args_) from error
     if not isinstance(raw, dict):
         raise RuleFileError(path, 1, "mapping")
     lines = _key_lines(node)
@@ -151,8 +168,7 @@ def load_rule(path: Path) -> Rule:
         ("severity", raw["severity"] in SEVERITIES, "severity", {"choices": ", ".join(SEVERITIES)}),
         ("kind", raw["kind"] in kinds.KINDS, "kind", {"kind": repr(raw["kind"]), "choices": ", ".join(sorted(kinds.KINDS))}),
         ("scope", raw.get("scope", "report") in SCOPES, "scope", {"choices": ", ".join(SCOPES)}),
-        ("eras", isinstance(raw.get("eras", list(ERAS)), list)
-         and all(str(e) in ERAS for e in raw.get("eras", ERAS)), "eras", {"choices": ", ".join(ERAS)}),
+        ("eras", _era_terms(raw.get("eras", [])) is not None, "eras", {"choices": ", ".join(templates.eras())}),
         ("basis", isinstance(raw["basis"], str) and raw["basis"].strip(), "basis", {}),
     )
     for key, ok, problem, args in checks:
@@ -172,7 +188,7 @@ def load_rule(path: Path) -> Rule:
     return Rule(
         id=raw["id"], name=raw["name"], category=raw["category"], severity=raw["severity"],
         kind=raw["kind"], scope=raw.get("scope", "report"),
-        eras=tuple(str(e) for e in raw.get("eras", ERAS)), basis=raw["basis"].strip(),
+        era_terms=_era_terms(raw.get("eras", [])), basis=raw["basis"].strip(),
         message=message, description=description, params=params, good=good, bad=bad, path=path,
     )
 
@@ -228,7 +244,8 @@ def _params(raw: Any, kind, fail) -> dict[str, Any]:
             continue
         value = raw[name]
         if not isinstance(value, spec.type) or (spec.choices and value not in spec.choices):
-            expected = " | ".join(spec.choices) if spec.choices else getattr(spec.type, "__name__", str(spec.type))
+            types = spec.type if isinstance(spec.type, tuple) else (spec.type,)
+            expected = " | ".join(spec.choices) if spec.choices else " | ".join(t.__name__ for t in types)
             raise fail("param_type", param=repr(name), expected=expected, value=repr(value)[:60])
         params[name] = value
     return params

@@ -22,7 +22,7 @@ from functools import cache
 from reportlint.checking.sentences import prose_of
 from reportlint.normalize import norm
 from reportlint.reading.model import Report, Section
-from reportlint.templates import ERAS, template
+from reportlint.templates import eras, template
 
 SHINGLE = 10  # characters: a run shorter than this is not a repeated passage
 MASK = "\0"
@@ -63,7 +63,7 @@ class Match:
 def fixed_wording() -> tuple[str, ...]:
     """The format's own wording of every era, normalised, longest first."""
     phrases = set()
-    for era in ERAS:
+    for era in eras():
         t = template(era)
         phrases.add(t.notice)
         for s in t.sections:

@@ -10,7 +10,8 @@ The closest configuration file above each linted file applies to it. Keys:
     year: 2024                       # the report year, instead of detection
     issuer-level: county_dept        # the issuer's level, instead of detection
     rules: [our-rules]               # folders of our own YAML rules (relative to the file)
-    params: {K204: {factor: 3}}      # a rule's params set otherwise (ids or names)
+    params: {K204: {factor: 3}}      # a rule's params set otherwise (ids or names); also
+                                     # `rules: {K204: {factor: 3}}` (a mapping, like yamllint)
     renamed-issuers:                 # units renamed (机构改革): old name → new name, for
       某某县文化广电旅游体育局: 某某县文化和旅游局   # pairing a report with last year's
     per-file:                        # overrides for files matching glob patterns
@@ -78,7 +79,8 @@ class Settings:
     issuer_level: str | None = None
     rule_dirs: tuple[Path, ...] = ()
     renamed_issuers: tuple[tuple[str, str], ...] = ()
-    params: tuple[tuple[str, str], ...] = ()  # (rule, its params as JSON: settings are hashed)
+    params: tuple[tuple[str, str, int | None], ...] = ()  # (rule, its params as JSON: settings are
+    # hashed, the line that sets them)
     per_file: tuple[tuple[tuple[str, ...], Settings], ...] = field(default=())
 
     def for_file(self, file: Path) -> Settings:
@@ -150,13 +152,25 @@ def load(path: Path) -> Settings:
         if problem:
             raise ConfigError(path, "-", problem[0], line=problem[1], limit=YAML_MAX_BYTES // 1024)
         try:
+            node = yaml.compose(text, Loader=yaml_loader())
             raw = yaml.load(text, Loader=yaml_loader()) or {}
         except yaml.YAMLError as err:
             mark = getattr(err, "problem_mark", None)
             raise ConfigError(path, "-", "yaml", line=mark.line + 1 if mark else 1) from err
     if not isinstance(raw, dict):
         raise ConfigError(path, "-", "mapping")
-    return _settings(path, raw, _KEYS)
+    settings = _settings(path, raw, _KEYS)
+    lines = _rule_lines(node) if path.name != "pyproject.toml" else {}
+    return replace(settings, params=tuple((k, v, lines.get(k)) for k, v, _ in settings.params))
+
+
+def _rule_lines(node) -> dict[str, int]:
+    """The line of each rule named under `params` (or `rules`, as a mapping)."""
+    out: dict[str, int] = {}
+    for key, value in node.value if isinstance(node, yaml.MappingNode) else ():
+        if key.value in ("params", "rules") and isinstance(value, yaml.MappingNode):
+            out.update((k.value, k.start_mark.line + 1) for k, _ in value.value if isinstance(k, yaml.ScalarNode))
+    return out
 
 
 def _settings(path: Path, raw: dict, allowed: set[str]) -> Settings:
@@ -184,7 +198,7 @@ def _settings(path: Path, raw: dict, allowed: set[str]) -> Settings:
         lang=_choice(path, raw, "lang", ("zh", "en")),
         year=_year(path, raw),
         issuer_level=_choice(path, raw, "issuer-level", LEVELS),
-        rule_dirs=tuple(path.parent / d for d in _list(path, raw, "rules", str)),
+        rule_dirs=() if isinstance(raw.get("rules"), dict) else tuple(path.parent / d for d in _list(path, raw, "rules", str)),
         renamed_issuers=_renames(path, raw),
         params=_rule_params(path, raw),
         per_file=tuple(per_file),
@@ -209,10 +223,16 @@ def _renames(path: Path, raw: dict) -> tuple[tuple[str, str], ...]:
 
 
 def _rule_params(path: Path, raw: dict) -> tuple:
-    value = raw.get("params", {})
-    if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
-        raise ConfigError(path, "params", "params")
-    return tuple((str(k), json.dumps(v, ensure_ascii=False, sort_keys=True)) for k, v in value.items())
+    """The params set per rule, under `params`, or under `rules` when it is a mapping."""
+    out = []
+    for key in ("rules", "params"):
+        value = raw.get(key, {})
+        if key == "rules" and not isinstance(value, dict):
+            continue
+        if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+            raise ConfigError(path, key, "params")
+        out += [(str(k), json.dumps(v, ensure_ascii=False, sort_keys=True), None) for k, v in value.items()]
+    return tuple(out)
 
 
 def _choice(path: Path, raw: dict, key: str, choices: tuple[str, ...]) -> str | None:
@@ -244,7 +264,7 @@ def _check_names(settings: Settings, rules: list[Rule], select: tuple[str, ...],
         used += [(settings.path, "select", k) for k in source.select]
         used += [(settings.path, "ignore", k) for k in source.ignore]
         used += [(settings.path, "severity", k) for k, _ in source.severity]
-        used += [(settings.path, "params", k) for k, _ in source.params]
+        used += [(settings.path, "params", k) for k, _, _ in source.params]
     for path, key, name in used:
         if name not in known:
             guess = (name[0].upper() + name[1:].translate(_DIGIT_LIKE) if _ID_LIKE.fullmatch(name)
@@ -289,12 +309,13 @@ def rules_for(settings: Settings, builtin: list[Rule], select: tuple[str, ...] =
             continue
         severity = next((overrides[k] for k in keys if k in overrides), rule.severity)
         rule = replace(rule, severity=severity)
-        for key, values in settings.params:
+        for key, values, line in settings.params:
             if key in keys:
                 try:
                     rule = with_params(rule, json.loads(values))
                 except ParamError as error:
-                    raise ConfigError(settings.path, f"params: {key}", "rule." + error.problem, **error.args_) from error
+                    raise ConfigError(settings.path, f"params: {key}", "rule." + error.problem, line=line,
+                                      **error.args_) from error
         out.append(rule)
     return out
 

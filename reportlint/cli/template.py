@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 
 from reportlint.normalize import cn_numeral
-from reportlint.templates import era_of_year, template
+from reportlint.templates import era_of_year, template, unified
 
 # What each part reports, in the words of 国办公开办函〔2021〕30号 and the Regulation.
 _GUIDE = {
@@ -23,7 +23,7 @@ _GUIDE = {
 def blank_report(year: int, issuer: str) -> str:
     """The text of a blank report on `year` by `issuer`, tables with empty cells."""
     era = era_of_year(year)
-    if era not in ("2019", "2021"):
+    if not unified(era):
         raise ValueError(era)
     spec = template(era)
     out = [f"{issuer}{year}年政府信息公开工作年度报告", "",
@@ -33,13 +33,9 @@ def blank_report(year: int, issuer: str) -> str:
     for section in spec.sections:
         out += [f"{cn_numeral(section.number)}、{section.title}", "", _GUIDE[section.id], ""]
         for table in tables.values():
-            if _section_of(table["id"]) == section.id:
+            if table["section"] == section.id:
                 out += _table(table) + [""]
     return "\n".join(out)
-
-
-def _section_of(table_id: str) -> str:
-    return {"t3": "requests", "t4": "review"}.get(table_id, "proactive")
 
 
 def _table(table: dict) -> list[str]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from reportlint.normalize import norm
-from reportlint.templates import known_titles, template
+from reportlint.templates import known_titles, template, unified
 from reportlint.reading.model import Bounds, Line, Report, Section, TableRegion
 
 _ENDS = tuple("。！？!?；;…”\"’'）)】]》>.")
@@ -66,7 +66,7 @@ def _unit_start(report: Report, cut: Line) -> int:
 def _early(report: Report, last: int, items) -> bool:
     """Whether a text that ends whole ends before the format's last section, with no
     signature or date under it: only the report's first parts are in the text."""
-    if report.era not in ("2019", "2021") or not report.matched_sections:
+    if not unified(report.era) or not report.matched_sections:
         return False
     final = max(spec.number for spec in template(report.era).sections)
     present = {spec.number for _, spec, _ in report.matched_sections}

@@ -21,12 +21,6 @@ _OTHER_DOCUMENTS = ("总结", "计划", "要点", "方案", "通知", "意见", 
 # the name of the report inside another document's title: 关于做好…年度报告编制工作的通知,
 # 《…年度报告》解读, 文字解读：…年度报告, …政务公开工作自查报告
 _REPORT_NAME = re.compile(r"年度报告|年报|报告")
-# Labels only one era's tables carry: evidence of the format actually used.
-FORMAT_MARKERS = {
-    "2019": ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量",
-             "采购项目数量", "采购总金额", "第二十条第(九)项"),
-    "2021": ("本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额"),
-}
 
 
 def title_year_issuer(title: str) -> tuple[int | None, str | None]:
@@ -57,12 +51,6 @@ def text_year(text: str) -> int | None:
         return None
     best = max(years.values())
     return min(y for y, n in years.items() if n == best)
-
-
-def format_evidence(text: str) -> dict[str, list[str]]:
-    """For each era, the era-specific table labels that occur in the text."""
-    n = norm(text)
-    return {era: [label for label in labels if label in n] for era, labels in FORMAT_MARKERS.items()}
 
 
 def issuer_level(issuer: str | None, text: str) -> str | None:

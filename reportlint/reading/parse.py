@@ -12,7 +12,7 @@ from reportlint.reading.model import Report, Section
 from reportlint.reading.outline import parse_blocks
 from reportlint.reading.source import Source
 from reportlint.reading.tables import read_tables
-from reportlint.templates import ERAS, SectionSpec, era_of_year, template
+from reportlint.templates import SectionSpec, era_of_markers, era_of_year, latest, template
 
 
 def parse_report(source: Source, year: int | None = None,
@@ -28,14 +28,14 @@ def parse_report(source: Source, year: int | None = None,
         title.year, title.issuer = detect.title_year_issuer("".join(line.matching for line in title.lines))
     report.year = year or (title.year if title else None) or detect.text_year(text)
     report.issuer = title.issuer if title else None
-    report.era = era_of_year(report.year) or _era_from_evidence(text)
+    report.era = era_of_year(report.year) or era_of_markers(norm(text))
     report.issuer_level = issuer_level or detect.issuer_level(report.issuer, text)
     report.year_from = "option" if year else "title" if title and title.year else "text" if report.year else None
     report.level_from = "option" if issuer_level else None if report.issuer_level is None else \
         "title" if report.issuer_level == detect.issuer_level(report.issuer, "") else "text"
     report.read_tables, report.stray = read_tables(report)
     if report.era is None and _unified(report):
-        report.era = ERAS[-1]
+        report.era = latest()
     report.matched_sections = match_sections(report)
     report.is_report = detect.looks_like_report(
         title.text if title else None, _head(report), text,
@@ -61,18 +61,9 @@ def _unified(report: Report) -> bool:
     the section of applications as the format names it."""
     if any(t.id in ("t3", "t4") for t in report.read_tables):
         return True
-    requests = next(s for s in template(ERAS[-1]).sections if s.id == "requests")
+    requests = next(s for s in template(latest()).sections if s.id == "requests")
     return any(s.heading and norm(s.heading.title) in {norm(requests.title), *map(norm, requests.variants)}
                for s in report.sections)
-
-
-def _era_from_evidence(text: str) -> str | None:
-    evidence = detect.format_evidence(text)
-    if evidence["2021"] or "〔2021〕30号" in text:
-        return "2021"
-    if evidence["2019"]:
-        return "2019"
-    return None
 
 
 def match_sections(report: Report) -> list[tuple[Section, SectionSpec, str]]:
@@ -81,7 +72,7 @@ def match_sections(report: Report) -> list[tuple[Section, SectionSpec, str]]:
     Returns (section, spec, how) with how = "exact", "variant" or "keyword"; a spec is
     matched once, an exact or variant title winning over a keyword match.
     """
-    specs = template(report.era or ERAS[-1]).sections
+    specs = template(report.era or latest()).sections
     candidates: list[tuple[int, Section, SectionSpec, str]] = []
     for section in report.sections:
         if section.heading is None:

@@ -26,7 +26,7 @@ from reportlint.reading.model import (
     TableColumn,
     TableRow,
 )
-from reportlint.templates import table_spec, template
+from reportlint.templates import latest, table_spec, template, unified
 
 _CAPTION = re.compile(r"第二十条第\(([一二三四五六七八九十]+)\)项")
 _CAPTION_IDS = {"一": "t2_1", "五": "t2_5", "六": "t2_6", "八": "t2_8", "九": "t2_9"}
@@ -90,7 +90,7 @@ def _labels(era: str) -> dict[str, tuple[str, str, str]]:
 
 
 def other_era(era: str) -> str:
-    return "2019" if era == "2021" else "2021"
+    return template(era).confused_with or era
 
 
 def _anchor(text: str) -> str | None:
@@ -415,9 +415,9 @@ def _nearest(text: str, spec: _Spec) -> str:
 def read_tables(report: Report) -> tuple[list[Table], list[Row]]:
     """The format's tables found in the report, in the order they start, and the rows
     of numbers that stand before any of them."""
-    if report.era not in ("2019", "2021") and report.era is not None:
+    if report.era is not None and not unified(report.era):
         return [], []
-    reader = _Reader(report.era or "2021")
+    reader = _Reader(report.era or latest())
     for region in report.tables():
         for row in region.rows:
             reader.read(row)

@@ -25,10 +25,9 @@ from reportlint.checking.identities import cells_of, readings
 from reportlint.checking.linter import FileResult
 from reportlint.i18n import t
 from reportlint.resources import data_dir, yaml_loader
-from reportlint.templates import template
+from reportlint.templates import eras, template, unified
 
 TABLES = ("t2_1", "t2_5", "t2_6", "t2_8", "t2_9", "t3", "t4")  # tables 二, 三 and 四
-ERAS = ("2021", "2019")  # the eras with tables; the newer one's columns first
 FORMATS = ("xlsx", "csv", "json")
 _SEP = " / "
 Figure = int | float | str | None
@@ -46,7 +45,7 @@ class Column:
 def columns() -> tuple[Column, ...]:
     """The cell columns, headed by their official labels, in the order of the forms."""
     out: dict[str, Column] = {}
-    for era in ERAS:
+    for era in [e for e in reversed(eras()) if unified(e)]:  # the newer one's columns first
         for spec in template(era).tables:
             if spec["id"] not in TABLES:
                 continue

@@ -7,12 +7,13 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from reportlint.checking.identities import Readings, cells_of, readings
+from reportlint.checking.kinds.tables import table_name
 from reportlint.checking.linter import FileResult
 from reportlint.checking.suspects import suspects
 from reportlint.i18n import t
 from reportlint.reading.model import Cell, Table
 from reportlint.reading.tables import is_empty
-from reportlint.templates import table_spec
+from reportlint.templates import english, table_spec
 
 
 def print_tables(result: FileResult, console: Console, lang: str) -> None:
@@ -49,37 +50,48 @@ def _table(table: Table, failing: set[tuple[int, int]], lang: str, read: Reading
            suspect: dict[tuple[int, int], int]) -> RichTable:
     spec = table_spec(table.era, table.id)
     grouped = any(c.get("group") for c in spec["columns"])
-    labels = list(dict.fromkeys(c["label"] for c in spec["columns"]))
-    out = RichTable(title=Text(f"{spec['name']}（{table.era}）", style="bold"),
+    labels: dict[str, dict] = {}  # each label, with the first column that has it
+    for c in spec["columns"]:
+        labels.setdefault(c["label"], c)
+    title = table_name(table.era, table.id).en if lang == "en" else spec["name"]
+    out = RichTable(title=Text(t("tables.title", lang, name=title, era=table.era), style="bold"),
                     title_justify="left", show_lines=False)
     out.add_column(t("tables.line", lang), justify="right", style="dim")
     out.add_column(t("tables.row", lang))
-    for label in labels:
-        out.add_column(Text(label), justify="right")
+    for label, c in labels.items():
+        name = english("groups", label) if grouped else english("columns", c["id"])
+        out.add_column(Text(_english(label, name, lang)), justify="right")
     for row in table.rows.values():
-        name = Text(row.official or "")
+        name = Text(_english(row.official or "", english("rows", row.id), lang))
         if row.found and row.how != "exact":
-            name.append(f"（{row.found}）", style="yellow")
+            name.append(t("tables.found", lang, found=row.found), style="yellow")
         reading = read.get((table.id, row.id))
         if row.problem and reading is None:
             out.add_row(str(row.span.line), name, Text(t("tables.unfit", lang, problem=row.problem), style="red"))
             continue
         if reading is not None:
             written = "「" + "」「".join(c.text for c in reading.written) + "」"
-            name.append(" " + t("tables.reading", lang, written=written, values="、".join(reading.values)),
+            name.append(" " + t("tables.reading", lang, written=written, values=t("phrase.list", lang).join(reading.values)),
                         style="yellow")
         cells = cells_of(table, row, read)
         if grouped:  # table 四: one line per group (行政复议, 未经复议直接起诉, 复议后起诉)
             for group in dict.fromkeys(c["group"] for c in spec["columns"]):
                 group_cells = [cells.get(c["id"]) for c in spec["columns"] if c["group"] == group]
-                out.add_row(str(row.span.line), Text(group), *[_cell(c, failing, suspect) for c in group_cells])
+                out.add_row(str(row.span.line), Text(_english(group, english("groups", group), lang)),
+                            *[_cell(c, failing, suspect) for c in group_cells])
         else:
             out.add_row(str(row.span.line), name, *[_cell(cells.get(c["id"]), failing, suspect)
                                                    for c in spec["columns"]])
     for row, nearest in table.unknown:
-        out.add_row(str((row.labels or row.values)[0].line), Text(f"{row.label}？≈{nearest}", style="red"),
+        out.add_row(str((row.labels or row.values)[0].line),
+                    Text(t("tables.unknown", lang, label=row.label, nearest=nearest), style="red"),
                     *[_cell(c, failing, suspect) for c in row.values[: len(labels)]])
     return out
+
+
+def _english(label: str, name: str | None, lang: str) -> str:
+    """A label of the format in `lang`: in English its name, else the label quoted."""
+    return label if lang != "en" or not label else name or f'"{label}"'
 
 
 def _cell(cell: Cell | None, failing: set[tuple[int, int]], suspect: dict[tuple[int, int], int]) -> Text:

@@ -30,9 +30,9 @@ from reportlint.checking.sentences import (
 from reportlint.reading.model import Cell, Paragraph, Report, Table
 from reportlint.checking.identities import readings, value_of
 from reportlint.reading.tables import specs
+from reportlint.templates import latest
+from reportlint.checking.kinds.tables import table_number
 
-_TABLE_NAMES = {"t2_1": "二", "t3": "三", "t4": "四"}
-_TABLE_NUMBERS = {"t2_1": "2", "t3": "3", "t4": "4"}  # in English
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ class Quantity:
 
     def column(self, col: str) -> Quantity:
         """The same rows of table 三 in one applicant column."""
-        label = next(c["label"] for c in specs("2021")["t3"].columns if c["id"] == col)
+        label = next(c["label"] for c in specs(latest())["t3"].columns if c["id"] == col)
         return replace(self, name=f"{self.name}（{label}）",
                        cells=tuple((t, r, col) for t, r, _ in self.cells))
 
@@ -119,7 +119,7 @@ def prose_table(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
         first = values[0]
         yield Finding(claim.paragraph.span_of(claim.start, claim.end), {
             "said": f"{claim.value}件", "phrase": claim.phrase,
-            "table": Named(_TABLE_NAMES[first[0].cells[0][0]], _TABLE_NUMBERS[first[0].cells[0][0]]),
+            "table": table_number(latest(), first[0].cells[0][0]),
             "values": "、".join(shown)},
             related=tuple(c.span for c in first[1][1]))
 
@@ -167,7 +167,7 @@ def _meaning(label: str, before: str, withdrawn: bool) -> tuple[tuple[Quantity, 
         if quantities[0].cells[0][0] == "t4":
             return quantities, "信息公开" in before and not breakdown
         if breakdown:
-            columns = [c["id"] for c in specs("2021")["t3"].columns]
+            columns = [c["id"] for c in specs(latest())["t3"].columns]
             return tuple(q.column(c) for q in quantities for c in columns), False
         return quantities, True
     if _NORMATIVE.search(label):
@@ -256,7 +256,7 @@ def _row_cells(tables: dict[str, Table], table_id: str, row_id: str,
 
 def _where(table_id: str, row: str, column: str) -> str:
     """表三「四、结转下年度继续办理」自然人; table 四's one row has no label."""
-    return f"表{_TABLE_NAMES[table_id]}" + (f"「{row}」" if row else "") + column
+    return f"表{table_number(latest(), table_id)}" + (f"「{row}」" if row else "") + column
 
 
 KINDS = (

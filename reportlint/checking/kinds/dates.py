@@ -11,6 +11,7 @@ from reportlint.checking.diagnostics import Finding
 from reportlint.checking.kinds.base import Kind, Param
 from reportlint.checking.sentences import prose_blocks, sentences
 from reportlint.reading.model import Report, Span
+from reportlint.templates import template
 
 _Y = r"((?:19|20)\d{2})\s*年"
 _MD = r"(\d{1,2})\s*月\s*(\d{1,2})\s*日"
@@ -103,7 +104,7 @@ def _due(report: Report) -> date | None:
     县级以上人民政府部门 and 3月31日 for 县级以上地方人民政府 (第四十九条); none for 乡镇 and 街道."""
     if report.year is None or report.era is None:
         return None
-    if report.era == "2008":
+    if template(report.era).deadline:
         return date(report.year + 1, 3, 31)
     if report.issuer_level in DEPARTMENTS:
         return date(report.year + 1, 1, 31)
@@ -113,8 +114,8 @@ def _due(report: Report) -> date | None:
 
 
 def _deadline_basis(report: Report) -> str:
-    if report.era == "2008":
-        return "2007年《条例》第三十一条"
+    if template(report.era).deadline:
+        return template(report.era).deadline
     return "《条例》第四十九条（县级以上人民政府部门）" if report.issuer_level in DEPARTMENTS \
         else "《条例》第四十九条（县级以上地方人民政府）"
 

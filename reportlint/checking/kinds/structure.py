@@ -6,13 +6,11 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from reportlint.checking.diagnostics import Finding, Named
+from reportlint.checking.diagnostics import Finding, Named, joined, phrase
 from reportlint.checking.kinds.base import Kind, Param
 from reportlint.normalize import cn_int, cn_numeral, norm
 from reportlint.reading.model import Heading, Paragraph, Report, Span
-from reportlint.templates import template
-
-_OFFICIAL_TITLE = "政府信息公开工作年度报告"
+from reportlint.templates import SectionSpec, latest, template
 
 
 def _start(report: Report) -> Span:
@@ -31,58 +29,100 @@ def document_type(report: Report, params: Mapping[str, Any]) -> Iterator[Finding
         yield Finding(span, {"first_line": report.source.line(span.line).strip()[:40]})
 
 
-def title(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
-    """The title line: present, with a year, an issuer and the official wording."""
-    problem = params["problem"]
+# One finding for one title, all giving the same fixed title: the year first, then the
+# issuer, then the wording.
+
+def title_missing(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """No title line (in a whole text, not an excerpt)."""
+    if report.title is None and report.bounds.start is None:
+        yield Finding(_start(report), {"expected": _expected_title(report)})
+
+
+def title_year(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """A title without the report year."""
+    if report.title is not None and report.title.year is None:
+        yield _title_finding(report)
+
+
+def title_issuer(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """A title with a year but no issuer."""
     t = report.title
-    if t is None:
-        if problem == "missing" and report.bounds.start is None:
-            yield Finding(_start(report), {"expected": _expected_title(report)})
-        return
-    # one finding for one title, all giving the same fixed title: the year first, then
-    # the issuer, then the wording
-    args = {"title": t.text, "expected": _expected_title(report)}
-    if problem == "year" and t.year is None:
-        yield Finding(t.span, args)
-    elif problem == "issuer" and not t.issuer and t.year is not None:
-        yield Finding(t.span, args)
-    elif problem == "wording" and _OFFICIAL_TITLE not in norm(t.text) and t.year is not None and t.issuer:
-        yield Finding(t.span, args)
+    if t is not None and not t.issuer and t.year is not None:
+        yield _title_finding(report)
 
 
-def _expected_title(report: Report) -> str:
-    issuer = report.issuer or "（机关名称）"
-    year = report.year or "（年份）"
-    return f"{issuer}{year}年{_OFFICIAL_TITLE}"
+def title_wording(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """A title with a year and an issuer but not the official wording."""
+    t = report.title
+    if t is not None and _wording(report) not in norm(t.text) and t.year is not None and t.issuer:
+        yield _title_finding(report)
 
 
-def sections(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
-    """The mandated sections: present, in order, numbered and titled as the format says."""
-    problem = params["problem"]
-    specs = template(report.era or "2021").sections
+def _title_finding(report: Report) -> Finding:
+    return Finding(report.title.span, {"title": report.title.text, "expected": _expected_title(report)})
+
+
+def _wording(report: Report) -> str:
+    """The wording every report's title ends with."""
+    return template(report.era or latest()).report_title
+
+
+def _expected_title(report: Report) -> Named:
+    return phrase("phrase.title", issuer=report.issuer or phrase("phrase.no_issuer"),
+                  year=report.year or phrase("phrase.no_year"), wording=_wording(report))
+
+
+def section_missing(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """A mandated section of the era's format that no heading stands for (within the excerpt)."""
     matched = report.matched_sections
-    if problem == "missing":
-        found = {spec.id for _, spec, _ in matched}
-        for spec in specs:
-            if spec.required and spec.id not in found and not _outside(report, spec.number):
-                yield Finding(_missing_anchor(report, matched, spec.number),
-                              {"number": Named(cn_numeral(spec.number), str(spec.number)), "title": spec.title})
-        return
+    found = {spec.id for _, spec, _ in matched}
+    for spec in template(report.era or latest()).sections:
+        if spec.required and spec.id not in found and not _outside(report, spec.number):
+            yield Finding(_missing_anchor(report, matched, spec.number),
+                          {"number": Named(cn_numeral(spec.number), str(spec.number)), "title": spec.title})
+
+
+def section_order(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """A section after one that the format puts after it."""
     highest = 0
-    for section, spec, how in matched:
-        heading = section.heading
-        official = f"{cn_numeral(spec.number)}、{spec.title}"
-        args = {"found": heading.line.content, "official": official,
-                "number": Named(cn_numeral(spec.number), str(spec.number)), "title": spec.title}
-        if problem == "order" and spec.number < highest:
-            yield Finding(heading.span, args)
-        elif problem == "title" and how == "keyword":
-            yield Finding(heading.span, args)
-        elif problem == "variant" and how == "variant":
-            yield Finding(heading.span, args)
-        elif problem == "number" and heading.number not in (None, spec.number):
-            yield Finding(heading.span, args)
+    for heading, spec, _ in _matched(report):
+        if spec.number < highest:
+            yield _section_finding(heading, spec)
         highest = max(highest, spec.number)
+
+
+def section_title(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """A section recognised by a keyword only: its title is not the format's."""
+    for heading, spec, how in _matched(report):
+        if how == "keyword":
+            yield _section_finding(heading, spec)
+
+
+def section_variant(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """A section titled with a common variant of the format's title."""
+    for heading, spec, how in _matched(report):
+        if how == "variant":
+            yield _section_finding(heading, spec)
+
+
+def section_number(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """A section numbered otherwise than the format numbers it."""
+    for heading, spec, _ in _matched(report):
+        if heading.number not in (None, spec.number):
+            yield _section_finding(heading, spec)
+
+
+def _matched(report: Report) -> Iterator[tuple[Heading, SectionSpec, str]]:
+    """(heading, spec, how) of each section matched to one of the format, in order."""
+    for section, spec, how in report.matched_sections:
+        yield section.heading, spec, how
+
+
+def _section_finding(heading: Heading, spec: SectionSpec) -> Finding:
+    number = Named(cn_numeral(spec.number), str(spec.number))
+    return Finding(heading.span, {"found": heading.line.content, "title": spec.title, "number": number,
+                                  "official": phrase("phrase.section", number=cn_numeral(spec.number),
+                                                     title=spec.title)})
 
 
 def _outside(report: Report, number: int) -> bool:
@@ -133,31 +173,54 @@ def _sequences(report: Report) -> Iterator[list[Heading]]:
         yield from by_level.values()
 
 
-def numbering(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
-    """一、二、…, （一）（二）…, 1. 2. … numbered without gaps, repeats or restarts."""
-    problem = params["problem"]
+# 一、二、…, （一）（二）…, 1. 2. … numbered without gaps, repeats or restarts.
+
+def numbering_start(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """A run of headings whose numbers start after 1 (not in an excerpt that begins at a
+    later section, nor where the first heading has no number)."""
+    for k, (h, previous, unnumbered_first) in _numbered(report):
+        if previous is None and h.number != 1 and not unnumbered_first \
+                and not (k == 0 and report.bounds.start is not None):
+            yield Finding(h.span, {**_numbering_args(h, previous), "missing": _markers(h.level, range(1, h.number))})
+
+
+def numbering_gap(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """A heading numbered more than one after the one before."""
+    for _, (h, previous, _) in _numbered(report):
+        if previous is not None and h.number > previous.number + 1:
+            missing = _markers(h.level, range(previous.number + 1, h.number))
+            yield Finding(h.span, {**_numbering_args(h, previous), "missing": missing})
+
+
+def numbering_repeat(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """A heading numbered as the one before."""
+    for _, (h, previous, _) in _numbered(report):
+        if previous is not None and h.number == previous.number:
+            yield Finding(h.span, _numbering_args(h, previous))
+
+
+def numbering_back(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """A heading numbered below the one before: two sets of numbers, or a swap."""
+    for _, (h, previous, _) in _numbered(report):
+        if previous is not None and h.number < previous.number:
+            yield Finding(h.span, _numbering_args(h, previous))
+
+
+def _numbered(report: Report) -> Iterator[tuple[int, tuple[Heading, Heading | None, bool]]]:
+    """(k, (heading, the numbered heading before it, whether the run's first heading has
+    no number)) for every numbered heading of the k-th run of siblings."""
     for k, headings in enumerate(_sequences(report)):
-        if k == 0 and report.bounds.start is not None and problem == "start":
-            continue  # an excerpt that begins at a later section
         previous: Heading | None = None
         unnumbered_first = bool(headings) and headings[0].number is None
         for h in headings:
-            if h.number is None:
-                continue
-            args = {"found": h.marker, "expected": _marker(h.level, (previous.number + 1) if previous else 1),
-                    "previous": previous.marker if previous else ""}
-            if previous is None:
-                if problem == "start" and h.number != 1 and not unnumbered_first:
-                    missing = _markers(h.level, range(1, h.number))
-                    yield Finding(h.span, {**args, "missing": missing})
-            elif h.number > previous.number + 1 and problem == "gap":
-                missing = _markers(h.level, range(previous.number + 1, h.number))
-                yield Finding(h.span, {**args, "missing": missing})
-            elif h.number == previous.number and problem == "repeat":
-                yield Finding(h.span, args)
-            elif h.number < previous.number and problem == "back":
-                yield Finding(h.span, args)
-            previous = h
+            if h.number is not None:
+                yield k, (h, previous, unnumbered_first)
+                previous = h
+
+
+def _numbering_args(h: Heading, previous: Heading | None) -> dict:
+    return {"found": h.marker, "expected": _marker(h.level, (previous.number + 1) if previous else 1),
+            "previous": previous.marker if previous else ""}
 
 
 def empty_heading(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
@@ -226,7 +289,8 @@ def excerpt_early(report: Report, params: Mapping[str, Any]) -> Iterator[Finding
         yield Finding(ended.span, {
             "part": last_heading[-1].heading.line.content if last_heading else _clip(ended.content),
             "count": len(due), "from_part": due[0].number,
-            "titles": "、".join(f"{cn_numeral(spec.number)}、{spec.title}" for spec in due)})
+            "titles": joined([phrase("phrase.section", number=cn_numeral(spec.number), title=spec.title)
+                              for spec in due])})
 
 
 def excerpt_start(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
@@ -262,14 +326,19 @@ KINDS = (
     Kind("undecodable", undecodable, args=frozenset({"count", "encoding"})),
     Kind("parse-problem", parse_problem, args=frozenset({"text"})),
     Kind("document-type", document_type, args=frozenset({"first_line"})),
-    Kind("title", title, {"problem": Param(str, choices=("missing", "year", "issuer", "wording"))},
-         frozenset({"title", "expected"})),
-    Kind("sections", sections,
-         {"problem": Param(str, choices=("missing", "order", "title", "variant", "number"))},
-         frozenset({"found", "official", "number", "title"})),
+    Kind("title-missing", title_missing, args=frozenset({"expected"})),
+    *(Kind(name, check, args=frozenset({"title", "expected"}))
+      for name, check in (("title-year", title_year), ("title-issuer", title_issuer),
+                          ("title-wording", title_wording))),
+    Kind("section-missing", section_missing, args=frozenset({"number", "title"})),
+    *(Kind(name, check, args=frozenset({"found", "official", "number", "title"}))
+      for name, check in (("section-order", section_order), ("section-title", section_title),
+                          ("section-variant", section_variant), ("section-number", section_number))),
     Kind("unnumbered-heading", unnumbered, args=frozenset({"title", "expected"})),
-    Kind("numbering", numbering, {"problem": Param(str, choices=("start", "gap", "repeat", "back"))},
-         frozenset({"found", "expected", "previous", "missing"})),
+    Kind("numbering-start", numbering_start, args=frozenset({"found", "expected", "previous", "missing"})),
+    Kind("numbering-gap", numbering_gap, args=frozenset({"found", "expected", "previous", "missing"})),
+    *(Kind(name, check, args=frozenset({"found", "expected", "previous"}))
+      for name, check in (("numbering-repeat", numbering_repeat), ("numbering-back", numbering_back))),
     Kind("empty-heading", empty_heading, {"levels": Param(list, [1, 2])},
          frozenset({"heading"})),
     Kind("announced-parts", announced_parts, args=frozenset({"announced", "present"})),

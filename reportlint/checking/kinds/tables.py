@@ -12,29 +12,42 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from reportlint.checking.diagnostics import Edit, Finding, Named
+from reportlint.checking.diagnostics import Edit, Finding, Named, joined, phrase
 from reportlint.checking.kinds.base import Kind, Param
 from reportlint.reading.model import Cell, Report, Span, Table, TableColumn, TableRow
 from reportlint.checking.identities import cells_of, evaluate, identities, readings, run_together
 from reportlint.checking.suspects import instance, suspects
 from reportlint.reading.tables import is_empty, specs
-from reportlint.templates import english
+from reportlint.templates import english, table_spec, template, unified
 
-_NAMES = {"any": "表格", "t2_1": "表二第二十条第（一）项", "t2_5": "表二第二十条第（五）项",
-          "t2_6": "表二第二十条第（六）项", "t2_8": "表二第二十条第（八）项",
-          "t2_9": "表二第二十条第（九）项", "t3": "表三", "t4": "表四"}
-_SHOW = {"blank": Named("空白", "blank"), "slash": Named("/", "/"), "dash": Named("-", "-"),
-         "emdash": Named("—", "—"), "none": Named("无", '"无" (none)')}
+_SHOW = {"blank": phrase("phrase.blank"), "slash": Named("/", "/"), "dash": Named("-", "-"),
+         "emdash": Named("—", "—"), "none": phrase("phrase.none")}
 _NO_RULES = ("township", "street", "county", "county_dept")
-_PARTS = {"t3": 3, "t4": 4}  # the section each table stands in (table 二: section 二)
 
 
 def _columns(table: Table) -> dict[str, dict]:
     return {c["id"]: c for c in specs(table.era)[table.id].columns}
 
 
-def _name(table_id: str) -> Named:
-    return Named(_NAMES[table_id], english("tables", table_id))
+def table_number(era: str, table_id: str) -> Named:
+    """A table's number (二, 三, 四) in both languages."""
+    number = table_spec(era, table_id)["number"]
+    return Named(number, english("numbers", number) or number)
+
+
+def table_name(era: str, table_id: str, form: str = "phrase.table_captioned") -> Named:
+    """A table's name in messages (表二第二十条第（一）项, 表三; with `form`
+    phrase.table_item, 二（第二十条第（一）项）), in both languages."""
+    spec = table_spec(era, table_id)
+    if not spec.get("caption"):
+        return table_number(era, table_id) if form == "phrase.table_item" else \
+            phrase("phrase.table", number=table_number(era, table_id))
+    caption = Named(spec["caption"], english("captions", table_id) or f'"{spec["caption"]}"')
+    return phrase(form, number=table_number(era, table_id), caption=caption)
+
+
+def _name(table: Table) -> Named:
+    return table_name(table.era, table.id)
 
 
 def _named(kind: str, key: str, label: str) -> Named:
@@ -42,8 +55,9 @@ def _named(kind: str, key: str, label: str) -> Named:
     return Named(label, english(kind, key) or f'"{label}"')
 
 
-def _join(names: list[Named]) -> Named:
-    return Named("、".join(names), ", ".join(n.en for n in names))
+def _quoted(text: str) -> Named:
+    """Report text: as it is in Chinese, quoted in English."""
+    return Named(text, f'"{text}"')
 
 
 def _column(column: dict) -> Named:
@@ -51,7 +65,7 @@ def _column(column: dict) -> Named:
 
 
 def _where(table: Table, row: TableRow) -> Named:
-    return _named("rows", row.id, row.official) if row.official else _name(table.id)
+    return _named("rows", row.id, row.official) if row.official else _name(table)
 
 
 def _short(label: str) -> str:
@@ -61,39 +75,68 @@ def _short(label: str) -> str:
 
 # ---- cell ----
 
-def cell(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
-    """Cells that hold no number, or not a count, where a count is due."""
-    problem = params["problem"]
+def empty_cells(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """Cells that hold no number, outside the columns blank in every row of a table of
+    `rows` rows or more (see `blank_cells`): a row's blanks on one line are one finding,
+    its columns listed."""
     read = readings(report)
     for table in report.read_tables:
         columns = _columns(table)
-        blank = _blank_columns(table, read, params["rows"]) if problem == "empty" else ()
+        blank = _blank_columns(table, read, params["rows"])
         for row in table.rows.values():
-            reading = read.get((table.id, row.id))
-            if problem == "values" and row.problem and reading is None and not run_together(table, row):
-                yield _count_finding(table, row, columns)
-            elif problem == "split-cells" and reading is not None and reading.how in ("joined", "split"):
-                yield _reading_finding(table, reading, row)
-            cells = cells_of(table, row, read)
-            empty = [(col, c) for col, c in cells.items() if problem == "empty" and is_empty(c) and col not in blank]
             lines: dict[int, list] = {}
-            for col, c in empty:  # a row's blanks on one line are one finding, its columns listed
-                lines.setdefault(c.span.line, []).append((col, c))
+            for col, c in cells_of(table, row, read).items():
+                if is_empty(c) and col not in blank:
+                    lines.setdefault(c.span.line, []).append((col, c))
             for same in lines.values():
                 first, last = same[0][1].span, same[-1][1].span
                 yield Finding(Span(first.line, first.column, last.end_line, last.end_column), {
-                    "table": _name(table.id), "row": _where(table, row),
-                    "column": _join([_column(columns[col]) for col, _ in same]),
-                    "text": _join(list(dict.fromkeys(_SHOW[c.kind] for _, c in same)))},
+                    "table": _name(table), "row": _where(table, row),
+                    "column": joined([_column(columns[col]) for col, _ in same]),
+                    "text": joined(list(dict.fromkeys(_SHOW[c.kind] for _, c in same)))},
                     tuple(c.span for _, c in same[1:]))
-            for col, c in cells.items():
-                args = {"table": _name(table.id), "row": _where(table, row),
-                        "column": _column(columns[col]), "text": c.text or _SHOW["blank"]}
-                if problem == "split" and c.kind == "spaced":
-                    yield Finding(c.span, args)
-                elif problem == "not-count" and columns[col].get("type") == "count" \
-                        and c.kind in ("negative", "fraction"):
-                    yield Finding(c.span, args)
+
+
+def value_count(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """A row with more or fewer values than the table has columns, that no reading of
+    the identities resolves (rows run together aside, see `cells_run_together`)."""
+    read = readings(report)
+    for table in report.read_tables:
+        for row in table.rows.values():
+            if row.problem and read.get((table.id, row.id)) is None and not run_together(table, row):
+                yield _count_finding(table, row, _columns(table))
+
+
+def split_cells(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """Cells that the identities read as one number split in two, or two merged in one."""
+    read = readings(report)
+    for table in report.read_tables:
+        for row in table.rows.values():
+            reading = read.get((table.id, row.id))
+            if reading is not None and reading.how in ("joined", "split"):
+                yield _reading_finding(table, reading, row)
+
+
+def split_number(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """A cell whose digits are spaced apart, like a number split in two."""
+    yield from _cells_where(report, lambda column, c: c.kind == "spaced")
+
+
+def not_count(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """A negative or fractional number where a count is due."""
+    yield from _cells_where(report, lambda column, c: column.get("type") == "count"
+                            and c.kind in ("negative", "fraction"))
+
+
+def _cells_where(report: Report, test) -> Iterator[Finding]:
+    read = readings(report)
+    for table in report.read_tables:
+        columns = _columns(table)
+        for row in table.rows.values():
+            for col, c in cells_of(table, row, read).items():
+                if test(columns[col], c):
+                    yield Finding(c.span, {"table": _name(table), "row": _where(table, row),
+                                           "column": _column(columns[col]), "text": c.text or _SHOW["blank"]})
 
 
 def blank_cells(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
@@ -110,9 +153,9 @@ def blank_cells(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
                  for col, c in cells_of(table, row, read).items() if col in blanks]
         row, first = cells[0]
         yield Finding(first.span, {
-            "table": _name(table.id), "count": len(cells), "rows": len({r.id for r, _ in cells}),
-            "columns": _join([_column(columns[col]) for col in blanks]), "row": _where(table, row),
-            "text": _join(list(dict.fromkeys(_SHOW[c.kind] for _, c in cells)))},
+            "table": _name(table), "count": len(cells), "rows": len({r.id for r, _ in cells}),
+            "columns": joined([_column(columns[col]) for col in blanks]), "row": _where(table, row),
+            "text": joined(list(dict.fromkeys(_SHOW[c.kind] for _, c in cells)))},
             tuple(c.span for _, c in cells[1:]))
 
 
@@ -128,9 +171,9 @@ def _blank_columns(table: Table, read, rows: int) -> list[str]:
 
 def _count_finding(table: Table, row: TableRow, columns: dict[str, dict]) -> Finding:
     found, due = row.problem.split("/")
-    return Finding(row.span, {"table": _name(table.id), "row": _where(table, row),
+    return Finding(row.span, {"table": _name(table), "row": _where(table, row),
                               "found": found, "due": due,
-                              "columns": "、".join(c["label"] for c in columns.values())})
+                              "columns": joined([_column(c) for c in columns.values()])})
 
 
 def _reading_finding(table: Table, reading, row: TableRow) -> Finding:
@@ -140,7 +183,7 @@ def _reading_finding(table: Table, reading, row: TableRow) -> Finding:
                                                    + max(len(w.text), 1) for w in written)]
     if reading.how == "joined":
         values = [written[0].text + written[1].text]
-    return Finding(written[0].span, {"table": _name(table.id), "row": _where(table, row),
+    return Finding(written[0].span, {"table": _name(table), "row": _where(table, row),
                                      "found": "".join(f"「{c.text}」" for c in written),
                                      "suggested": "".join(f"「{v}」" for v in values)},
                    tuple(c.span for c in written[1:]))
@@ -157,7 +200,7 @@ def cells_run_together(report: Report, params: Mapping[str, Any]) -> Iterator[Fi
             unread = [row for row in rows if (table.id, row.id) not in read]
             first = (unread or rows)[0]
             yield Finding(first.span, {
-                "table": _name(table.id), "count": len(rows), "read": len(rows) - len(unread),
+                "table": _name(table), "count": len(rows), "read": len(rows) - len(unread),
                 "unread": len(unread), "row": _where(table, first),
                 "found": "".join(f"「{c.text}」" for c in first.row.values)},
                 tuple(row.span for row in rows if row is not first))
@@ -176,7 +219,7 @@ def unplaced_values(report: Report, params: Mapping[str, Any]) -> Iterator[Findi
         if rows:
             first = rows[0]
             yield Finding((first.labels or first.values)[0].span, {
-                "table": _name(table.id) if table else _NAMES["any"], "count": len(rows),
+                "table": _name(table) if table else phrase("phrase.any_table"), "count": len(rows),
                 "label": first.label, "values": _values(first)},
                 tuple((r.labels or r.values)[0].span for r in rows[1:]))
 
@@ -189,7 +232,7 @@ def repeated_rows(report: Report, params: Mapping[str, Any]) -> Iterator[Finding
             row, row_id = rows[0]
             read = table.rows[row_id]
             yield Finding((row.labels or row.values)[0].span, {
-                "table": _name(table.id), "count": len(rows), "row": _where(table, read),
+                "table": _name(table), "count": len(rows), "row": _where(table, read),
                 "first": read.span.line, "values": _values(row)},
                 tuple((r.labels or r.values)[0].span for r, _ in rows[1:]))
 
@@ -201,7 +244,7 @@ def unlabelled_rows(report: Report, params: Mapping[str, Any]) -> Iterator[Findi
         rows = [row for row in table.rows.values() if row.how == "position" and table.id != "t4"]
         if rows:
             first = rows[0]
-            yield Finding(first.span, {"table": _name(table.id), "count": len(rows), "row": _where(table, first),
+            yield Finding(first.span, {"table": _name(table), "count": len(rows), "row": _where(table, first),
                                        "values": _values(first.row)},
                           tuple(row.span for row in rows[1:]))
 
@@ -214,40 +257,52 @@ def moved_values(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]
             if why == "moved":
                 count = len([c for c in row.values if c.text])
                 yield Finding((row.labels or row.values)[0].span, {
-                    "table": _name(table.id), "row": _where(table, table.rows[row_id]),
+                    "table": _name(table), "row": _where(table, table.rows[row_id]),
                     "count": count, "width": width, "rows": count // width})
 
 
 # ---- table-shape ----
 
-def shape(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
-    """Tables, rows and labels against the template of the report's era."""
-    problem = params["problem"]
-    if problem == "missing-table":
-        yield from _missing_tables(report)
-        return
+# Tables, rows and labels against the template of the report's era.
+
+def table_era(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """A table of another era's format than the report's (table 二's columns)."""
     for table in report.read_tables:
-        spec = specs(table.era)[table.id]
-        if problem == "era" and table.era != report.era and report.era in ("2019", "2021"):
+        if table.era != report.era and unified(report.era):
             mine = specs(report.era).get(table.id)
             yield Finding(table.anchor.span, {
-                "table": _name(table.id), "found_era": table.era, "year": report.year or "",
-                "expected": "、".join(c["label"] for c in mine.columns) if mine else "（已删除）"})
-        elif problem == "label":
-            for row in table.rows.values():
-                if row.how in ("variant", "truncated", "similar"):
-                    yield _relabel(table, row.row.labels, row.found, row.official, row.how != "similar")
-        elif problem == "column-label":
-            for run in table.columns:
-                yield from _column_labels(table, run)
-        elif problem == "columns" and table.columns:
-            yield from _column_shape(table, spec)
-        elif problem == "unknown":
-            for row, nearest in table.unknown:
-                yield Finding(row.labels[-1].span, {"table": _name(table.id),
-                                                    "found": row.labels[-1].text, "official": nearest})
-        elif problem in ("missing-row", "order"):
-            yield from _rows(table, spec, problem)
+                "table": _name(table), "found_era": table.era, "year": report.year or "",
+                "expected": joined([_column(c) for c in mine.columns]) if mine else phrase("phrase.deleted")})
+
+
+def row_label(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """A row label written as a variant, truncated, or like the official one."""
+    for table in report.read_tables:
+        for row in table.rows.values():
+            if row.how in ("variant", "truncated", "similar"):
+                yield _relabel(table, row.row.labels, row.found, row.official, row.how != "similar")
+
+
+def column_label(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """A column label written as a variant or truncated."""
+    for table in report.read_tables:
+        for run in table.columns:
+            yield from _column_labels(table, run)
+
+
+def columns_shape(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """A header whose columns are missing, extra or out of order."""
+    for table in report.read_tables:
+        if table.columns:
+            yield from _column_shape(table, specs(table.era)[table.id])
+
+
+def unknown_row(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """A labelled row of values that is no row of the format, with the nearest one."""
+    for table in report.read_tables:
+        for row, nearest in table.unknown:
+            yield Finding(row.labels[-1].span, {"table": _name(table),
+                                                "found": row.labels[-1].text, "official": nearest})
 
 
 def _relabel(table: Table, cells: list[Cell], found: str, official: str, safe: bool = True) -> Finding:
@@ -255,7 +310,7 @@ def _relabel(table: Table, cells: list[Cell], found: str, official: str, safe: b
     (`safe`) written in one cell carries the fix that writes the official label."""
     span = cells[0].span
     fix = (Edit(span, official),) if safe and len(cells) == 1 and cells[0].text == found else ()
-    return Finding(span, {"table": _name(table.id), "found": found, "official": official}, fix=fix)
+    return Finding(span, {"table": _name(table), "found": found, "official": official}, fix=fix)
 
 
 def _column_labels(table: Table, run: list[TableColumn]) -> Iterator[Finding]:
@@ -276,68 +331,82 @@ def _column_shape(table: Table, spec) -> Iterator[Finding]:
         return
     first = runs[0][1:] if runs[0][0].how == "unknown" else runs[0]  # the corner: 类别, 项目
     found = {c.official for run in runs for c in run if c.id}
-    problems = [f"缺少「{label}」" for label in dict.fromkeys(c["label"] for c in spec.columns)
-                if label not in found]
-    problems += [f"多出「{c.found}」" for c in first if not c.id]
+    labels = {c["label"]: _column(c) for c in spec.columns}
+    problems = [phrase("phrase.column_missing", label=name) for label, name in labels.items() if label not in found]
+    problems += [phrase("phrase.column_extra", label=_quoted(c.found)) for c in first if not c.id]
     problems += _order(spec, [c.id for c in first if c.id])
     if problems:
         yield Finding((first or runs[0])[0].span, {
-            "table": _name(table.id), "found": "；".join(problems),
-            "expected": "、".join(c["label"] for c in spec.columns)})
+            "table": _name(table), "found": joined(problems, "phrase.problems"),
+            "expected": joined([_column(c) for c in spec.columns])})
 
 
 def _order(spec, ids: list[str]) -> list[str]:
     """Columns out of order among those of the same group (a two-level header reads
     自然人, 总计 before 商业企业: only the order inside each level is checked)."""
-    columns = {c["id"]: (n, c.get("under") or c.get("group"), c["label"]) for n, c in enumerate(spec.columns)}
+    columns = {c["id"]: (n, c.get("under") or c.get("group"), _column(c)) for n, c in enumerate(spec.columns)}
     out = []
     for n, col in enumerate(ids):
         at, group, label = columns[col]
         later = [columns[c] for c in ids[:n] if columns[c][1] == group and columns[c][0] > at]
         if later:
-            out.append(f"「{label}」应在「{later[0][2]}」之前")
+            out.append(phrase("phrase.column_order", label=label, before=later[0][2]))
     return out
 
 
-def _rows(table: Table, spec, problem: str) -> Iterator[Finding]:
-    order = [r["id"] for r in spec.rows]
-    found = sorted(table.rows.values(), key=lambda r: (r.span.line, r.span.column))
-    if problem == "order":
+def row_order(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """A row after one that the format puts after it."""
+    for table in report.read_tables:
+        spec = specs(table.era)[table.id]
+        order = [r["id"] for r in spec.rows]
         highest = -1
-        for row in found:
+        for row in _in_order(table):
             at = order.index(row.id)
             if at < highest:
-                yield Finding(row.span, {"table": _name(table.id), "found": row.official,
+                yield Finding(row.span, {"table": _name(table), "found": row.official,
                                          "official": spec.rows[highest]["label"]})
             highest = max(highest, at)
-        return
-    last = max((order.index(r.id) for r in found), default=0)
-    for at, row in enumerate(spec.rows[:last]):
-        parent = table.rows.get(row.get("parent", ""))
-        if row.get("label") and not row.get("group") and row["id"] not in table.rows \
-                and not (parent and parent.cells):  # a group written as one row
-            after = next(table.rows[r] for r in order[at:] if r in table.rows)
-            yield Finding(after.span, {"table": _name(table.id), "found": row["label"],
-                                       "official": row["label"]})
 
 
-def _missing_tables(report: Report) -> Iterator[Finding]:
-    """Only for a report that reaches section 五: an excerpt may stop before a table."""
-    if not report.read_tables or report.era not in ("2019", "2021"):
+def missing_row(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """A row of the format missing before the last row written (a group written as one
+    row stands for its sub-rows)."""
+    for table in report.read_tables:
+        spec = specs(table.era)[table.id]
+        order = [r["id"] for r in spec.rows]
+        last = max((order.index(r.id) for r in _in_order(table)), default=0)
+        for at, row in enumerate(spec.rows[:last]):
+            parent = table.rows.get(row.get("parent", ""))
+            if row.get("label") and not row.get("group") and row["id"] not in table.rows \
+                    and not (parent and parent.cells):
+                after = next(table.rows[r] for r in order[at:] if r in table.rows)
+                yield Finding(after.span, {"table": _name(table), "found": row["label"],
+                                           "official": row["label"]})
+
+
+def _in_order(table: Table) -> list[TableRow]:
+    return sorted(table.rows.values(), key=lambda r: (r.span.line, r.span.column))
+
+
+def missing_table(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """A table of the format missing, only for a report that reaches section 五: an
+    excerpt may stop before a table."""
+    if not report.read_tables or not unified(report.era):
         return
     later = [s for s, spec, _ in report.matched_sections if spec.id in ("problems", "other")]
     if not later:
         return
     have = {t.id for t in report.read_tables}
     bounds = report.bounds
+    parts = {s.id: s.number for s in template(report.era).sections}
     for table_id in specs(report.era):
-        part = _PARTS.get(table_id, 2)
+        part = parts[table_spec(report.era, table_id)["section"]]  # the section it stands in
         if ((bounds.cut or bounds.ended) is not None and part > bounds.last) \
                 or (bounds.start is not None and part < bounds.first):
             continue  # beyond where an excerpt stops, or before it begins
         if table_id not in have:
-            yield Finding(later[0].heading.span, {"table": _name(table_id), "found": "",
-                                                  "official": _name(table_id)})
+            yield Finding(later[0].heading.span, {"table": table_name(report.era, table_id), "found": "",
+                                                  "official": table_name(report.era, table_id)})
 
 
 # ---- table-arith ----
@@ -380,18 +449,18 @@ def _check(report: Report, table: Table, identity: dict, left: list, right: list
 def _broken(table: Table, identity: dict, left: list, right: list, sides: list) -> dict:
     lsum, rsum = (sum(v[0] for v in side) for side in sides)
     return {"left": _side(table, identity, left, sides[0]), "right": _side(table, identity, right, sides[1]),
-            "difference": abs(lsum - rsum), "table": _name(table.id)}
+            "difference": abs(lsum - rsum), "table": _name(table)}
 
 
 def _at(table: Table, identity: dict, at: str) -> Named:
     """Where an identity instance is: its column, or its row."""
     if identity["over"] == "columns":
         column = _column(_columns(table)[at])
-        return Named(f"{column}列", f"{column.en} column")
+        return phrase("phrase.at_column", column=column)
     if identity.get("name"):
         return Named(identity["name"], english("identities", identity["name"]) or f'"{identity["name"]}"')
     row = _named("rows", at, _short(table.rows[at].official))
-    return Named(f"{row}行", f"row {row.en}")
+    return phrase("phrase.at_row", row=row)
 
 
 def suspect_cell(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
@@ -408,7 +477,7 @@ def suspect_cell(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]
         broken = [(_broken(table, identity, left, right, sides), _at(table, identity, at))
                   for identity, left, right, sides, at in evidence]
         yield Finding(suspect.cell.span, {
-            "table": _name(table.id), "row": _named("rows", suspect.row, _short(table.rows[suspect.row].official)),
+            "table": _name(table), "row": _named("rows", suspect.row, _short(table.rows[suspect.row].official)),
             "column": _column(_columns(table)[suspect.column]), "value": suspect.cell.text,
             "expected": suspect.expected, "count": len(evidence),
             "evidence": Named("；".join(f"{a['left']} ≠ {a['right']}（{at}）" for a, at in broken),
@@ -447,15 +516,19 @@ def issuer_rules(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]
 
 _TABLE = Param(str)
 KINDS = (
-    Kind("cell", cell, {"problem": Param(str, choices=("empty", "values", "split", "split-cells", "not-count")),
-                        "rows": Param(int, default=3)},
-         frozenset({"table", "row", "column", "text", "found", "due", "columns", "suggested"})),
+    Kind("empty-cells", empty_cells, {"rows": Param(int)}, frozenset({"table", "row", "column", "text"})),
+    Kind("value-count", value_count, {}, frozenset({"table", "row", "found", "due", "columns"})),
+    Kind("split-number", split_number, {}, frozenset({"table", "row", "column", "text"})),
+    Kind("not-count", not_count, {}, frozenset({"table", "row", "column", "text"})),
+    Kind("split-cells", split_cells, {}, frozenset({"table", "row", "found", "suggested"})),
     Kind("blank-cells", blank_cells, {"rows": Param(int)},
          frozenset({"table", "count", "rows", "columns", "row", "text"})),
-    Kind("table-shape", shape,
-         {"problem": Param(str, choices=("missing-table", "missing-row", "order", "era", "label", "unknown",
-                                  "column-label", "columns"))},
-         frozenset({"table", "found", "official", "found_era", "expected", "year"})),
+    Kind("missing-table", missing_table, {}, frozenset({"table", "found", "official"})),
+    *(Kind(name, check, {}, frozenset({"table", "found", "official"}))
+      for name, check in (("missing-row", missing_row), ("row-order", row_order), ("row-label", row_label),
+                          ("unknown-row", unknown_row), ("column-label", column_label))),
+    Kind("table-era", table_era, {}, frozenset({"table", "found_era", "year", "expected"})),
+    Kind("columns-shape", columns_shape, {}, frozenset({"table", "found", "expected"})),
     Kind("unplaced-values", unplaced_values, {}, frozenset({"table", "count", "label", "values"})),
     Kind("repeated-rows", repeated_rows, {}, frozenset({"table", "count", "row", "first", "values"})),
     Kind("unlabelled-rows", unlabelled_rows, {}, frozenset({"table", "count", "row", "values"})),

@@ -14,12 +14,10 @@ from reportlint.checking.diagnostics import Finding
 from reportlint.checking.identities import readings, value_of
 from reportlint.checking.kinds.base import Kind, Param
 from reportlint.checking.kinds.consistency import tables_of
+from reportlint.checking.kinds.tables import table_name
 from reportlint.reading.model import Cell, Report, Span, Table
 from reportlint.reading.tables import specs
 
-_TABLE_NAMES = {"t2_1": "二（第二十条第（一）项）", "t2_5": "二（第二十条第（五）项）",
-                "t2_6": "二（第二十条第（六）项）", "t2_8": "二（第二十条第（八）项）",
-                "t2_9": "二（第二十条第（九）项）", "t3": "三", "t4": "四"}
 
 
 def _value(report: Report, table: Table | None, row: str, col: str) -> tuple[int, Cell] | None:
@@ -32,6 +30,11 @@ def _value(report: Report, table: Table | None, row: str, col: str) -> tuple[int
 
 def _line(report: Report, cell: Cell) -> int:
     return report.source.in_file(cell.line, cell.column)[0]
+
+
+def _has(table: Table, *columns: str) -> bool:
+    """Whether the table's era gives it these columns."""
+    return set(columns) <= {c["id"] for c in specs(table.era)[table.id].columns}
 
 
 def _label(era: str, table_id: str, kind: str, item_id: str) -> str:
@@ -59,7 +62,7 @@ def carried_over(report: Report, params: Mapping[str, Any], previous: Report) ->
 def roll_forward(report: Report, params: Mapping[str, Any], previous: Report) -> Iterator[Finding]:
     """Table 二 (2021): 现行有效件数 = last year's + 本年制发件数 − 本年废止件数."""
     now, before = tables_of(report).get("t2_1"), tables_of(previous).get("t2_1")
-    if now is None or before is None or now.era != "2021" or before.era != "2021":
+    if now is None or before is None or not all(_has(t, "in_force", "issued", "repealed") for t in (now, before)):
         return
     for row in ("rules", "normative"):
         cells = [_value(report, now, row, c) for c in ("in_force", "issued", "repealed")]
@@ -70,7 +73,7 @@ def roll_forward(report: Report, params: Mapping[str, Any], previous: Report) ->
         expected = last[0] + issued - repealed
         if in_force != expected:
             yield Finding(cell.span, {
-                "row": _label("2021", "t2_1", "row", row), "value": in_force, "previous_value": last[0],
+                "row": _label(now.era, "t2_1", "row", row), "value": in_force, "previous_value": last[0],
                 "issued": issued, "repealed": repealed, "expected": expected,
                 "difference": abs(in_force - expected), "previous": previous.source.path,
                 "previous_line": _line(previous, last[1])})
@@ -79,17 +82,17 @@ def roll_forward(report: Report, params: Mapping[str, Any], previous: Report) ->
 def items_forward(report: Report, params: Mapping[str, Any], previous: Report) -> Iterator[Finding]:
     """Table 二 (2019): 上一年项目数量 this year = last year's 上一年项目数量 + 本年增/减."""
     tables, before_tables = tables_of(report), tables_of(previous)
-    for table_id in ("t2_5", "t2_6", "t2_8"):
-        now, before = tables.get(table_id), before_tables.get(table_id)
-        if now is None or before is None or now.era != "2019" or before.era != "2019":
+    for table_id, now in tables.items():
+        before = before_tables.get(table_id)
+        if before is None or not all(_has(t, "prev_items", "delta") for t in (now, before)):
             continue
-        for row in specs("2019")[table_id].rows:
+        for row in specs(now.era)[table_id].rows:
             a = _value(report, now, row["id"], "prev_items")
             b = _value(previous, before, row["id"], "prev_items")
             d = _value(previous, before, row["id"], "delta")
             if a and b and d and a[0] != b[0] + d[0]:
                 yield Finding(a[1].span, {
-                    "table": _TABLE_NAMES[table_id], "row": row["label"], "value": a[0],
+                    "table": table_name(now.era, table_id, "phrase.table_item"), "row": row["label"], "value": a[0],
                     "previous_value": b[0], "delta": d[0], "expected": b[0] + d[0],
                     "difference": abs(a[0] - b[0] - d[0]), "previous": previous.source.path,
                     "previous_line": _line(previous, b[1])})
@@ -120,7 +123,7 @@ def jump(report: Report, params: Mapping[str, Any], previous: Report) -> Iterato
             low, high = sorted((float(a[0]), float(b[0])))  # amounts are Decimals, factor a float
             if high >= floor and high >= factor * max(low, 1):
                 yield Finding(a[1].span, {
-                    "table": _TABLE_NAMES[table_id], "row": _label(now.era, table_id, "row", row),
+                    "table": table_name(now.era, table_id, "phrase.table_item"), "row": _label(now.era, table_id, "row", row),
                     "column": _label(now.era, table_id, "column", col), "value": a[0],
                     "previous_value": b[0], "factor": factor, "previous": previous.source.path,
                     "previous_line": _line(previous, b[1])})
@@ -148,7 +151,7 @@ def repeated(report: Report, params: Mapping[str, Any], other: Report) -> Iterat
     """Text repeated from `other` (last year's, or another unit's): of the whole own
     words (`unit` report), or of each section against the same section (`unit` section)."""
     a, b = similarity.words(report), similarity.words(other)
-    if params.get("unit", "report") == "report":
+    if params["unit"] == "report":
         parts = [(None, (0, len(a.text)), (0, len(b.text)))]
     else:
         parts = [(k, a.sections[k], b.sections[k]) for k in a.sections if k in b.sections]
@@ -166,7 +169,7 @@ def repeated(report: Report, params: Mapping[str, Any], other: Report) -> Iterat
             "section": heading.title if heading else "", "passages": _passages(report, other, found, params["passages"])})
 
 
-_TEXT_PARAMS = {"threshold": Param(int, 50), "min_chars": Param(int, 40), "passages": Param(int, 3)}
+_TEXT_PARAMS = {"unit": Param(str, "report", choices=("report", "section")), "threshold": Param(int, 50), "min_chars": Param(int, 40), "passages": Param(int, 3)}
 _FIGURES = frozenset({"value", "previous_value", "difference", "previous", "previous_line"})
 _TEXT_ARGS = frozenset({"share", "threshold", "other", "section", "passages"})
 KINDS = (
@@ -175,7 +178,7 @@ KINDS = (
     Kind("items-forward", items_forward, {}, _FIGURES | {"table", "row", "delta", "expected"}, across="previous"),
     Kind("year-jump", jump, {"factor": Param((int, float), 5), "floor": Param(int, 10)},
          _FIGURES - {"difference"} | {"table", "row", "column", "factor"}, across="previous"),
-    Kind("repeated-text", repeated, {"unit": Param(str, choices=("report", "section")), **_TEXT_PARAMS},
+    Kind("repeated-text", repeated, _TEXT_PARAMS,
          _TEXT_ARGS, across="previous"),
     Kind("copied-text", repeated, _TEXT_PARAMS,
          _TEXT_ARGS, across="peer"),
