@@ -166,6 +166,7 @@ def load(path: Path) -> Settings:
 
 def _rule_lines(node) -> dict[str, int]:
     """The line of each rule named under `params` (or `rules`, as a mapping)."""
+    import yaml
     out: dict[str, int] = {}
     for key, value in node.value if isinstance(node, yaml.MappingNode) else ():
         if key.value in ("params", "rules") and isinstance(value, yaml.MappingNode):
