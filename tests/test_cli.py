@@ -218,3 +218,9 @@ def test_colour_follows_no_color_and_force_color(capsys, monkeypatch):
     monkeypatch.delenv("FORCE_COLOR")
     monkeypatch.delenv("NO_COLOR")
     assert "\x1b[" not in run(capsys, DEFECTS)[1], "no colour when stdout is not a terminal"
+
+
+def test_every_option_has_its_chinese_help():
+    from reportlint.cli.main import _lint_parser
+    from reportlint.i18n import HELP_ZH
+    assert {a.dest for a in _lint_parser("zh")._actions} <= set(HELP_ZH)

@@ -57,7 +57,8 @@ def _lint_parser(lang: str = "en") -> argparse.ArgumentParser:
     p.add_argument("--statistics", action="store_true",
                    help="count diagnostics per rule instead of listing them (a JSON object with --format json)")
     p.add_argument("--fix", action="store_true",
-                   help="apply safe fixes to .txt/.md files (numbers and numbering are never changed)")
+                   help="apply safe fixes: to .txt/.md files in place, to a .docx as tracked changes in "
+                        "NAME.reportlint.docx (numbers and numbering are never changed)")
     p.add_argument("--diff", action="store_true", help="show the safe fixes as a diff, change nothing")
     p.add_argument("--annotate", action="store_true",
                    help="write each .docx's findings as Word comments into NAME.reportlint.docx beside it")
