@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from reportlint.reading.model import Paragraph, Report, Section
 
@@ -52,13 +53,25 @@ def clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
+_BRACKET = re.compile(r"[（()）]")
+
+
+@lru_cache(maxsize=1 << 12)
 def mask_brackets(text: str) -> str:
-    """`text` with whatever stands in round brackets blanked out ("□"), offsets kept."""
-    out, depth = [], 0
-    for ch in text:
-        if ch in "（(":
+    """`text` with whatever stands in round brackets blanked out ("□"), offsets kept
+    (cached: several rules mask the same paragraphs)."""
+    out, depth, at = [], 0, 0
+    for m in _BRACKET.finditer(text):
+        out.append("□" * (m.start() - at) if depth else text[at:m.start()])
+        if m.group() in "（(":
             depth += 1
-        out.append("□" if depth else ch)
-        if ch in "）)" and depth:
+        elif not depth:  # a closing bracket nothing opened
+            out.append(m.group())
+            at = m.end()
+            continue
+        else:
             depth -= 1
+        out.append("□")
+        at = m.end()
+    out.append("□" * (len(text) - at) if depth else text[at:])
     return "".join(out)

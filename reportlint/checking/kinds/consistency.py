@@ -20,13 +20,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from reportlint.checking.diagnostics import Finding, Named
-from reportlint.checking.kinds.base import Kind, Param
-from reportlint.checking.sentences import (
-    clauses,
-    mask_brackets,
-    prose_blocks,
-    sentences,
-)
+from reportlint.checking.kinds.base import Kind, Param, once_per_report, prose
+from reportlint.checking.sentences import clauses, mask_brackets, sentences
 from reportlint.reading.model import Cell, Paragraph, Report, Table
 from reportlint.checking.identities import readings, value_of
 from reportlint.reading.tables import specs
@@ -124,15 +119,18 @@ def prose_table(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
             related=tuple(c.span for c in first[1][1]))
 
 
-def claims(report: Report) -> Iterator[Claim]:
+@once_per_report
+def claims(report: Report) -> tuple[Claim, ...]:
     """Every count in the prose whose label names a table quantity or a verb of handling."""
-    for paragraph in prose_blocks(report):
+    found = []
+    for paragraph in prose(report):
         text = mask_brackets(paragraph.text)
         for s, e in sentences(text):
             stops = [m.start() for m in _STOP.finditer(text, s, e)]
             withdrawn = bool(_WITHDRAWN.search(text, s, e))
             for cs, ce in clauses(text, s, e):
-                yield from _clause_claims(paragraph, text, s, stops, withdrawn, cs, ce)
+                found += _clause_claims(paragraph, text, s, stops, withdrawn, cs, ce)
+    return tuple(found)
 
 
 def _clause_claims(paragraph: Paragraph, text: str, s: int, stops: list[int], withdrawn: bool,
@@ -215,7 +213,7 @@ def statement(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
     claim = params["claim"]
     pattern, exclude = _STATEMENTS[claim]
     tables = tables_of(report)
-    for paragraph in prose_blocks(report):
+    for paragraph in prose(report):
         text = mask_brackets(paragraph.text)
         for s, e in sentences(text):
             for cs, ce in clauses(text, s, e):

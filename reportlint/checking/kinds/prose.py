@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportlint.checking.diagnostics import Finding
-from reportlint.checking.kinds.base import Kind, Param
-from reportlint.checking.sentences import mask_brackets, prose_blocks, sentences
+from reportlint.checking.kinds.base import Kind, Param, once_per_report, prose
+from reportlint.checking.sentences import mask_brackets, sentences
 from reportlint.reading.model import Paragraph, Report
 
 _UNITS = {"條": "条", "項": "项", "個": "个", "場": "场", "戶": "户"}
@@ -136,18 +136,21 @@ def _agrees(actual: float, shown: float, decimals: int) -> bool:
     return abs(actual - shown) <= 0.5 / scale + 1e-9 or int(actual * scale + 1e-9) == round(shown * scale)
 
 
-def partitions(report: Report) -> Iterator[Partition]:
+@once_per_report
+def partitions(report: Report) -> tuple[Partition, ...]:
     """Every partition stated in the prose."""
-    for paragraph in prose_blocks(report):
+    found = []
+    for paragraph in prose(report):
         text = mask_brackets(paragraph.folded)
         previous: list[Number] = []
         for start, end in sentences(text):
             numbers = _numbers(text, start, end)
-            found = _after_qizhong(paragraph, text, start, end, numbers, previous) \
+            partition = _after_qizhong(paragraph, text, start, end, numbers, previous) \
                 or _before_total(paragraph, text, start, numbers)
-            if found:
-                yield found
+            if partition:
+                found.append(partition)
             previous = numbers
+    return tuple(found)
 
 
 def _after_qizhong(paragraph, text, start, end, numbers, previous) -> Partition | None:

@@ -12,8 +12,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from reportlint.checking.diagnostics import Edit, Finding
-from reportlint.checking.kinds.base import Kind
-from reportlint.checking.sentences import prose_blocks
+from reportlint.checking.kinds.base import Kind, once_per_report, prose
 from reportlint.reading.model import Paragraph, Report
 
 _HAN = r"\u4e00-\u9fff"
@@ -30,9 +29,10 @@ _GOOD_DOUBLES = ("研究", "讨论", "学习", "商量", "考虑", "了解", "�
 _CODE = re.compile(r"[<>{}]|==|&&|\bvar\b|\bfunction\b")
 
 
-def _prose(report: Report) -> Iterator[Paragraph]:
+@once_per_report
+def _prose(report: Report) -> tuple[Paragraph, ...]:
     """Prose blocks, without the script and markup a scraped page carries."""
-    return (b for b in prose_blocks(report) if not _CODE.search(b.text))
+    return tuple(b for b in prose(report) if not _CODE.search(b.text))
 
 
 def halfwidth(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
