@@ -26,8 +26,10 @@ class Line:
     stands for a line of its own (a heading or a table row in text that lost its
     line breaks). `text` is the whole line as written; this line is text[start:end].
     `folded` is the same line for matching (traditional script as simplified, same
-    length), empty when it equals `text`. A line is never changed once made: what is
-    derived from it is computed once."""
+    length), empty when it equals `text`. A line is never changed once made: its
+    `content` (the line without its leading indentation or markdown heading marks) and
+    `matching` (`content` as it is matched: folded to simplified characters, same
+    length) are computed when it is made."""
 
     number: int
     text: str
@@ -35,18 +37,12 @@ class Line:
     end: int | None = None  # index after the last character (None: the end of the line)
     folded: str = ""
     cut: bool = False  # cut from a longer line of the file (reportlint.reading.lines)
+    content: str = field(init=False, repr=False, compare=False)
+    matching: str = field(init=False, repr=False, compare=False)
 
-    @cached_property
-    def content(self) -> str:
-        """The line without its leading indentation or markdown heading marks."""
-        return self.text[self.start:self.end].rstrip()
-
-    @cached_property
-    def matching(self) -> str:
-        """`content` as it is matched: folded to simplified characters, same length."""
-        if not self.folded:
-            return self.content
-        return self.folded[self.start:self.start + len(self.content)]
+    def __post_init__(self) -> None:
+        self.content = self.text[self.start:self.end].rstrip()
+        self.matching = self.folded[self.start:self.start + len(self.content)] if self.folded else self.content
 
     @property
     def whole(self) -> bool:
