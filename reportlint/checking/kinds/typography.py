@@ -16,10 +16,12 @@ from reportlint.checking.kinds.base import Kind, once_per_report, prose
 from reportlint.reading.model import Paragraph, Report
 
 _HAN = r"\u4e00-\u9fff"
-_HALFWIDTH = re.compile(rf"(?<=[{_HAN}])[,;:?!](?=\s*[{_HAN}“])|(?<=[{_HAN}])\((?=[{_HAN}])")
+# the mark first, so that only marks are looked at: the Chinese character before it after
+_HALFWIDTH = re.compile(rf"[,;:?!(](?<=[{_HAN}].)(?:(?<=[,;:?!])(?=\s*[{_HAN}“])|(?<=\()(?=[{_HAN}]))")
 _FULLWIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _PAIRS = {"）": "（", ")": "（", "》": "《", "”": "“"}
 _OPENERS = {"（": "（", "(": "（", "《": "《", "“": "“"}
+_MARKS = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_OPENERS)) + "]")
 # a list marker such as 1） or ①) closes nothing
 _MARKER = re.compile(r"(?:^|(?<=[。；;，,：:\s]))(?:\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,2})[)）]")
 # reduplication that is good Chinese: 层层、紧紧、一一、等等、研究研究 …
@@ -72,7 +74,8 @@ def brackets(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
     for block in _prose(report):
         text = block.text
         markers = {m.end() - 1 for m in _MARKER.finditer(text)}
-        for i, ch in enumerate(text):
+        for m in _MARKS.finditer(text):
+            i, ch = m.start(), m.group()
             if ch in _OPENERS:
                 stack.append((_OPENERS[ch], block, i))
             elif ch in _PAIRS and i not in markers:
