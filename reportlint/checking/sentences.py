@@ -11,15 +11,18 @@ from reportlint.reading.model import Paragraph, Report, Section
 _END = re.compile(r"[。！？!?]+")
 
 
-def sentences(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each sentence of `text`, the closing mark included."""
-    start = 0
+@lru_cache(maxsize=1 << 12)
+def sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each sentence of `text`, the closing mark included (cached:
+    several rules read the sentences of the same paragraphs)."""
+    found, start = [], 0
     for m in _END.finditer(text):
         if m.end() > start:
-            yield start, m.end()
+            found.append((start, m.end()))
         start = m.end()
     if text[start:].strip():
-        yield start, len(text)
+        found.append((start, len(text)))
+    return tuple(found)
 
 
 def prose_blocks(report: Report) -> Iterator[Paragraph]:
