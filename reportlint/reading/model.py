@@ -357,6 +357,11 @@ class Report:
     # what the rules share, computed once (reportlint.checking.kinds.base.once_per_report)
     analyses: dict = field(default_factory=dict, repr=False, compare=False)
 
+    def __getstate__(self) -> dict:
+        """The report as pickled (a worker process sends it back): without the analyses,
+        which are computed again where they are wanted."""
+        return {**self.__dict__, "analyses": {}}
+
     def walk(self):
         """Every section at every level, the preamble first."""
         yield from self.preamble.walk()
