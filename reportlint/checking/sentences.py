@@ -4,21 +4,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from reportlint.reading.model import Paragraph, Report, Section
 
 _END = re.compile(r"[。！？!?]+")
 
 
-def sentences(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each sentence of `text`, the closing mark included."""
-    start = 0
+@lru_cache(maxsize=1 << 12)
+def sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each sentence of `text`, the closing mark included (cached:
+    several rules read the sentences of the same paragraphs)."""
+    found, start = [], 0
     for m in _END.finditer(text):
         if m.end() > start:
-            yield start, m.end()
+            found.append((start, m.end()))
         start = m.end()
     if text[start:].strip():
-        yield start, len(text)
+        found.append((start, len(text)))
+    return tuple(found)
 
 
 def prose_blocks(report: Report) -> Iterator[Paragraph]:
@@ -52,13 +56,25 @@ def clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
+_BRACKET = re.compile(r"[（()）]")
+
+
+@lru_cache(maxsize=1 << 12)
 def mask_brackets(text: str) -> str:
-    """`text` with whatever stands in round brackets blanked out ("□"), offsets kept."""
-    out, depth = [], 0
-    for ch in text:
-        if ch in "（(":
+    """`text` with whatever stands in round brackets blanked out ("□"), offsets kept
+    (cached: several rules mask the same paragraphs)."""
+    out, depth, at = [], 0, 0
+    for m in _BRACKET.finditer(text):
+        out.append("□" * (m.start() - at) if depth else text[at:m.start()])
+        if m.group() in "（(":
             depth += 1
-        out.append("□" if depth else ch)
-        if ch in "）)" and depth:
+        elif not depth:  # a closing bracket nothing opened
+            out.append(m.group())
+            at = m.end()
+            continue
+        else:
             depth -= 1
+        out.append("□")
+        at = m.end()
+    out.append("□" * (len(text) - at) if depth else text[at:])
     return "".join(out)

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 from lark import Lark, Token, Transformer
 from lark.exceptions import LarkError
@@ -179,6 +179,7 @@ def _words(piece: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group()) for m in re.finditer(r"\S+", piece)]
 
 
+@lru_cache(maxsize=1 << 12)
 def _is_number(word: str) -> bool:
     return bool(_NUMBER.match(unicodedata.normalize("NFKC", word)))
 
@@ -270,6 +271,12 @@ def _known_labels() -> frozenset[str]:
                                                            "第二十条第(八)项", "第二十条第(九)项"})
 
 
+def _token(kind: str, cell: Cell) -> Token:
+    token = Token(kind, kind)  # Token(kind, cell) would cost the repr of the cell
+    token.value = cell
+    return token
+
+
 def tokens(lines: list[Line]) -> list[Token]:
     """The LABEL, VALUE and EOL tokens of a region's lines, cells as the token values."""
     out: list[Token] = []
@@ -277,7 +284,7 @@ def tokens(lines: list[Line]) -> list[Token]:
         cells, is_row = split_line(line)
         if is_row and out and out[-1].type == "VALUE":
             out.append(Token("EOL", None))
-        out += [Token("VALUE" if c.is_value else "LABEL", c) for c in cells]
+        out += [_token("VALUE" if c.is_value else "LABEL", c) for c in cells]
         if is_row:
             out.append(Token("EOL", None))
     return out

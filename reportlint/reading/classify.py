@@ -118,6 +118,8 @@ def _longest_first(titles: frozenset[str]) -> tuple[str, ...]:
 def _raw_length(text: str, normalised: str) -> int:
     """How many characters of `text` make `normalised` once normalised."""
     for j in range(len(normalised), len(text) + 1):
+        if j > len(normalised) and text[j - 1].isspace():
+            continue  # a space normalises away: text[:j - 1] was tried and is the same (linear in spaces)
         if norm(text[:j]) == normalised:
             return j
     return len(text)

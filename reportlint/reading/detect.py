@@ -110,8 +110,8 @@ def looks_like_report(title: str | None, head: list[str], text: str,
     """False for a document that is evidently not an annual report: one written mostly in
     a Latin script, or with no title, a line above its text names another document (a
     work summary, a notice about the reports)."""
-    letters = re.findall(r"[\u4e00-\u9fffA-Za-z]", text)
-    if letters and sum(c < "\u4e00" for c in letters) > 0.7 * len(letters):
+    letters = len(re.findall(r"[\u4e00-\u9fffA-Za-z]", text))
+    if letters and len(re.findall(r"[A-Za-z]", text)) > 0.7 * letters:
         return False
     if title is None:
         lines = [norm(line) for line in head]

@@ -38,9 +38,10 @@ _LEVEL1 = re.compile(rf"^(?:[{_N}]{{1,3}}\s*[、．.]|第[{_N}]{{1,3}}部分)")
 _LEVEL2 = re.compile(rf"^[（(]\s*[{_N}]")
 _CAPTION = re.compile(rf"第二十条\s*第?\s*[（(]\s*[{_N}]+\s*[）)]\s*项")
 _TABLE_HEAD = re.compile(r"(?<=[\s。；;：:）)项])(?:[（(]本列数据的勾稽关系|信息内容|申请人情况|行政复议\s*行政诉讼)")
-# the signature and date that close a report, at the end of a long line
-_SIGNED = re.compile(r"(?<=[\s。！？!?])\s*([\u4e00-\u9fff（）()]{2,30}?(?:政府|局|委员会|委|办公室|办|镇|乡|街道|办事处|中心|院|厅|部))?"
-                     r"\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
+# the signature and date that close a report, at the end of a long line (tried only
+# where a space ends, and no space given back: linear in a run of spaces)
+_SIGNED = re.compile(r"(?<=[\s。！？!?])(?!\s)([\u4e00-\u9fff（）()]{2,30}?(?:政府|局|委员会|委|办公室|办|镇|乡|街道|办事处|中心|院|厅|部))?"
+                     r"\s*+((?:19|20)\d{2}\s*+年\s*+\d{1,2}\s*+月\s*+\d{1,2}\s*+日)\s*+$")
 # where a heading's title ends: a space, a sentence mark, or a list's semicolon
 _TITLE_END = re.compile(r"[\s。：:；;]")
 _TITLE_RUN = re.compile(

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from reportlint.reading.source import Source
 
@@ -24,7 +26,10 @@ class Line:
     stands for a line of its own (a heading or a table row in text that lost its
     line breaks). `text` is the whole line as written; this line is text[start:end].
     `folded` is the same line for matching (traditional script as simplified, same
-    length), empty when it equals `text`."""
+    length), empty when it equals `text`. A line is never changed once made: its
+    `content` (the line without its leading indentation or markdown heading marks) and
+    `matching` (`content` as it is matched: folded to simplified characters, same
+    length) are computed when it is made."""
 
     number: int
     text: str
@@ -32,18 +37,12 @@ class Line:
     end: int | None = None  # index after the last character (None: the end of the line)
     folded: str = ""
     cut: bool = False  # cut from a longer line of the file (reportlint.reading.lines)
+    content: str = field(init=False, repr=False, compare=False)
+    matching: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def content(self) -> str:
-        """The line without its leading indentation or markdown heading marks."""
-        return self.text[self.start:self.end].rstrip()
-
-    @property
-    def matching(self) -> str:
-        """`content` as it is matched: folded to simplified characters, same length."""
-        if not self.folded:
-            return self.content
-        return self.folded[self.start:self.start + len(self.content)]
+    def __post_init__(self) -> None:
+        self.content = self.text[self.start:self.end].rstrip()
+        self.matching = self.folded[self.start:self.start + len(self.content)] if self.folded else self.content
 
     @property
     def whole(self) -> bool:
@@ -92,18 +91,29 @@ class Heading:
 
 @dataclass
 class Paragraph:
-    """Consecutive text lines (a paragraph may wrap over several lines)."""
+    """Consecutive text lines (a paragraph may wrap over several lines); its lines are
+    complete once the paragraph is made (reportlint.reading.outline): its text is
+    computed once."""
 
     lines: list[Line]
 
-    @property
+    @cached_property
     def text(self) -> str:
         return "".join(line.content for line in self.lines)
 
-    @property
+    @cached_property
     def folded(self) -> str:
         """`text` as it is matched (simplified characters), same length."""
         return "".join(line.matching for line in self.lines)
+
+    @cached_property
+    def _ends(self) -> list[int]:
+        """The offset in `text` after each line."""
+        ends, end = [], 0
+        for line in self.lines:
+            end += len(line.content)
+            ends.append(end)
+        return ends
 
     @property
     def span(self) -> Span:
@@ -115,11 +125,10 @@ class Paragraph:
         return Span(l1, c1, l2, c2 + 1)
 
     def _position(self, offset: int) -> tuple[int, int]:
-        for line in self.lines:
-            length = len(line.content)
-            if offset < length:
-                return line.number, line.start + offset + 1
-            offset -= length
+        i = bisect_right(self._ends, offset)  # the first line that ends after `offset`
+        if i < len(self.lines):
+            line = self.lines[i]
+            return line.number, line.start + offset - (self._ends[i - 1] if i else 0) + 1
         last = self.lines[-1]
         return last.number, last.start + len(last.content) + 1
 
@@ -345,6 +354,13 @@ class Report:
     stray: list[Row] = field(default_factory=list)
     # top-level sections matched to the era's sections: (section, spec, how) (reportlint.reading.parse)
     matched_sections: list[tuple] = field(default_factory=list)
+    # what the rules share, computed once (reportlint.checking.kinds.base.once_per_report)
+    analyses: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def __getstate__(self) -> dict:
+        """The report as pickled (a worker process sends it back): without the analyses,
+        which are computed again where they are wanted."""
+        return {**self.__dict__, "analyses": {}}
 
     def walk(self):
         """Every section at every level, the preamble first."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from reportlint.normalize import norm
 from reportlint.reading.model import (
@@ -36,6 +36,7 @@ _EMPTY = ("blank", "slash", "dash", "emdash", "none")
 _DIGITS = re.compile(r"[0-9]+")
 
 
+@lru_cache(maxsize=1 << 16)
 def key(label: str) -> str:
     """A label as compared: normalised, "1、" read as "1.", quotes and brackets unified."""
     return re.sub(r"^(\d+)、", r"\1.", norm(label)).replace('"', "").replace("'", "")
@@ -457,12 +458,13 @@ def read_columns(cells: list[Cell], spec: _Spec) -> list[TableColumn]:
     """Header cells as columns: pieces of a label broken over lines or written one
     character per line are joined (the longest run that is a label wins)."""
     labels = _column_labels(spec.era, spec.id)
+    prefixes = _prefixes(spec.era, spec.id)
     cells = _not_merged_down(cells)
     out: list[TableColumn] = []
     taken: set[str] = set()
     i = 0
     while i < len(cells):
-        j, hit = _longest(cells, i, labels)
+        j, hit = _longest(cells, i, labels, prefixes)
         text = "".join(c.text for c in cells[i:j])
         if hit is not None:
             free = [h for h in hit if h[0] not in taken]
@@ -492,7 +494,13 @@ def _not_merged_down(cells: list[Cell]) -> list[Cell]:
     return out
 
 
-def _longest(cells: list[Cell], i: int, labels: dict) -> tuple[int, list | None]:
+@cache
+def _prefixes(era: str, table_id: str) -> frozenset[str]:
+    """Every beginning of a key of `_column_labels`."""
+    return frozenset(k[:n] for k in _column_labels(era, table_id) for n in range(len(k) + 1))
+
+
+def _longest(cells: list[Cell], i: int, labels: dict, prefixes: frozenset[str]) -> tuple[int, list | None]:
     """The end of the longest run from cell i that is a label (else the longest that
     begins one, when it is four characters or more and begins a single column label)."""
     best, prefix = (i + 1, None), i + 1
@@ -500,7 +508,7 @@ def _longest(cells: list[Cell], i: int, labels: dict) -> tuple[int, list | None]
         k = key("".join(c.text for c in cells[i:j]))
         if k in labels:
             best = (j, labels[k])
-        if not any(other.startswith(k) for other in labels):
+        if k not in prefixes:
             break
         prefix = j
     if best[1] is not None:
@@ -512,10 +520,17 @@ def _longest(cells: list[Cell], i: int, labels: dict) -> tuple[int, list | None]
     return best
 
 
+@cache
+def _header_words(era: str, table_id: str) -> tuple[str, ...]:
+    """The keys of the column, row and header labels of the table."""
+    spec = specs(era)[table_id]
+    return (*_column_labels(era, table_id), *(key(r["label"]) for r in spec.rows if r.get("label")))
+
+
 def _unknown(cells: list[Cell], i: int, j: int, text: str, spec: _Spec) -> TableColumn:
     """Header text that is no column: pieces of labels that could not be joined (each
     word part of a column, row or header label of the table), or other text."""
-    labels = list(_column_labels(spec.era, spec.id)) + [key(r["label"]) for r in spec.rows if r.get("label")]
+    labels = _header_words(spec.era, spec.id)
     fragment = all(any(key(word) in label for label in labels) for word in text.split())
     return TableColumn(None, "", text, "fragment" if fragment else "unknown", cells[i:j])
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from functools import wraps
+from typing import Any, TypeVar
 
 from reportlint.checking.diagnostics import Finding
-from reportlint.reading.model import Report
+from reportlint.checking.sentences import prose_blocks
+from reportlint.reading.model import Paragraph, Report
 
 REQUIRED = object()
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -32,3 +35,21 @@ class Kind:
     # "previous": check(report, params, last year's report); "peer": check(report,
     # params, another unit's report) (reportlint.checking.across pairs them)
     across: str = ""
+
+
+def once_per_report(analysis: Callable[[Report], T]) -> Callable[[Report], T]:
+    """`analysis(report)` computed on first use and kept on the report, so that the
+    rules sharing it compute it once: it must be pure and its result never changed."""
+    @wraps(analysis)
+    def shared(report: Report) -> T:
+        if analysis not in report.analyses:
+            report.analyses[analysis] = analysis(report)
+        return report.analyses[analysis]
+    return shared
+
+
+@once_per_report
+def prose(report: Report) -> tuple[Paragraph, ...]:
+    """The report's prose (reportlint.checking.sentences.prose_blocks), the same
+    paragraphs for every kind that reads it."""
+    return tuple(prose_blocks(report))

@@ -15,18 +15,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
 from reportlint.checking.diagnostics import Finding, Named
-from reportlint.checking.kinds.base import Kind, Param
-from reportlint.checking.sentences import (
-    clauses,
-    mask_brackets,
-    prose_blocks,
-    sentences,
-)
+from reportlint.checking.kinds.base import Kind, Param, once_per_report, prose
+from reportlint.checking.sentences import clauses, mask_brackets, sentences
 from reportlint.reading.model import Cell, Paragraph, Report, Table
 from reportlint.checking.identities import readings, value_of
 from reportlint.reading.tables import specs
@@ -86,7 +81,7 @@ _BOTH_CASES = re.compile(r"行政复议[和及与或]行政诉讼")
 _NORMATIVE = re.compile(r"(?:制发|印发|出台)[^□]*规范性文件|规范性文件[^□]*(?:制发|印发|出台)")
 _VERB = re.compile(r"受理|收到|接收|接到|办理|办结|答复|处理")
 _APPLICATIONS = (NEW, NEW + CARRIED_IN, DONE, DONE + CARRIED_OUT)
-_COUNT = re.compile(r"(?P<pre>近|约|超过|逾|不到)?(?<![\d.第])(?P<num>\d+)\s*(?P<approx>余|多)?\s*(?:件|条)(?!\s*[%％])")
+_COUNT = re.compile(r"(?P<pre>近|约|超过|逾|不到)?(?<![\d.第])(?P<num>\d+)\s*+(?P<approx>余|多)?\s*+(?:件|条)(?!\s*[%％])")
 _CHANGE = re.compile(r"增|减|同比|较|比上年|下降|上升|提高")
 _WITHDRAWN = re.compile(r"撤回|撤销|撤诉|撤申")
 _STOP = re.compile(r"[；;]")
@@ -124,55 +119,88 @@ def prose_table(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
             related=tuple(c.span for c in first[1][1]))
 
 
-def claims(report: Report) -> Iterator[Claim]:
+@once_per_report
+def claims(report: Report) -> tuple[Claim, ...]:
     """Every count in the prose whose label names a table quantity or a verb of handling."""
-    for paragraph in prose_blocks(report):
+    found = []
+    for paragraph in prose(report):
         text = mask_brackets(paragraph.text)
         for s, e in sentences(text):
-            stops = [m.start() for m in _STOP.finditer(text, s, e)]
-            withdrawn = bool(_WITHDRAWN.search(text, s, e))
+            sentence = _Sentence(text, s, e)
             for cs, ce in clauses(text, s, e):
-                yield from _clause_claims(paragraph, text, s, stops, withdrawn, cs, ce)
+                found += _clause_claims(paragraph, text, sentence, cs, ce)
+    return tuple(found)
 
 
-def _clause_claims(paragraph: Paragraph, text: str, s: int, stops: list[int], withdrawn: bool,
+class _Sentence:
+    """A sentence of the prose: where its ； and the words _meaning asks about stand,
+    found once, so that what stands before each of its numbers is looked up."""
+
+    WORDS = ("其中", "信息公开", "申请")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.start = start
+        self.stops = [m.start() for m in _STOP.finditer(text, start, end)]
+        self.withdrawn = bool(_WITHDRAWN.search(text, start, end))
+        self.words = {w: _occurrences(text, w, start, end) for w in self.WORDS}
+
+    def before(self, at: int) -> Callable[[str], bool]:
+        """Whether a word stands in the sentence before `at`, from its last ； before `at`."""
+        k = bisect_left(self.stops, at)
+        begin = self.stops[k - 1] + 1 if k else self.start
+
+        def has(word: str) -> bool:
+            starts = self.words[word]
+            i = bisect_left(starts, begin)
+            return i < len(starts) and starts[i] + len(word) <= at
+        return has
+
+
+def _occurrences(text: str, word: str, start: int, end: int) -> list[int]:
+    """Where `word` starts in text[start:end], overlaps included."""
+    found, at = [], text.find(word, start, end)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1, end)
+    return found
+
+
+def _clause_claims(paragraph: Paragraph, text: str, sentence: _Sentence,
                    start: int, end: int) -> Iterator[Claim]:
-    """The claims of the clause text[start:end] of the sentence from `s` whose ；
-    stand at `stops` (and which speaks of withdrawn applications or not)."""
+    """The claims of the clause text[start:end] of `sentence`."""
     label_start = start
     for m in _COUNT.finditer(text, start, end):
         label = text[label_start:m.start()]
         label_start = m.end()
         if m.group("pre") or m.group("approx") or _CHANGE.search(label):
             continue
-        before_stops = bisect_left(stops, m.start())
-        before = text[stops[before_stops - 1] + 1 if before_stops else s:m.start()]
-        found = _meaning(label, before, withdrawn)
+        found = _meaning(label, sentence.before(m.start()), sentence.withdrawn)
         if found:
             quantities, named = found
             yield Claim(paragraph, m.start("num"), m.end(), int(m.group("num")),
                         text[start:m.end()].strip(), quantities, named)
 
 
-def _meaning(label: str, before: str, withdrawn: bool) -> tuple[tuple[Quantity, ...], bool] | None:
+def _meaning(label: str, before: Callable[[str], bool],
+             withdrawn: bool) -> tuple[tuple[Quantity, ...], bool] | None:
     """The quantities a label may mean and whether it names one; None when it names none.
-    `before` is the sentence up to the number, from its last ；; `withdrawn` whether the
-    sentence speaks of withdrawn applications."""
-    breakdown = "其中" in before
+    `before(word)` says whether a word of _Sentence.WORDS stands in the sentence up to the
+    number, from its last ；; `withdrawn` whether the sentence speaks of withdrawn applications."""
+    breakdown = before("其中")
     if _BOTH_CASES.search(label):
         return (REVIEW, LITIGATION, REVIEW + LITIGATION), False
     hits = [(m.end(), -i, q) for i, (p, q) in enumerate(_NAMED) for m in p.finditer(label)]
     if hits:
         quantities = max(hits)[2]
         if quantities[0].cells[0][0] == "t4":
-            return quantities, "信息公开" in before and not breakdown
+            return quantities, before("信息公开") and not breakdown
         if breakdown:
             columns = [c["id"] for c in specs(latest())["t3"].columns]
             return tuple(q.column(c) for q in quantities for c in columns), False
         return quantities, True
     if _NORMATIVE.search(label):
         return (_q("本年制发行政规范性文件", ("t2_1", "normative", "issued")),), False
-    if _VERB.search(label) and "申请" in before and not breakdown and not withdrawn:
+    if _VERB.search(label) and before("申请") and not breakdown and not withdrawn:
         return _APPLICATIONS, False
     return None
 
@@ -215,7 +243,7 @@ def statement(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
     claim = params["claim"]
     pattern, exclude = _STATEMENTS[claim]
     tables = tables_of(report)
-    for paragraph in prose_blocks(report):
+    for paragraph in prose(report):
         text = mask_brackets(paragraph.text)
         for s, e in sentences(text):
             for cs, ce in clauses(text, s, e):

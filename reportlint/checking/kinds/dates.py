@@ -8,9 +8,9 @@ from datetime import date
 from typing import Any
 
 from reportlint.checking.diagnostics import Finding
-from reportlint.checking.kinds.base import Kind, Param
-from reportlint.checking.sentences import prose_blocks, sentences
-from reportlint.reading.model import Report, Span
+from reportlint.checking.kinds.base import Kind, Param, once_per_report, prose
+from reportlint.checking.sentences import sentences
+from reportlint.reading.model import Paragraph, Report, Span
 from reportlint.templates import template
 
 _Y = r"((?:19|20)\d{2})\s*年"
@@ -30,12 +30,11 @@ DEPARTMENTS = ("ministry", "province_dept", "city_dept", "county_dept")
 GOVERNMENTS = ("province", "city", "county")
 
 
-def _sentences_of(report: Report):
+@once_per_report
+def _sentences_of(report: Report) -> tuple[tuple[Paragraph, int, int, str], ...]:
     """(paragraph, start, end, text) for every sentence of every paragraph."""
-    for paragraph in prose_blocks(report):
-        text = paragraph.text
-        for start, end in sentences(text):
-            yield paragraph, start, end, text[start:end]
+    return tuple((paragraph, start, end, paragraph.text[start:end])
+                 for paragraph in prose(report) for start, end in sentences(paragraph.text))
 
 
 def period(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:

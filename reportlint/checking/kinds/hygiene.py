@@ -8,8 +8,8 @@ from typing import Any
 
 from reportlint import wordlists
 from reportlint.checking.diagnostics import Edit, Finding
-from reportlint.checking.kinds.base import Kind, Param
-from reportlint.checking.sentences import prose_blocks, sentences
+from reportlint.checking.kinds.base import Kind, Param, prose
+from reportlint.checking.sentences import sentences
 from reportlint.normalize import norm
 from reportlint.reading.model import Line, Report, Span
 
@@ -107,7 +107,7 @@ def foreign_url(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
     """A web address given for a government site (a sentence naming one of `context`)
     whose host ends in none of `allowed`: on mirrors the official address is rewritten."""
     allowed = tuple(a.lower() for a in params["allowed"])
-    for block in prose_blocks(report):
+    for block in prose(report):
         text = block.text
         for start, end in sentences(text):
             sentence = text[start:end]

@@ -24,14 +24,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportlint.checking.diagnostics import Finding
-from reportlint.checking.kinds.base import Kind, Param
-from reportlint.checking.sentences import mask_brackets, prose_blocks, sentences
+from reportlint.checking.kinds.base import Kind, Param, once_per_report, prose
+from reportlint.checking.sentences import mask_brackets, sentences
 from reportlint.reading.model import Paragraph, Report
 
 _UNITS = {"條": "条", "項": "项", "個": "个", "場": "场", "戶": "户"}
+# no match starts inside a run of spaces (one would start where the run does), and no space
+# is given back: linear in long runs of spaces
 _NUMBER = re.compile(
-    r"(?P<pre>近|约|超过|超|逾|大约|不到)?\s*(?<![\d.第])(?P<num>\d+(?:\.\d+)?)\s*(?P<mult>万|萬|亿|億)?"
-    r"\s*(?P<approx>余|多|餘)?\s*(?P<unit>人次|万元|元|条|條|件|篇|项|項|个|個|次|期|场|場|家|份|户|戶|名|部)")
+    r"(?:(?P<pre>近|约|超过|超|逾|大约|不到)|(?<!\s))\s*+(?<![\d.第])(?P<num>\d+(?:\.\d+)?)\s*+(?P<mult>万|萬|亿|億)?"
+    r"\s*+(?P<approx>余|多|餘)?\s*+(?P<unit>人次|万元|元|条|條|件|篇|项|項|个|個|次|期|场|場|家|份|户|戶|名|部)")
 _TOTAL_AFTER = re.compile(r"(?:总计|合计|共计|累计)\s*[为:：]?\s*$")
 _STOP = ("包括", "含", "内有", "内含", "另", "此外", "同时", "共", "合计", "总计", "累计", "其中")
 _CLAUSE = re.compile(r"[，,；;、：:]")
@@ -44,7 +46,7 @@ _CHANNELS = ("网站", "网页", "微信", "微博", "公众号", "客户端", "
              "公开栏", "宣传栏", "公告栏", "新媒体", "报刊", "报纸", "电视", "广播", "平台", "热线")
 # parts that count attendances or involvements, which overlap: 其中主要领导出席6场，分管领导出席8场
 _OVERLAP = ("出席", "参加", "参与", "涉及", "同时", "兼", "既")
-_PERCENT = re.compile(r"^\s*(?:[（(]\s*|[，,、]?\s*占(?:比)?[^，。；%％]{0,8}?)(\d+(?:\.\d+)?)\s*[%％]")
+_PERCENT = re.compile(r"\s*+(?:[（(]\s*|[，,、]?\s*占(?:比)?[^，。；%％]{0,8}?)(\d+(?:\.\d+)?)\s*[%％]")
 
 
 @dataclass
@@ -118,14 +120,14 @@ def percent(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
             continue
         text = p.paragraph.text
         for part in p.parts:
-            m = _PERCENT.match(text[part.end:])
+            m = _PERCENT.match(text, part.end)
             if not m or p.total.value == 0:
                 continue
             shown = float(m.group(1))
             decimals = len(m.group(1).partition(".")[2])
             actual = part.value / p.total.value * 100
             if not _agrees(actual, shown, decimals):
-                yield Finding(p.paragraph.span_of(part.start, part.end + m.end()), {
+                yield Finding(p.paragraph.span_of(part.start, m.end()), {
                     "count": f"{_fmt(part.value)}{part.unit}", "base": f"{_fmt(p.total.value)}{part.unit}",
                     "shown": f"{m.group(1)}%", "actual": f"{actual:.{max(decimals, 2)}f}%"})
 
@@ -136,18 +138,21 @@ def _agrees(actual: float, shown: float, decimals: int) -> bool:
     return abs(actual - shown) <= 0.5 / scale + 1e-9 or int(actual * scale + 1e-9) == round(shown * scale)
 
 
-def partitions(report: Report) -> Iterator[Partition]:
+@once_per_report
+def partitions(report: Report) -> tuple[Partition, ...]:
     """Every partition stated in the prose."""
-    for paragraph in prose_blocks(report):
+    found = []
+    for paragraph in prose(report):
         text = mask_brackets(paragraph.folded)
         previous: list[Number] = []
         for start, end in sentences(text):
             numbers = _numbers(text, start, end)
-            found = _after_qizhong(paragraph, text, start, end, numbers, previous) \
+            partition = _after_qizhong(paragraph, text, start, end, numbers, previous) \
                 or _before_total(paragraph, text, start, numbers)
-            if found:
-                yield found
+            if partition:
+                found.append(partition)
             previous = numbers
+    return tuple(found)
 
 
 def _after_qizhong(paragraph, text, start, end, numbers, previous) -> Partition | None:
@@ -209,7 +214,7 @@ def _before_total(paragraph, text, start, numbers) -> Partition | None:
     if "其中" in text[start:numbers[-1].end if numbers else start]:
         return None
     for i, n in enumerate(numbers):
-        if _TOTAL_AFTER.search(text[start:n.start]) and i >= 2:
+        if _total_before(text, start, n.start) and i >= 2:
             parts = [m for m in numbers[:i] if m.unit == n.unit]
             between = text[parts[-1].end:n.start] if parts else ""
             named = _CLAUSE.split(_TOTAL_AFTER.split(between)[0])[-1].strip()
@@ -217,6 +222,19 @@ def _before_total(paragraph, text, start, numbers) -> Partition | None:
                     and (not named or named.startswith(_SUMMING)):
                 return Partition(paragraph, n, parts, exhaustive=True)
     return None
+
+
+def _total_before(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] ends in what _TOTAL_AFTER finds (合计, 共计为 …), read
+    from its end: each number of a long sentence costs only the text just before it."""
+    at = end
+    while at > start and text[at - 1].isspace():
+        at -= 1
+    if at > start and text[at - 1] in "为:：":
+        at -= 1
+        while at > start and text[at - 1].isspace():
+            at -= 1
+    return _TOTAL_AFTER.search(text, max(start, at - 2), end) is not None
 
 
 def _numbers(text: str, start: int, end: int) -> list[Number]:

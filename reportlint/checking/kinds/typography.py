@@ -12,15 +12,16 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from reportlint.checking.diagnostics import Edit, Finding
-from reportlint.checking.kinds.base import Kind
-from reportlint.checking.sentences import prose_blocks
+from reportlint.checking.kinds.base import Kind, once_per_report, prose
 from reportlint.reading.model import Paragraph, Report
 
 _HAN = r"\u4e00-\u9fff"
-_HALFWIDTH = re.compile(rf"(?<=[{_HAN}])[,;:?!](?=\s*[{_HAN}“])|(?<=[{_HAN}])\((?=[{_HAN}])")
+# the mark first, so that only marks are looked at: the Chinese character before it after
+_HALFWIDTH = re.compile(rf"[,;:?!(](?<=[{_HAN}].)(?:(?<=[,;:?!])(?=\s*[{_HAN}“])|(?<=\()(?=[{_HAN}]))")
 _FULLWIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _PAIRS = {"）": "（", ")": "（", "》": "《", "”": "“"}
 _OPENERS = {"（": "（", "(": "（", "《": "《", "“": "“"}
+_MARKS = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_OPENERS)) + "]")
 # a list marker such as 1） or ①) closes nothing
 _MARKER = re.compile(r"(?:^|(?<=[。；;，,：:\s]))(?:\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,2})[)）]")
 # reduplication that is good Chinese: 层层、紧紧、一一、等等、研究研究 …
@@ -30,9 +31,10 @@ _GOOD_DOUBLES = ("研究", "讨论", "学习", "商量", "考虑", "了解", "�
 _CODE = re.compile(r"[<>{}]|==|&&|\bvar\b|\bfunction\b")
 
 
-def _prose(report: Report) -> Iterator[Paragraph]:
+@once_per_report
+def _prose(report: Report) -> tuple[Paragraph, ...]:
     """Prose blocks, without the script and markup a scraped page carries."""
-    return (b for b in prose_blocks(report) if not _CODE.search(b.text))
+    return tuple(b for b in prose(report) if not _CODE.search(b.text))
 
 
 def halfwidth(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
@@ -72,7 +74,8 @@ def brackets(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
     for block in _prose(report):
         text = block.text
         markers = {m.end() - 1 for m in _MARKER.finditer(text)}
-        for i, ch in enumerate(text):
+        for m in _MARKS.finditer(text):
+            i, ch = m.start(), m.group()
             if ch in _OPENERS:
                 stack.append((_OPENERS[ch], block, i))
             elif ch in _PAIRS and i not in markers:
