@@ -11,7 +11,6 @@ import re
 import tempfile
 from pathlib import Path
 
-from docx.document import Document
 from docx.oxml.ns import qn
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph

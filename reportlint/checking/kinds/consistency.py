@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from reportlint.checking.diagnostics import Finding, Named
+from reportlint.checking.diagnostics import Finding
 from reportlint.checking.kinds.base import Kind, Param, once_per_report, prose
 from reportlint.checking.sentences import clauses, mask_brackets, sentences
 from reportlint.reading.model import Cell, Paragraph, Report, Table
