@@ -88,3 +88,29 @@ def test_tables_in_english_have_no_chinese_but_quoted_text(capsys, tmp_path, mon
     english = capsys.readouterr().out
     assert "table 3" in english and "natural persons" in english
     assert unquoted_han(english) == []
+
+
+def test_prose_against_the_tables_in_english(lint):
+    """The quantities, counts and cells that K101–K105 name are English under --lang en,
+    the Chinese messages as they were."""
+    head = "青山县统计局2023年政府信息公开工作年度报告\n一、总体情况\n"
+    table = ("三、收到和处理政府信息公开申请情况\n"
+             "| 一、本年新收政府信息公开申请数量 | 8 | 0 | 0 | 0 | 0 | 0 | 8 |\n"
+             "| 四、结转下年度继续办理 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n")
+    text = head + "本年新收政府信息公开申请9件。所有申请均已办结。\n" + table
+    zh = {d.rule: d.message for d in lint(text).diagnostics}
+    en = {d.rule: d.message for d in lint(text, lang="en").diagnostics}
+    assert zh["K101"].endswith("表中本年新收 8件")
+    assert en["K101"].endswith("but table 3 has new requests this year: 8")
+    assert zh["K105"].endswith("而表三「四、结转下年度继续办理」总计 2件")
+    assert en["K105"].endswith("but table 3, row 4. carried over to next year, column total: 2")
+
+
+def test_dates_in_english(lint):
+    text = ("青山县统计局2023年政府信息公开工作年度报告\n"
+            "本报告中所列数据的统计期限自2023年1月1日起至2023年6月30日止。\n")
+    chinese = [d.message for d in lint(text).diagnostics if d.rule == "D102"]
+    assert chinese == ["统计期限「2023年1月1日起至2023年6月30日」不是整个年度：应为「2023年1月1日至2023年12月31日」"]
+    english = [d.message for d in lint(text, lang="en").diagnostics if d.rule == "D102"]
+    assert english == ['the statistical period "2023年1月1日起至2023年6月30日" is not the whole year: '
+                       'it should read "1 January to 31 December 2023"']

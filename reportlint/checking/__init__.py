@@ -1,5 +1,6 @@
 """Checking: the rules (YAML), the kinds of check behind them, and the diagnostics
 they produce for a parsed report.
 
-May import: reading and the foundation modules. Never reporting or the command line.
+May import: reading and the shared top-level modules (reportlint.normalize, templates,
+resources, i18n, wordlists). Never reporting or the command line.
 """

@@ -1,2 +1,7 @@
 """The command line: options, configuration, files and folders, fixes, and the
-subcommands. The top of the pipeline: it may import every other package."""
+subcommands.
+
+May import: every other package (reading, checking, reporting) and the shared
+top-level modules; the top of the pipeline, so nothing imports it but
+reportlint/__main__.py.
+"""

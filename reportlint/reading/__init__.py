@@ -5,6 +5,6 @@ text view, each line with its place in the original), and a Source becomes a Rep
 page furniture set aside, the title, the sections, the tables with their cells, each
 with its place. Reading never fails on input; what it cannot read or place it says.
 
-May import: the foundation modules (reportlint.normalize, reportlint.templates,
-reportlint.resources). Never checking, reporting or the command line.
+May import: the shared top-level modules only (reportlint.normalize, templates,
+resources, i18n, wordlists). Never checking, reporting or the command line.
 """

@@ -19,14 +19,14 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from reportlint.checking.diagnostics import Finding
+from reportlint.checking.diagnostics import Finding, Named, joined, phrase
 from reportlint.checking.kinds.base import Kind, Param, once_per_report, prose
 from reportlint.checking.sentences import clauses, mask_brackets, sentences
 from reportlint.reading.model import Cell, Paragraph, Report, Table
 from reportlint.checking.identities import readings, value_of
 from reportlint.reading.tables import specs
 from reportlint.templates import latest
-from reportlint.checking.kinds.tables import table_number
+from reportlint.checking.kinds.tables import label_named, table_number
 
 
 
@@ -34,32 +34,32 @@ from reportlint.checking.kinds.tables import table_number
 class Quantity:
     """What a table holds, as a sum of cells (table id, row id, column id)."""
 
-    name: str
+    name: Named
     cells: tuple[tuple[str, str, str], ...]
 
     def __add__(self, other: Quantity) -> Quantity:
-        return Quantity(f"{self.name}加{other.name}", self.cells + other.cells)
+        return Quantity(phrase("phrase.plus", first=self.name, second=other.name), self.cells + other.cells)
 
     def column(self, col: str) -> Quantity:
         """The same rows of table 三 in one applicant column."""
         label = next(c["label"] for c in specs(latest())["t3"].columns if c["id"] == col)
-        return replace(self, name=f"{self.name}（{label}）",
+        return replace(self, name=phrase("phrase.in_column", name=self.name, column=label_named("columns", col, label)),
                        cells=tuple((t, r, col) for t, r, _ in self.cells))
 
 
-def _q(name: str, *cells: tuple[str, str, str]) -> Quantity:
-    return Quantity(name, cells)
+def _q(key: str, *cells: tuple[str, str, str]) -> Quantity:
+    """A quantity named by its `quantity.…` phrase of i18n."""
+    return Quantity(phrase(f"quantity.{key}"), cells)
 
 
-NEW = _q("本年新收", ("t3", "new", "total"))
-CARRIED_IN = _q("上年结转", ("t3", "carried_in", "total"))
-DONE = _q("办理结果（七）总计", ("t3", "grand_total", "total"))
-CARRIED_OUT = _q("结转下年度继续办理", ("t3", "carried_out", "total"))
-GRANTED = _q("予以公开", ("t3", "granted", "total"))
-PARTIAL = _q("部分公开", ("t3", "partial", "total"))
-REVIEW = _q("行政复议总计", ("t4", "cases", "review.total"))
-LITIGATION = _q("行政诉讼总计（未经复议直接起诉加复议后起诉）",
-                ("t4", "cases", "direct.total"), ("t4", "cases", "after.total"))
+NEW = _q("new", ("t3", "new", "total"))
+CARRIED_IN = _q("carried_in", ("t3", "carried_in", "total"))
+DONE = _q("done", ("t3", "grand_total", "total"))
+CARRIED_OUT = _q("carried_out", ("t3", "carried_out", "total"))
+GRANTED = _q("granted", ("t3", "granted", "total"))
+PARTIAL = _q("partial", ("t3", "partial", "total"))
+REVIEW = _q("review", ("t4", "cases", "review.total"))
+LITIGATION = _q("litigation", ("t4", "cases", "direct.total"), ("t4", "cases", "after.total"))
 
 # (label pattern, the quantities it may mean, whether it names one unambiguously);
 # the named pattern nearest the number wins, and a verb only when no name is there
@@ -70,10 +70,10 @@ _NAMED = (
     (re.compile(r"结转(?:至|到)?下一?年度?|转(?:入|至|到)?下一?年度|顺延(?:到|至)下一?年度?"), (CARRIED_OUT,)),
     (re.compile(r"(?<!不)予以公开|同意公开"), (GRANTED,)),
     (re.compile(r"部分公开"), (PARTIAL,)),
-    (re.compile(r"不予公开"), (_q("不予公开", ("t3", "denied", "total")),)),
-    (re.compile(r"无法提供"), (_q("无法提供", ("t3", "unable", "total")),)),
-    (re.compile(r"不予处理"), (_q("不予处理", ("t3", "not_processed", "total")),)),
-    (re.compile(r"其他处理"), (_q("其他处理", ("t3", "other_handling", "total")),)),
+    (re.compile(r"不予公开"), (_q("denied", ("t3", "denied", "total")),)),
+    (re.compile(r"无法提供"), (_q("unable", ("t3", "unable", "total")),)),
+    (re.compile(r"不予处理"), (_q("not_processed", ("t3", "not_processed", "total")),)),
+    (re.compile(r"其他处理"), (_q("other_handling", ("t3", "other_handling", "total")),)),
     (re.compile(r"行政复议"), (REVIEW,)),
     (re.compile(r"行政诉讼"), (LITIGATION,)),
 )
@@ -110,12 +110,12 @@ def prose_table(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
         values = [(q, _value(tables, q, report)) for q in claim.quantities]
         if any(v is None for _, v in values) or any(v[0] == claim.value for _, v in values):
             continue
-        shown = dict.fromkeys(f"{q.name} {v[0]}件" for q, v in values)
+        shown = dict.fromkeys(phrase("phrase.quantity_count", name=q.name, count=v[0]) for q, v in values)
         first = values[0]
         yield Finding(claim.paragraph.span_of(claim.start, claim.end), {
-            "said": f"{claim.value}件", "phrase": claim.phrase,
+            "said": phrase("phrase.count", count=claim.value), "phrase": claim.phrase,
             "table": table_number(latest(), first[0].cells[0][0]),
-            "values": "、".join(shown)},
+            "values": joined(list(shown))},
             related=tuple(c.span for c in first[1][1]))
 
 
@@ -199,7 +199,7 @@ def _meaning(label: str, before: Callable[[str], bool],
             return tuple(q.column(c) for q in quantities for c in columns), False
         return quantities, True
     if _NORMATIVE.search(label):
-        return (_q("本年制发行政规范性文件", ("t2_1", "normative", "issued")),), False
+        return (_q("normative", ("t2_1", "normative", "issued")),), False
     if _VERB.search(label) and before("申请") and not breakdown and not withdrawn:
         return _APPLICATIONS, False
     return None
@@ -253,7 +253,8 @@ def statement(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
                 cells = [c for c in _denying(tables, claim, text[s:e]) if c[2].value]
                 if cells:
                     yield Finding(paragraph.span_of(m.start(), m.end()), {
-                        "phrase": m.group(), "cells": "、".join(f"{w} {c.value}件" for _, w, c in cells)},
+                        "phrase": m.group(),
+                        "cells": joined([phrase("phrase.quantity_count", name=w, count=c.value) for _, w, c in cells])},
                         related=tuple(c.span for _, _, c in cells))
 
 
@@ -276,15 +277,18 @@ def _row_cells(tables: dict[str, Table], table_id: str, row_id: str,
     if row is None:
         return []
     labels = {c["id"]: c.get("group", "") + c["label"] for c in specs(table.era)[table_id].columns}
-    cells = [(col, _where(table_id, row.official, labels[col]), c)
+    cells = [(col, _where(table_id, row_id, row.official, col, labels[col]), c)
              for col, c in row.cells.items() if (columns is None or col in columns) and c.value is not None]
     total = [c for c in cells if c[0] == "total"]
     return total if total and columns is None else cells
 
 
-def _where(table_id: str, row: str, column: str) -> str:
+def _where(table_id: str, row_id: str, row: str, col: str, column: str) -> Named:
     """表三「四、结转下年度继续办理」自然人; table 四's one row has no label."""
-    return f"表{table_number(latest(), table_id)}" + (f"「{row}」" if row else "") + column
+    number, column = table_number(latest(), table_id), label_named("columns", col, column)
+    if row:
+        return phrase("phrase.row_cell", number=number, row=label_named("rows", row_id, row), column=column)
+    return phrase("phrase.table_cell", number=number, column=column)
 
 
 KINDS = (

@@ -7,11 +7,11 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import Any
 
-from reportlint.checking.diagnostics import Finding
+from reportlint.checking.diagnostics import Finding, Named, phrase
 from reportlint.checking.kinds.base import Kind, Param, once_per_report, prose
 from reportlint.checking.sentences import sentences
 from reportlint.reading.model import Paragraph, Report, Span
-from reportlint.templates import template
+from reportlint.templates import english, template
 
 _Y = r"((?:19|20)\d{2})\s*年"
 _MD = r"(\d{1,2})\s*月\s*(\d{1,2})\s*日"
@@ -48,7 +48,7 @@ def period(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
             y1, m1, d1, y2, m2, d2 = (int(g) if g else None for g in m.groups())
             y2 = y2 or y1
             args = {"found": m.group(0), "year": report.year,
-                    "expected": f"{report.year}年1月1日至{report.year}年12月31日"}
+                    "expected": phrase("phrase.whole_year", year=report.year)}
             wrong_year = report.year not in (y1, y2) or y1 != y2
             wrong_span = (m1, d1, m2, d2) != (1, 1, 12, 31)
             if (params["problem"] == "year" and wrong_year) or (
@@ -112,11 +112,12 @@ def _due(report: Report) -> date | None:
     return None
 
 
-def _deadline_basis(report: Report) -> str:
-    if template(report.era).deadline:
-        return template(report.era).deadline
-    return "《条例》第四十九条（县级以上人民政府部门）" if report.issuer_level in DEPARTMENTS \
-        else "《条例》第四十九条（县级以上地方人民政府）"
+def _deadline_basis(report: Report) -> Named:
+    basis = template(report.era).deadline
+    if basis:
+        return Named(basis, english("bases", basis) or f'"{basis}"')
+    return phrase("phrase.deadline_departments" if report.issuer_level in DEPARTMENTS
+                  else "phrase.deadline_governments")
 
 
 def _publication_date(report: Report) -> tuple[date, Span] | None:

@@ -50,7 +50,7 @@ def _name(table: Table) -> Named:
     return table_name(table.era, table.id)
 
 
-def _named(kind: str, key: str, label: str) -> Named:
+def label_named(kind: str, key: str, label: str) -> Named:
     """A row's or a column's label with its English name (or the label quoted)."""
     return Named(label, english(kind, key) or f'"{label}"')
 
@@ -61,11 +61,11 @@ def _quoted(text: str) -> Named:
 
 
 def _column(column: dict) -> Named:
-    return _named("columns", column["id"], column["label"])
+    return label_named("columns", column["id"], column["label"])
 
 
 def _where(table: Table, row: TableRow) -> Named:
-    return _named("rows", row.id, row.official) if row.official else _name(table)
+    return label_named("rows", row.id, row.official) if row.official else _name(table)
 
 
 def _short(label: str) -> str:
@@ -459,7 +459,7 @@ def _at(table: Table, identity: dict, at: str) -> Named:
         return phrase("phrase.at_column", column=column)
     if identity.get("name"):
         return Named(identity["name"], english("identities", identity["name"]) or f'"{identity["name"]}"')
-    row = _named("rows", at, _short(table.rows[at].official))
+    row = label_named("rows", at, _short(table.rows[at].official))
     return phrase("phrase.at_row", row=row)
 
 
@@ -477,7 +477,7 @@ def suspect_cell(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]
         broken = [(_broken(table, identity, left, right, sides), _at(table, identity, at))
                   for identity, left, right, sides, at in evidence]
         yield Finding(suspect.cell.span, {
-            "table": _name(table), "row": _named("rows", suspect.row, _short(table.rows[suspect.row].official)),
+            "table": _name(table), "row": label_named("rows", suspect.row, _short(table.rows[suspect.row].official)),
             "column": _column(_columns(table)[suspect.column]), "value": suspect.cell.text,
             "expected": suspect.expected, "count": len(evidence),
             "evidence": Named("；".join(f"{a['left']} ≠ {a['right']}（{at}）" for a, at in broken),
@@ -493,7 +493,7 @@ def _side(table: Table, identity: dict, keys: list, values: list) -> Named:
     for (row, col), (value, _) in zip(keys, values):
         given = names.get(row) or names.get(col)
         name = Named(given, english("identities", given) or f'"{given}"') if given else (
-            _named("rows", row, _short(rows[row])) if identity["over"] == "columns" else _column(columns[col]))
+            label_named("rows", row, _short(rows[row])) if identity["over"] == "columns" else _column(columns[col]))
         parts.append((f"{name} {value}", f"{name.en} {value}"))
     zh, en = (" + ".join(p[i] for p in parts) for i in (0, 1))
     total = sum(v for v, _ in values)
