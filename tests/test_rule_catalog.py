@@ -116,17 +116,17 @@ class _Recorded(dict):
 
 
 def test_each_rule_names_a_kind_whose_params_it_sets_and_nothing_else():
-    """A kind does one thing: none of structure and tables takes a `problem` to switch on;
-    each kind declares the params it reads (running every rule's examples reads no
-    other), and a rule sets those only."""
+    """A kind does one thing: none takes a `problem` to switch on; every kind is some
+    rule's, and declares the params it reads (running every rule's examples reads all
+    of them and no other); a rule sets those only."""
     from dataclasses import replace
 
-    from reportlint.checking.kinds import structure, tables
     from reportlint.checking.linter import lint_across
     from tests.conftest import lint_text
 
     rules = load_rules()
-    assert not [k.name for k in (*structure.KINDS, *tables.KINDS) if "problem" in k.params]
+    assert not [k.name for k in kinds.KINDS.values() if "problem" in k.params]
+    assert {r.kind for r in rules} == set(kinds.KINDS)
     read: dict[str, set] = {}
     recorded = [replace(r, params=_Recorded(r.params, read.setdefault(r.kind, set()))) for r in rules]
     for rule in recorded:
@@ -138,4 +138,4 @@ def test_each_rule_names_a_kind_whose_params_it_sets_and_nothing_else():
                 other = lint_text(example.other, [rule], path="other.txt", issuer_level=example.issuer_level)
                 lint_across(result.report, other.report, across, [rule])
     for name, kind in kinds.KINDS.items():
-        assert read.get(name, set()) <= set(kind.params), name
+        assert read.get(name, set()) == set(kind.params), name

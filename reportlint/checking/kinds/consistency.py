@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from reportlint.checking.diagnostics import Finding, Named, joined, phrase
-from reportlint.checking.kinds.base import Kind, Param, once_per_report, prose
+from reportlint.checking.kinds.base import Kind, once_per_report, prose
 from reportlint.checking.sentences import clauses, mask_brackets, sentences
 from reportlint.reading.model import Cell, Paragraph, Report, Table
 from reportlint.checking.identities import readings, value_of
@@ -100,12 +100,22 @@ class Claim:
     named: bool
 
 
-def prose_table(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
-    """Counts in the prose equal to none of the table quantities they may stand for;
-    `named` picks the claims that name one quantity (else the ambiguous ones)."""
+def named_count(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """Counts in the prose naming one table quantity that the table does not show."""
+    yield from _not_in_table(report, named=True)
+
+
+def ambiguous_count(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """Counts in the prose equal to none of the table quantities they may stand for."""
+    yield from _not_in_table(report, named=False)
+
+
+def _not_in_table(report: Report, named: bool) -> Iterator[Finding]:
+    """The claims that name one quantity (`named`), or else the ambiguous ones, whose
+    count is none of the table quantities they may stand for."""
     tables = tables_of(report)
     for claim in claims(report):
-        if claim.named != params["named"]:
+        if claim.named != named:
             continue
         values = [(q, _value(tables, q, report)) for q in claim.quantities]
         if any(v is None for _, v in values) or any(v[0] == claim.value for _, v in values):
@@ -226,22 +236,35 @@ def _value(tables: dict[str, Table], q: Quantity, report: Report) -> tuple[int, 
     return total, cells
 
 
-_STATEMENTS = {
-    "none-received": (
-        re.compile(r"(?:未|没有)(?:收到|接到|受理|接收)[^□\d]{0,16}?申请|(?:无|没有)(?:依申请|政府信息公开申请)"),
-        re.compile(r"复议|诉讼|投诉|举报|咨询|除|其他|\d")),
-    "all-completed": (
-        re.compile(r"(?:所有|全部)[^□]{0,12}?申请[^□]{0,10}?(?:办结|办理完成|办理完毕|处理完毕)"
-                   r"|申请[^□]{0,4}(?:均|全部)(?:已|已经)?(?:办结|办理完成|办理完毕)"),
-        re.compile(r"结转|上一?年|顺延|除|下一?年")),
-    "all-upheld": (re.compile(r"(?:均|全部|都)(?:获|被|予以|已|得到)?(?:依法)?维持"), re.compile(r"未|没有")),
-}
+_NONE_RECEIVED = (
+    re.compile(r"(?:未|没有)(?:收到|接到|受理|接收)[^□\d]{0,16}?申请|(?:无|没有)(?:依申请|政府信息公开申请)"),
+    re.compile(r"复议|诉讼|投诉|举报|咨询|除|其他|\d"))
+_ALL_COMPLETED = (
+    re.compile(r"(?:所有|全部)[^□]{0,12}?申请[^□]{0,10}?(?:办结|办理完成|办理完毕|处理完毕)"
+               r"|申请[^□]{0,4}(?:均|全部)(?:已|已经)?(?:办结|办理完成|办理完毕)"),
+    re.compile(r"结转|上一?年|顺延|除|下一?年"))
+_ALL_UPHELD = (re.compile(r"(?:均|全部|都)(?:获|被|予以|已|得到)?(?:依法)?维持"), re.compile(r"未|没有"))
 
 
-def statement(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
-    """A statement of the prose (`claim`) that a non-zero table cell denies."""
-    claim = params["claim"]
-    pattern, exclude = _STATEMENTS[claim]
+def none_received(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """The prose says no application came in; table 三's 本年新收 is not 0."""
+    yield from _denied(report, *_NONE_RECEIVED, lambda tables, _: _row_cells(tables, "t3", "new", None))
+
+
+def all_completed(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """The prose says every application was completed; table 三's 结转下年度 is not 0."""
+    yield from _denied(report, *_ALL_COMPLETED, lambda tables, _: _row_cells(tables, "t3", "carried_out", None))
+
+
+def all_upheld(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """The prose says every review or suit upheld the decision; table 四 shows others."""
+    yield from _denied(report, *_ALL_UPHELD, _not_upheld)
+
+
+def _denied(report: Report, pattern: re.Pattern, exclude: re.Pattern,
+            denying: Callable[[dict[str, Table], str], list[tuple[str, str, Cell]]]) -> Iterator[Finding]:
+    """Clauses of the prose matching `pattern` (and not `exclude`) where a cell of
+    `denying(tables, sentence)`, the cells that must all be 0 for them to hold, is not 0."""
     tables = tables_of(report)
     for paragraph in prose(report):
         text = mask_brackets(paragraph.text)
@@ -250,7 +273,7 @@ def statement(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
                 m = pattern.search(text, cs, ce)
                 if not m or exclude.search(text, cs, ce):
                     continue
-                cells = [c for c in _denying(tables, claim, text[s:e]) if c[2].value]
+                cells = [c for c in denying(tables, text[s:e]) if c[2].value]
                 if cells:
                     yield Finding(paragraph.span_of(m.start(), m.end()), {
                         "phrase": m.group(),
@@ -258,14 +281,12 @@ def statement(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
                         related=tuple(c.span for _, _, c in cells))
 
 
-def _denying(tables: dict[str, Table], claim: str, sentence: str) -> list[tuple[str, str, Cell]]:
-    """The cells that must all be 0 for the claim to hold: (column id, description, cell)."""
-    if claim == "all-upheld":
-        if "复议" not in sentence and "诉讼" not in sentence:
-            return []
-        groups = [g for g, word in (("review", "复议"), ("direct", "诉讼"), ("after", "诉讼")) if word in sentence]
-        return _row_cells(tables, "t4", "cases", {f"{g}.{r}" for g in groups for r in ("corrected", "other")})
-    return _row_cells(tables, "t3", "new" if claim == "none-received" else "carried_out", None)
+def _not_upheld(tables: dict[str, Table], sentence: str) -> list[tuple[str, str, Cell]]:
+    """Table 四's 结果纠正 and 其他结果 cells of the reviews (复议) or suits (诉讼) the sentence names."""
+    if "复议" not in sentence and "诉讼" not in sentence:
+        return []
+    groups = [g for g, word in (("review", "复议"), ("direct", "诉讼"), ("after", "诉讼")) if word in sentence]
+    return _row_cells(tables, "t4", "cases", {f"{g}.{r}" for g in groups for r in ("corrected", "other")})
 
 
 def _row_cells(tables: dict[str, Table], table_id: str, row_id: str,
@@ -292,8 +313,9 @@ def _where(table_id: str, row_id: str, row: str, col: str, column: str) -> Named
 
 
 KINDS = (
-    Kind("prose-table", prose_table, {"named": Param(bool)},
-         frozenset({"said", "phrase", "table", "values"})),
-    Kind("statement", statement, {"claim": Param(str, choices=tuple(_STATEMENTS))},
-         frozenset({"phrase", "cells"})),
+    Kind("named-count", named_count, {}, frozenset({"said", "phrase", "table", "values"})),
+    Kind("ambiguous-count", ambiguous_count, {}, frozenset({"said", "phrase", "table", "values"})),
+    Kind("none-received", none_received, {}, frozenset({"phrase", "cells"})),
+    Kind("all-completed", all_completed, {}, frozenset({"phrase", "cells"})),
+    Kind("all-upheld", all_upheld, {}, frozenset({"phrase", "cells"})),
 )

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from reportlint.checking.diagnostics import Finding, Named, phrase
-from reportlint.checking.kinds.base import Kind, Param, once_per_report, prose
+from reportlint.checking.kinds.base import Kind, once_per_report, prose
 from reportlint.checking.sentences import sentences
 from reportlint.reading.model import Paragraph, Report, Span
 from reportlint.templates import english, template
@@ -37,23 +37,40 @@ def _sentences_of(report: Report) -> tuple[tuple[Paragraph, int, int, str], ...]
                  for paragraph in prose(report) for start, end in sentences(paragraph.text))
 
 
-def period(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
-    """The statistical period: of the report year (`year`), from 1 January to 31 December (`span`)."""
+@once_per_report
+def _periods(report: Report) -> tuple[tuple[Span, str, bool, bool], ...]:
+    """(span, text, of another year, not 1 January to 31 December) for every statistical
+    period the prose states."""
     if report.year is None:
-        return
+        return ()
+    found = []
     for paragraph, start, _, sentence in _sentences_of(report):
         if not any(w in sentence for w in _PERIOD_WORDS) or _COMPARE.search(sentence):
             continue
         for m in _RANGE.finditer(sentence):
             y1, m1, d1, y2, m2, d2 = (int(g) if g else None for g in m.groups())
             y2 = y2 or y1
-            args = {"found": m.group(0), "year": report.year,
-                    "expected": phrase("phrase.whole_year", year=report.year)}
-            wrong_year = report.year not in (y1, y2) or y1 != y2
-            wrong_span = (m1, d1, m2, d2) != (1, 1, 12, 31)
-            if (params["problem"] == "year" and wrong_year) or (
-                    params["problem"] == "span" and wrong_span and not wrong_year):
-                yield Finding(paragraph.span_of(start + m.start(), start + m.end()), args)
+            found.append((paragraph.span_of(start + m.start(), start + m.end()), m.group(0),
+                          report.year not in (y1, y2) or y1 != y2, (m1, d1, m2, d2) != (1, 1, 12, 31)))
+    return tuple(found)
+
+
+def _period_args(report: Report, found: str) -> dict:
+    return {"found": found, "year": report.year, "expected": phrase("phrase.whole_year", year=report.year)}
+
+
+def period_year(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """A statistical period of another year than the report's."""
+    for span, found, wrong_year, _ in _periods(report):
+        if wrong_year:
+            yield Finding(span, _period_args(report, found))
+
+
+def period_span(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """A statistical period of the report year that is not 1 January to 31 December."""
+    for span, found, wrong_year, wrong_span in _periods(report):
+        if wrong_span and not wrong_year:
+            yield Finding(span, _period_args(report, found))
 
 
 def carry_over(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
@@ -144,8 +161,8 @@ def _date_at(m: re.Match, number: int) -> tuple[date, Span] | None:
 
 
 KINDS = (
-    Kind("period", period, {"problem": Param(str, choices=("year", "span"))},
-         frozenset({"found", "year", "expected"})),
+    Kind("period-year", period_year, {}, frozenset({"found", "year", "expected"})),
+    Kind("period-span", period_span, {}, frozenset({"found", "year", "expected"})),
     Kind("carry-over", carry_over, {}, frozenset({"found", "year", "next"})),
     Kind("other-year", other_year, {}, frozenset({"found", "year", "other"})),
     Kind("deadline", deadline, {}, frozenset({"published", "deadline", "year", "basis"})),

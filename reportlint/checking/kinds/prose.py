@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportlint.checking.diagnostics import Finding
-from reportlint.checking.kinds.base import Kind, Param, once_per_report, prose
+from reportlint.checking.kinds.base import Kind, once_per_report, prose
 from reportlint.checking.sentences import mask_brackets, sentences
 from reportlint.reading.model import Paragraph, Report
 
@@ -95,22 +95,38 @@ class Partition:
                        {**self.args(), **extra})
 
 
-def partition(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
-    """Parts that do not add up to their total: `excess`, `short`, or a `unit` slip (万, 余)."""
-    problem = params["problem"]
+def _is_unit_slip(p: Partition) -> bool:
+    """Exact parts adding up to the bare number of a total written with 万 or 余."""
+    exact = not any(n.approx for n in p.parts)
+    return exact and (p.total.thousand or p.total.approx) and abs(p.sum - p.total.bare) < 1e-9
+
+
+def _addable(p: Partition) -> bool:
+    """A total and parts all exact and none in 万 or 亿: their sum can be held to the total."""
+    return not (p.total.approx or any(n.approx for n in p.parts) or _is_unit_slip(p)
+                or any(n.thousand for n in p.parts))
+
+
+def parts_exceed(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """Parts that add up to more than their total (more than every reading of it)."""
     for p in partitions(report):
-        total, exact = p.total, not any(n.approx for n in p.parts)
-        unit_slip = exact and (total.thousand or total.approx) and abs(p.sum - total.bare) < 1e-9
-        if problem == "unit":
-            if unit_slip:
-                yield p.finding(bare=_fmt(total.bare))
-        elif total.approx or not exact or unit_slip or any(n.thousand for n in p.parts):
-            continue
-        elif problem == "excess" and p.sum > max((total.value, *p.alternatives)) \
+        if _addable(p) and p.sum > max((p.total.value, *p.alternatives)) \
                 and not _overlapping(p.parts) and not _prefix_holds(p):
             yield p.finding()
-        elif problem == "short" and p.sum < min((total.value, *p.alternatives)) and p.exhaustive:
+
+
+def parts_short(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """Parts meant to cover their total that add up to less than it (less than every reading of it)."""
+    for p in partitions(report):
+        if _addable(p) and p.sum < min((p.total.value, *p.alternatives)) and p.exhaustive:
             yield p.finding()
+
+
+def unit_slip(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
+    """A total in 万 or 余 whose exact parts add up to its bare number."""
+    for p in partitions(report):
+        if _is_unit_slip(p):
+            yield p.finding(bare=_fmt(p.total.bare))
 
 
 def percent(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
@@ -273,7 +289,8 @@ def _fmt(value: float) -> str:
 
 
 KINDS = (
-    Kind("partition", partition, {"problem": Param(str, choices=("excess", "short", "unit"))},
-         frozenset({"total", "text", "addends", "sum", "diff", "bare"})),
+    Kind("parts-exceed", parts_exceed, {}, frozenset({"total", "text", "addends", "sum", "diff"})),
+    Kind("parts-short", parts_short, {}, frozenset({"total", "text", "addends", "sum", "diff"})),
+    Kind("unit-slip", unit_slip, {}, frozenset({"total", "text", "addends", "sum", "diff", "bare"})),
     Kind("percent", percent, {}, frozenset({"count", "base", "shown", "actual"})),
 )
