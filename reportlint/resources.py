@@ -17,13 +17,13 @@ import os
 import pickle
 import stat
 import sys
-import tempfile
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from reportlint import __version__
+from reportlint.atomic import write_atomically
 
 _PACKAGE = Path(__file__).resolve().parent
 YAML_MAX_BYTES = 1 << 20  # a configuration or rule file larger than this is refused
@@ -118,7 +118,7 @@ def prepared(what: str, sources: list[bytes], build: Callable[[], Any]) -> Any:
             pass
     value = build()
     if path is not None:
-        _write_atomically(path, lambda file: pickle.dump(value, file, pickle.HIGHEST_PROTOCOL))
+        _keep(path, lambda file: pickle.dump(value, file, pickle.HIGHEST_PROTOCOL))
     return value
 
 
@@ -138,7 +138,7 @@ def lark_parser(grammar: str, **options):
             pass
     parser = Lark(grammar, **options)
     if path is not None:
-        _write_atomically(path, parser.save)
+        _keep(path, parser.save)
     return parser
 
 
@@ -167,22 +167,12 @@ def _entry(name: str) -> Path | None:
     return folder / name
 
 
-def _write_atomically(path: Path, write: Callable) -> None:
-    """Write an entry through a temporary file in its folder, renamed over it when
-    complete: a reader never sees half of one. Nothing is kept when it fails."""
+def _keep(path: Path, write: Callable) -> None:
+    """Write a cache entry (0600) atomically; one that cannot be written is not kept."""
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    except OSError:
-        return
-    try:
-        with os.fdopen(fd, "wb") as file:
-            write(file)
-        os.replace(tmp, path)
+        write_atomically(path, write, mode=0o600)
     except Exception:  # a full or read-only disk, a value that cannot be pickled: not kept
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        pass
 
 
 @cache

@@ -887,7 +887,7 @@ def test_no_parser_cache_in_the_shared_temp_folder(tmp_path, good):
     assert list(shared.iterdir()) == []
     folder = private / "reportlint"
     assert folder.stat().st_mode & 0o777 == 0o700 and list(folder.glob("*.lark"))
-    assert not list(folder.glob(".tmp-*"))
+    assert not list(folder.glob(".*"))
 
 
 def test_a_cache_others_can_write_is_not_used(tmp_path, good):

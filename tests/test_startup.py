@@ -79,7 +79,7 @@ def test_cache_folder_is_made_private_and_entries_read_back(cache):
     if os.name != "nt":
         assert stat.S_IMODE(os.stat(cache).st_mode) == 0o700
         assert all(stat.S_IMODE(p.stat().st_mode) & 0o077 == 0 for p in cache.iterdir())
-    assert not [p for p in cache.iterdir() if p.name.startswith(".tmp-")]  # written through a renamed temp file
+    assert not [p for p in cache.iterdir() if p.name.startswith(".")]  # written through a renamed temp file
 
 
 def test_changed_source_is_built_again(cache):

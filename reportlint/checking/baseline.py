@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from collections import Counter
 from pathlib import Path
 
 from reportlint import __version__
+from reportlint.atomic import write_atomically
 from reportlint.checking.diagnostics import Diagnostic
 from reportlint.checking.linter import FileResult
 from reportlint.normalize import norm
@@ -36,11 +35,8 @@ def write(path: Path, results: list[FileResult]) -> int:
     """Record every finding of `results` in the baseline file `path` (atomically)."""
     findings = {r.path: dict(sorted(Counter(_keys(r)).items())) for r in results if r.diagnostics}
     doc = {"reportlint": __version__, "findings": findings}
-    fd, tmp = tempfile.mkstemp(dir=path.parent or Path("."), prefix=".baseline-")
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        json.dump(doc, out, ensure_ascii=False, indent=1)
-        out.write("\n")
-    os.replace(tmp, path)
+    text = json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+    write_atomically(path, lambda file: file.write(text.encode("utf-8")))
     return sum(len(r.diagnostics) for r in results)
 
 

@@ -13,9 +13,9 @@ import difflib
 import os
 import re
 import stat
-import tempfile
 from pathlib import Path
 
+from reportlint.atomic import write_atomically
 from reportlint.checking.diagnostics import Diagnostic
 
 TEXT_SUFFIXES = (".txt", ".md")
@@ -104,18 +104,5 @@ def write(path: Path, data: bytes) -> None:
             file.write(data)
             file.truncate()
         return
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp, stat.S_IMODE(status.st_mode))
-        try:
-            os.chown(tmp, status.st_uid, status.st_gid)
-        except OSError:  # not ours to give away: the file stays the writer's
-            pass
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(target, lambda file: file.write(data), stat.S_IMODE(status.st_mode),
+                     (status.st_uid, status.st_gid))

@@ -21,6 +21,7 @@ from functools import cache
 from reportlint.normalize import CN_NUMERALS, cn_int, norm
 from reportlint.reading.detect import names_other_document, title_year_issuer
 from reportlint.reading.model import Heading, Line
+from reportlint.reading.tables import CAPTION
 from reportlint.templates import known_titles, known_topics, table_labels
 
 _H1 = re.compile(rf"^([{CN_NUMERALS}]{{1,3}})\s*[、.．]\s*(.*)$")
@@ -30,7 +31,6 @@ _H2 = re.compile(rf"^[（(]\s*([{CN_NUMERALS}]{{1,3}})\s*[）)]\s*[、.．]?\s*(
 _H3 = re.compile(r"^(\d{1,2})\s*[.．、](?![\d.．])\s*(.*)$")
 _H4 = re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*[、.．]?\s*(.*)$")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-_CAPTION = re.compile(r"第二十条第[(（][一二三四五六七八九十]+[)）]项")
 _RUN_IN = re.compile(r"[。：:]")
 _RUN_IN_CUT = re.compile(r"[。：:]|(?<=\S)\s+(?=\S)")
 _SENTENCE = re.compile(r"[。；;]|[，,].*[，,。]")
@@ -131,7 +131,7 @@ def _is_table_start(s: str) -> bool:
         return False
     if "|" in s.strip().strip("|") or s.lstrip().startswith("|"):
         return True
-    if _CAPTION.search(n) or "勾稽关系" in n or n.startswith(("信息内容", "申请人情况")):
+    if CAPTION.search(n) or "勾稽关系" in n or n.startswith(("信息内容", "申请人情况")):
         return True
     if n in ("行政复议", "行政诉讼") or ("行政复议" in n and "行政诉讼" in n and len(n) <= 12) \
             or n.startswith(("行政复议行政诉讼", "行政复议结果维持")):

@@ -28,7 +28,8 @@ from reportlint.reading.model import (
 )
 from reportlint.templates import latest, table_spec, template, unified
 
-_CAPTION = re.compile(r"第二十条第\(([一二三四五六七八九十]+)\)项")
+# a table's caption (第二十条第(一)项) in norm()'d text; group 1: the item's numeral
+CAPTION = re.compile(r"第二十条第\(([一二三四五六七八九十]+)\)项")
 _CAPTION_IDS = {"一": "t2_1", "五": "t2_5", "六": "t2_6", "八": "t2_8", "九": "t2_9"}
 _T4_OFFSETS = {"行政复议": 0, "未经复议直接起诉": 5, "复议后起诉": 10}
 _MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+\.)")
@@ -97,7 +98,7 @@ def other_era(era: str) -> str:
 def _anchor(text: str) -> str | None:
     """The table a caption, corner note or header cell starts."""
     n = norm(text)
-    m = _CAPTION.search(n)
+    m = CAPTION.search(n)
     if m:
         return _CAPTION_IDS.get(m.group(1))
     if "勾稽关系" in n or n.startswith("申请人情况"):

@@ -5,10 +5,8 @@ stays as it was), or on its cell. Comments already in the document are left as t
 from __future__ import annotations
 
 import copy
-import io
 import os
 import re
-import tempfile
 from pathlib import Path
 
 from docx.oxml.ns import qn
@@ -16,6 +14,7 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from reportlint.atomic import write_atomically
 from reportlint.checking.diagnostics import Diagnostic
 from reportlint.i18n import t
 from reportlint.reading.docx import Anchor, cell_text, open_document, paragraph_text, runs, text_view
@@ -52,17 +51,7 @@ def annotate(data: bytes, diagnostics: list[Diagnostic], out: Path, lang: str = 
             chosen = paragraph.runs or [paragraph.add_run("")]
         document.add_comment(chosen, text=_comment(d, lang), author="reportlint", initials="RL")
     document.core_properties.identifier = _MARK
-    buffer = io.BytesIO()
-    document.save(buffer)
-    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.")
-    try:
-        with os.fdopen(fd, "wb") as file:
-            file.write(buffer.getvalue())
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, out)  # replaces a name, never writes through a link planted there
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(out, document.save)
     return len(diagnostics)
 
 
@@ -74,12 +63,6 @@ def _ours(path: Path) -> bool:
         return open_document(path.read_bytes()).core_properties.identifier == _MARK
     except Unreadable:
         return False
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _anchor(anchors: list[Anchor], line: int) -> Anchor | None:
