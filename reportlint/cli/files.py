@@ -140,7 +140,9 @@ def lint_all(jobs: list[tuple[str, list[Rule], Options]], stdin_name: str | None
         if pool is not None:
             for process in list((pool._processes or {}).values()):  # no public way to kill them
                 process.terminate()
-            pool.shutdown(wait=False, cancel_futures=True)
+            # wait for the pool's own thread to see them gone: left running, it races the
+            # interpreter's exit and Python 3.11 prints a traceback (a write to a closed pipe)
+            pool.shutdown(wait=True, cancel_futures=True)
         raise
     pool.shutdown()
 
