@@ -20,7 +20,7 @@ from reportlint.cli.files import Slim, lint_all
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 HEAVY = ("yaml", "lark", "rich", "reportlint.checking", "reportlint.reading", "reportlint.reporting",
-         "charset_normalizer", "openpyxl", "docx", "pdfplumber", "datasketch", "opencc")
+         "charset_normalizer", "openpyxl", "docx", "pypdfium2", "datasketch", "opencc")
 
 
 def _modules_after(*args: str) -> set[str]:
@@ -43,7 +43,7 @@ def test_json_output_imports_no_rich_nor_yaml(tmp_path, monkeypatch):
     _modules_after("--format", "json", str(EXAMPLES / "clean.txt"))  # the first run prepares the cache
     loaded = _modules_after("--format", "json", str(EXAMPLES / "clean.txt"))
     assert "reportlint.checking.linter" in loaded
-    assert not {m for m in loaded if m.split(".")[0] in ("rich", "yaml", "openpyxl", "docx", "pdfplumber")}
+    assert not {m for m in loaded if m.split(".")[0] in ("rich", "yaml", "openpyxl", "docx", "pypdfium2")}
 
 
 def test_option_choices_are_those_of_their_modules():
