@@ -231,3 +231,12 @@ def test_a_report_signed_by_its_office_ends_whole(lint):
             "二、主动公开政府信息情况\n本局全年新制作规范性文件2件。\n溪口县人民政府")
     names = [d.rule for d in lint(text).diagnostics]
     assert "S004" not in names
+
+
+def test_a_page_cut_in_the_first_line_under_a_heading_stops_there(lint):
+    """A last line that ends as an office's name does (…加强政府) but stands straight under
+    a heading is that heading's text cut short, not the name signed under the report."""
+    text = ("溪口县统计局2022年政府信息公开工作年度报告\n一、总体情况\n（一）主动公开情况\n本局全年主动公开政府信息30条。\n"
+            "（二）政府信息管理情况\n本局加强政府")
+    names = [d.rule for d in lint(text).diagnostics]
+    assert names.count("S004") + names.count("S006") == 1 and "S020" not in names

@@ -72,8 +72,7 @@ def _early(report: Report, last: int, items) -> bool:
     present = {spec.number for _, spec, _ in report.matched_sections}
     if last >= final or any(n > last for n in present):
         return False
-    line, what, _ = items[-1]
-    return not (what == "text" and _signature(line.matching))
+    return not _signed(items)
 
 
 def _items(report: Report) -> list[tuple[Line, str, Section | None]]:
@@ -103,9 +102,17 @@ def _cut(report: Report, items) -> tuple[Section | None, Line | None]:
     if what == "heading" and not _has_body(report, line) and not text.endswith(("。", "；", ";")):
         return section, line  # a heading with nothing under it (an item written as a sentence has)
     if text.endswith(_OPEN) or not (text.endswith(_ENDS) or what == "text" and (
-            _signature(text) or len(norm(text)) < _SHORT and _ANSWER.search(text))):
+            _signed(items) or len(norm(text)) < _SHORT and _ANSWER.search(text))):
         return section, line
     return None, None
+
+
+def _signed(items) -> bool:
+    """Whether the text ends with the name or date signed under a report: a last line
+    that reads as one (_signature) and stands under text, never straight under a
+    heading (a heading's first line that ends in 政府 is its text cut short)."""
+    line, what, _ = items[-1]
+    return what == "text" and _signature(line.matching.rstrip()) and (len(items) < 2 or items[-2][1] != "heading")
 
 
 def _signature(text: str) -> bool:
