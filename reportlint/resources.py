@@ -73,13 +73,20 @@ def read_yaml(path: Path) -> tuple[Any, Any]:
     if problem:
         raise DataFileError(path, problem[1], problem[0], limit=YAML_MAX_BYTES // 1024)
     import yaml
+    try:
+        return yaml_document(text)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        raise DataFileError(path, mark.line + 1 if mark else 1, "yaml") from err
+
+
+def yaml_document(text: str) -> tuple[Any, Any]:
+    """The data of the YAML `text` and its node (where each key stands), parsed once;
+    raises yaml.YAMLError."""
     loader = yaml_loader()(text)
     try:
         node = loader.get_single_node()
         return (loader.construct_document(node) if node is not None else None), node
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise DataFileError(path, mark.line + 1 if mark else 1, "yaml") from err
     finally:
         loader.dispose()
 

@@ -34,7 +34,7 @@ from reportlint.checking.diagnostics import SEVERITIES
 from reportlint.checking.rules import ParamError, Rule, load_rules, with_params
 from reportlint.reading.detect import LEVELS
 from reportlint.i18n import t
-from reportlint.resources import YAML_MAX_BYTES, yaml_loader, yaml_problem
+from reportlint.resources import YAML_MAX_BYTES, yaml_document, yaml_problem
 
 CONFIG_NAMES = (".reportlint.yaml", ".reportlint.yml", "pyproject.toml")
 _KEYS = {"select", "ignore", "severity", "fail-on", "lang", "year", "issuer-level", "rules", "per-file",
@@ -152,8 +152,8 @@ def load(path: Path) -> Settings:
         if problem:
             raise ConfigError(path, "-", problem[0], line=problem[1], limit=YAML_MAX_BYTES // 1024)
         try:
-            node = yaml.compose(text, Loader=yaml_loader())
-            raw = yaml.load(text, Loader=yaml_loader()) or {}
+            raw, node = yaml_document(text)
+            raw = raw or {}
         except yaml.YAMLError as err:
             mark = getattr(err, "problem_mark", None)
             raise ConfigError(path, "-", "yaml", line=mark.line + 1 if mark else 1) from err

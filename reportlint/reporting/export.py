@@ -18,13 +18,11 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from reportlint import __version__
 from reportlint.checking.identities import cells_of, readings
 from reportlint.checking.linter import FileResult
 from reportlint.i18n import t
-from reportlint.resources import data_dir, yaml_loader
+from reportlint.resources import data_dir, data_file
 from reportlint.templates import eras, template, unified
 
 TABLES = ("t2_1", "t2_5", "t2_6", "t2_8", "t2_9", "t3", "t4")  # tables 二, 三 and 四
@@ -67,7 +65,7 @@ def columns() -> tuple[Column, ...]:
 @cache
 def indicators() -> tuple[dict, ...]:
     path = data_dir("rules") / "templates" / "indicators.yaml"
-    return tuple(yaml.load(path.read_text(encoding="utf-8"), Loader=yaml_loader()))
+    return tuple(data_file(path))
 
 
 def headers(lang: str) -> list[str]:
