@@ -45,7 +45,7 @@ PAGE = f"""<!DOCTYPE html>
 
 
 def _lines(page: str = PAGE, name: str = "page.html", encoding: str = "gbk") -> list[str]:
-    return read(name, page.encode(encoding)).lines
+    return list(read(name, page.encode(encoding)).lines)
 
 
 def test_only_the_article_is_read():
@@ -114,7 +114,7 @@ def test_a_report_inside_a_script_string_is_read_as_a_page():
     script = f'<script>\nlet content = "{body}";\ndocument.write(content);\n</script>\n'
     source = read("page.txt", script.encode("utf-8"))
     assert source.html_in_text
-    assert source.lines[:3] == ["青山县统计局2023年政府信息公开工作年度报告", "一、总体情况", "本局主动公开信息50条。"]
+    assert list(source.lines[:3]) == ["青山县统计局2023年政府信息公开工作年度报告", "一、总体情况", "本局主动公开信息50条。"]
 
 
 def test_text_mentioning_a_tag_stays_text():

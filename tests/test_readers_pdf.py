@@ -62,7 +62,7 @@ def source():
 
 
 def test_text_in_reading_order_paragraphs_joined(source):
-    lines = source.lines
+    lines = list(source.lines)
     assert lines[:2] == ["青山县统计局2023年政府信息公开工作年度报告", "一、总体情况"]
     assert lines[2] == LONG
     assert lines[-2:] == ["五、存在的主要问题及改进情况", "无。"]
@@ -131,7 +131,7 @@ def test_paragraphs_and_pipe_rows_from_positions():
         Item(2, 130, 142, 106, 300, "二、主动公开政府信息情况", 12),
     ]
     out = view(items)
-    assert out.lines == ["一、总体情况", "（一）主动公开。全年主动公开政府信息120条，其中行政许可85条，行政处罚35条。",
+    assert list(out.lines) == ["一、总体情况", "（一）主动公开。全年主动公开政府信息120条，其中行政许可85条，行政处罚35条。",
                          "| 行政许可 | 85 |", "二、主动公开政府信息情况"]
     assert out.places[1] == ((1, "第1页"), (out.lines[1].index("35条") + 1, "第2页"))
 
@@ -203,7 +203,7 @@ def test_page_of_too_many_rules_is_read_as_text():
             path.moveTo(72 + n % 400, 100)
             path.lineTo(72 + n % 400, 700)
         pdf.drawPath(path)
-    assert read("t.pdf", _canvas_pdf(draw)).lines == ["一、总体情况"]
+    assert list(read("t.pdf", _canvas_pdf(draw)).lines) == ["一、总体情况"]
 
 
 def test_lines_of_mixed_sizes_stay_apart():
@@ -214,7 +214,7 @@ def test_lines_of_mixed_sizes_stay_apart():
         pdf.drawString(72, 700, "一、总体情况")
         pdf.setFont(FONT, 24)
         pdf.drawString(72, 680, "全年受理申请 1111 件")
-    assert read("t.pdf", _canvas_pdf(draw)).lines == ["一、总体情况", "全年受理申请 1111 件"]
+    assert list(read("t.pdf", _canvas_pdf(draw)).lines) == ["一、总体情况", "全年受理申请 1111 件"]
 
 
 def test_encrypted_pdf_is_unreadable(rules):

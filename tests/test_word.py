@@ -145,7 +145,7 @@ def test_template_writes_a_word_document_of_the_years_format_with_merged_cells(t
     assert main(["template", "--year", "2024"]) == 0
     text = capsys.readouterr().out
     document = docx.Document(str(out))
-    assert text_view(document)[0].lines == text.splitlines()
+    assert list(text_view(document)[0].lines) == text.splitlines()
     xml = document.element.body.xml
     assert "w:gridSpan" in xml and "w:vMerge" in xml, "merged across and down, as the official table 三"
     main(["--format", "json", "--no-config", str(out)])

@@ -112,7 +112,7 @@ def _peers(results: list[FileResult], renames: Mapping[str, str]) -> set[tuple[i
     """Pairs of reports of different issuers whose words may be alike (an unknown
     issuer may be either's: a mirror of the same report is no copy)."""
     usable = [i for i, r in enumerate(results) if r.report is not None and r.report.is_report]
-    texts = [similarity.words(results[i].report).text for i in usable]
+    texts = [_own_words(results[i]) for i in usable]
     out = set()
     for a, b in similarity.candidate_pairs(texts):
         i, j = usable[a], usable[b]
@@ -120,3 +120,8 @@ def _peers(results: list[FileResult], renames: Mapping[str, str]) -> set[tuple[i
         if ki and kj and not _same(ki, kj):
             out.add((min(i, j), max(i, j)))
     return out
+
+
+def _own_words(result: FileResult) -> str:
+    """The text of the report's own words: kept on a slimmed result, else read from its report."""
+    return result.own_words if result.own_words is not None else similarity.words(result.report).text

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from reportlint.checking import kinds
+from reportlint.checking.analyses import checking
 from reportlint.checking.diagnostics import Diagnostic, Finding, Named
 from reportlint.checking.rules import Rule
 from reportlint.i18n import place, reason_text, t
@@ -33,6 +34,9 @@ class FileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     report: Report | None = None
     previous: FileResult | None = None  # last year's report it is checked against
+    # the text of the report's own words (reportlint.checking.similarity), kept when the
+    # report is slimmed for the checks across units
+    own_words: str | None = None
 
     def to_dict(self) -> dict:
         r = self.report
@@ -82,6 +86,15 @@ _CUT_BLIND = ("empty-heading", "section-missing", "section-order", "section-titl
 
 def lint_report(report: Report, rules: list[Rule], lang: str = "zh") -> list[Diagnostic]:
     """Run every applicable rule on a parsed report."""
+    with checking(report):
+        found = _findings(report, rules)
+    led = {f.mistake for _, f in found if f.leads}
+    diagnostics = [_diagnostic(report.source.path, rule, f, lang, report.source) for rule, f in found
+                   if f.leads or f.mistake not in led]
+    return sorted(diagnostics, key=Diagnostic.sort_key)
+
+
+def _findings(report: Report, rules: list[Rule]) -> list[tuple[Rule, Finding]]:
     found = []
     cut = report.bounds.cut
     for rule in rules:
@@ -93,10 +106,7 @@ def lint_report(report: Report, rules: list[Rule], lang: str = "zh") -> list[Dia
                     and (finding.span.line < cut.number or finding.span.column >= cut.start + 1):
                 continue
             found.append((rule, finding))
-    led = {f.mistake for _, f in found if f.leads}
-    diagnostics = [_diagnostic(report.source.path, rule, f, lang, report.source) for rule, f in found
-                   if f.leads or f.mistake not in led]
-    return sorted(diagnostics, key=Diagnostic.sort_key)
+    return found
 
 
 def lint_across(report: Report, other: Report, relation: str, rules: list[Rule],
@@ -104,12 +114,13 @@ def lint_across(report: Report, other: Report, relation: str, rules: list[Rule],
     """The rules across two reports: `other` is last year's report (`relation`
     "previous") or another unit's ("peer")."""
     diagnostics = []
-    for rule in rules:
-        kind = kinds.get(rule.kind)
-        if kind.across != relation or not rule.applies_to(report.era) or not (report.is_report and other.is_report):
-            continue
-        diagnostics += [_diagnostic(report.source.path, rule, f, lang, report.source)
-                        for f in kind.check(report, rule.params, other)]
+    with checking(report, other):
+        for rule in rules:
+            kind = kinds.get(rule.kind)
+            if kind.across != relation or not rule.applies_to(report.era) or not (report.is_report and other.is_report):
+                continue
+            diagnostics += [_diagnostic(report.source.path, rule, f, lang, report.source)
+                            for f in kind.check(report, rule.params, other)]
     return diagnostics
 
 

@@ -37,7 +37,7 @@ def prose_of(sections: Iterable[Section]) -> Iterator[Paragraph]:
         if heading and heading.body:
             at = heading.line.text.find(heading.body, heading.line.start)
             if at >= 0:
-                yield Paragraph([heading.line.part(at, heading.line.end)])
+                yield Paragraph((heading.line.part(at, heading.line.end),))
         for block in section.blocks:
             if isinstance(block, Paragraph):
                 yield block

@@ -19,6 +19,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 
+from reportlint.checking.analyses import once_per_report
 from reportlint.checking.sentences import prose_of
 from reportlint.normalize import norm
 from reportlint.reading.model import Report, Section
@@ -82,11 +83,9 @@ def _normal(text: str) -> str:
     return "".join("0" if c.isdigit() else c for c in norm(text) if _KEEP.match(c))
 
 
+@once_per_report
 def words(report: Report) -> Words:
-    """The report's own words (computed once per report)."""
-    cached = getattr(report, "_words", None)
-    if cached is not None:
-        return cached
+    """The report's own words."""
     chars: list[str] = []
     places: list[tuple[int, int]] = []
     sections: dict[str, tuple[int, int]] = {}
@@ -112,9 +111,7 @@ def words(report: Report) -> Words:
     own = (_normal(report.issuer),) if report.issuer and len(_normal(report.issuer)) >= 2 else ()
     text, places, kept = _mask("".join(chars), places, own)
     bounds = {k: (bisect_left(kept, a), bisect_left(kept, b)) for k, (a, b) in sections.items()}
-    result = Words(text, places, bounds, headings)
-    report._words = result  # type: ignore[attr-defined]
-    return result
+    return Words(text, places, bounds, headings)
 
 
 def _mask(text: str, places: list[tuple[int, int]], own: tuple[str, ...]) -> tuple[str, list[tuple[int, int]], list[int]]:

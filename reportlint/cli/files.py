@@ -73,12 +73,11 @@ def slim(result: FileResult, keep: Slim) -> FileResult:
     report = result.report
     if report is None:
         return result
-    kept = Report(report.source, None, Section(0, None), [], year=report.year, era=report.era, issuer=report.issuer,
+    kept = Report(report.source, None, Section(0, None), (), year=report.year, era=report.era, issuer=report.issuer,
                   issuer_level=report.issuer_level, year_from=report.year_from, level_from=report.level_from,
-                  is_report=report.is_report, read_tables=report.read_tables if keep.tables else [])
-    if keep.words:
-        kept._words = similarity.Words(similarity.words(report).text, [], {}, {})  # type: ignore[attr-defined]
-    return FileResult(result.path, result.diagnostics, kept)
+                  is_report=report.is_report, read_tables=report.read_tables if keep.tables else ())
+    return FileResult(result.path, result.diagnostics, kept,
+                      own_words=similarity.words(report).text if keep.words else None)
 
 
 def reread(path: str, options: Options) -> Report | None:

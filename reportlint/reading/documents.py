@@ -12,6 +12,7 @@ import io
 import re
 import zipfile
 import zlib
+from dataclasses import replace
 from pathlib import Path
 
 from reportlint.reading import source
@@ -44,9 +45,7 @@ def read(path: str, data: bytes, limits: Limits = Limits()) -> Source:
     if page is None:
         return text
     from reportlint.reading.html import page_view
-    view = page_view(path, page, text.encoding, limits.elements, whole=True)
-    view.html_in_text = True
-    return view
+    return replace(page_view(path, page, text.encoding, limits.elements, whole=True), html_in_text=True)
 
 
 _DOCUMENT = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S)

@@ -1,4 +1,8 @@
-"""The typed model of a parsed report: every node knows where it stands in the file."""
+"""The typed model of a parsed report: every node knows where it stands in the file.
+
+A report is not changed once parsed: its nodes are frozen and hold tuples, but the
+tables read (Table, TableRow, TableColumn, Row), which reportlint.reading.tables
+builds up row by row and leaves alone once read_tables returns."""
 
 from __future__ import annotations
 
@@ -20,7 +24,7 @@ class Span:
     end_column: int
 
 
-@dataclass
+@dataclass(frozen=True)
 class Line:
     """A line of the text as read: a whole line of the file, or the part of one that
     stands for a line of its own (a heading or a table row in text that lost its
@@ -41,8 +45,10 @@ class Line:
     matching: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        self.content = self.text[self.start:self.end].rstrip()
-        self.matching = self.folded[self.start:self.start + len(self.content)] if self.folded else self.content
+        content = self.text[self.start:self.end].rstrip()
+        object.__setattr__(self, "content", content)
+        object.__setattr__(self, "matching",
+                           self.folded[self.start:self.start + len(content)] if self.folded else content)
 
     @property
     def whole(self) -> bool:
@@ -59,7 +65,7 @@ class Line:
         return Line(self.number, self.text, start, end, self.folded, cut)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Heading:
     """A numbered (or recognisably unnumbered) heading line.
 
@@ -89,13 +95,12 @@ class Heading:
         return self.line.content.rstrip().endswith(("。", "；", ";", "！"))
 
 
-@dataclass
+@dataclass(frozen=True)
 class Paragraph:
-    """Consecutive text lines (a paragraph may wrap over several lines); its lines are
-    complete once the paragraph is made (reportlint.reading.outline): its text is
-    computed once."""
+    """Consecutive text lines (a paragraph may wrap over several lines); its text is
+    computed once, on first use."""
 
-    lines: list[Line]
+    lines: tuple[Line, ...]
 
     @cached_property
     def text(self) -> str:
@@ -171,12 +176,12 @@ class Row:
         return "".join(c.text for c in self.labels)
 
 
-@dataclass
+@dataclass(frozen=True)
 class TableRegion:
     """Consecutive lines that belong to a table, in whatever layout, and the rows read."""
 
-    lines: list[Line]
-    rows: list[Row] = field(default_factory=list)
+    lines: tuple[Line, ...]
+    rows: tuple[Row, ...] = ()
 
     @property
     def span(self) -> Span:
@@ -256,14 +261,14 @@ class TableColumn:
 Block = Paragraph | TableRegion
 
 
-@dataclass
+@dataclass(frozen=True)
 class Section:
     """A heading with what stands under it; level 0 is the text before the first heading."""
 
     level: int
     heading: Heading | None
-    blocks: list[Block] = field(default_factory=list)
-    children: list[Section] = field(default_factory=list)
+    blocks: tuple[Block, ...] = ()
+    children: tuple[Section, ...] = ()
 
     def walk(self):
         """This section and every section below it, in document order."""
@@ -287,7 +292,7 @@ class Furniture:
 
     @property
     def span(self) -> Span:
-        return _span(list(self.lines))
+        return _span(self.lines)
 
     @property
     def text(self) -> str:
@@ -311,11 +316,11 @@ class Bounds:
     cut_from: int = 0  # the first line of the row or paragraph the cut line ends
 
 
-@dataclass
+@dataclass(frozen=True)
 class Title:
     """The report's title line(s) with what was read from them."""
 
-    lines: list[Line]
+    lines: tuple[Line, ...]
     text: str
     year: int | None
     issuer: str | None
@@ -325,14 +330,14 @@ class Title:
         return _span(self.lines)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Report:
     """A parsed document with what was detected about it."""
 
     source: Source
     title: Title | None
     preamble: Section
-    sections: list[Section]
+    sections: tuple[Section, ...]
     year: int | None = None
     era: str | None = None
     issuer: str | None = None
@@ -341,26 +346,19 @@ class Report:
     level_from: str | None = None
     is_report: bool = True
     # regions the grammar could not place in the structure
-    problems: list[Span] = field(default_factory=list)
+    problems: tuple[Span, ...] = ()
     # page furniture around and inside the report (reportlint.reading.furniture)
-    furniture: list[Furniture] = field(default_factory=list)
+    furniture: tuple[Furniture, ...] = ()
     # short lines around the title: a site's name, the issuer, a date
-    masthead: list[Line] = field(default_factory=list)
+    masthead: tuple[Line, ...] = ()
     # where an excerpt begins and ends (reportlint.reading.bounds)
     bounds: Bounds = field(default_factory=Bounds)
     # the format's tables read from the table regions (reportlint.reading.tables)
-    read_tables: list[Table] = field(default_factory=list)
+    read_tables: tuple[Table, ...] = ()
     # rows of numbers in table regions before any table of the format
-    stray: list[Row] = field(default_factory=list)
+    stray: tuple[Row, ...] = ()
     # top-level sections matched to the era's sections: (section, spec, how) (reportlint.reading.parse)
-    matched_sections: list[tuple] = field(default_factory=list)
-    # what the rules share, computed once (reportlint.checking.kinds.base.once_per_report)
-    analyses: dict = field(default_factory=dict, repr=False, compare=False)
-
-    def __getstate__(self) -> dict:
-        """The report as pickled (a worker process sends it back): without the analyses,
-        which are computed again where they are wanted."""
-        return {**self.__dict__, "analyses": {}}
+    matched_sections: tuple[tuple, ...] = ()
 
     def walk(self):
         """Every section at every level, the preamble first."""
@@ -383,6 +381,6 @@ class Report:
                     yield block
 
 
-def _span(lines: list[Line]) -> Span:
+def _span(lines: tuple[Line, ...]) -> Span:
     first, last = lines[0].span, lines[-1].span
     return Span(first.line, first.column, last.end_line, last.end_column)

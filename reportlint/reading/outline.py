@@ -41,28 +41,27 @@ class _ToModel(Transformer):
 
     def _section(self, level: int, children: list) -> Section:
         heading = None
-        section = Section(level, None)
+        blocks, sections = [], []
         for child in children:
             if isinstance(child, Section):
-                section.children.append(child)
+                sections.append(child)
                 continue
             block: Block = child.value
             if block.kind == "PARA":
-                section.blocks.append(Paragraph(block.lines))
+                blocks.append(Paragraph(tuple(block.lines)))
             elif block.kind == "TABLE":
-                section.blocks.append(TableRegion(block.lines, read_rows(block.lines)))
+                blocks.append(TableRegion(tuple(block.lines), tuple(read_rows(block.lines))))
             elif block.kind == "PAGE":
                 self.furniture.append(Furniture(block.what, tuple(block.lines)))
             else:
                 heading = block.heading
-        section.heading = heading
-        return section
+        return Section(level, heading, tuple(blocks), tuple(sections))
 
     def head(self, children):  # noqa: D102 - one method per grammar rule
         for child in children:
             block: Block = child.value
             if block.kind == "TITLE":
-                self.title = Title(block.lines, "".join(line.content for line in block.lines), None, None)
+                self.title = Title(tuple(block.lines), "".join(line.content for line in block.lines), None, None)
             elif block.kind == "MASTHEAD":
                 self.masthead.extend(block.lines)
             else:
@@ -106,7 +105,7 @@ def parse_blocks(blocks: list[Block]):
         preamble, *sections = to_model.transform(parser().parse(tokens))
     except LarkError as err:
         line = getattr(err, "line", 1) or 1
-        flat = Section(0, None, [Paragraph(b.lines) for b in blocks])
-        return flat, [], None, [], [], [Span(line, 1, line, 1)]
+        flat = Section(0, None, tuple(Paragraph(tuple(b.lines)) for b in blocks))
+        return flat, (), None, (), (), (Span(line, 1, line, 1),)
     furniture = sorted(to_model.furniture, key=lambda f: (f.span.line, f.span.column))
-    return preamble, sections, to_model.title, furniture, to_model.masthead, []
+    return preamble, tuple(sections), to_model.title, tuple(furniture), tuple(to_model.masthead), ()

@@ -4,6 +4,8 @@ bounds found."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reportlint.normalize import norm
 from reportlint.reading import bounds, detect, furniture
 from reportlint.reading.classify import classify, is_title_line
@@ -22,25 +24,28 @@ def parse_report(source: Source, year: int | None = None,
     marks, body = furniture.mark(lines, is_title_line, source.chrome)
     blocks = classify(lines, marks, body)
     preamble, sections, title, found, masthead, problems = parse_blocks(blocks)
-    report = Report(source, title, preamble, sections, problems=problems, furniture=found, masthead=masthead)
     text = "\n".join(line.matching for i, line in enumerate(lines) if i not in marks)
     if title is not None:
-        title.year, title.issuer = detect.title_year_issuer("".join(line.matching for line in title.lines))
-    report.year = year or (title.year if title else None) or detect.text_year(text)
-    report.issuer = title.issuer if title else None
-    report.era = era_of_year(report.year) or era_of_markers(norm(text))
-    report.issuer_level = issuer_level or detect.issuer_level(report.issuer, text)
-    report.year_from = "option" if year else "title" if title and title.year else "text" if report.year else None
-    report.level_from = "option" if issuer_level else None if report.issuer_level is None else \
-        "title" if report.issuer_level == detect.issuer_level(report.issuer, "") else "text"
-    report.read_tables, report.stray = read_tables(report)
+        title_year, title_issuer = detect.title_year_issuer("".join(line.matching for line in title.lines))
+        title = replace(title, year=title_year, issuer=title_issuer)
+    found_year = year or (title.year if title else None) or detect.text_year(text)
+    issuer = title.issuer if title else None
+    level = issuer_level or detect.issuer_level(issuer, text)
+    report = Report(
+        source, title, preamble, sections, problems=problems, furniture=found, masthead=masthead,
+        year=found_year, era=era_of_year(found_year) or era_of_markers(norm(text)), issuer=issuer, issuer_level=level,
+        year_from="option" if year else "title" if title and title.year else "text" if found_year else None,
+        level_from="option" if issuer_level else None if level is None else
+        "title" if level == detect.issuer_level(issuer, "") else "text")
+    read, stray = read_tables(report)
+    report = replace(report, read_tables=tuple(read), stray=tuple(stray))
     if report.era is None and _unified(report):
-        report.era = latest()
-    report.matched_sections = match_sections(report)
-    report.is_report = detect.looks_like_report(
+        report = replace(report, era=latest())
+    report = replace(report, matched_sections=match_sections(report))
+    report = replace(report, is_report=detect.looks_like_report(
         title.text if title else None, _head(report), text,
-        len({spec.id for _, spec, _ in report.matched_sections}), any(True for _ in report.tables()))
-    report.bounds = bounds.find(report)
+        len({spec.id for _, spec, _ in report.matched_sections}), any(True for _ in report.tables())))
+    report = replace(report, bounds=bounds.find(report))
     return report
 
 
@@ -66,7 +71,7 @@ def _unified(report: Report) -> bool:
                for s in report.sections)
 
 
-def match_sections(report: Report) -> list[tuple[Section, SectionSpec, str]]:
+def match_sections(report: Report) -> tuple[tuple[Section, SectionSpec, str], ...]:
     """Each top-level section matched to the era's section it stands for.
 
     Returns (section, spec, how) with how = "exact", "variant" or "keyword"; a spec is
@@ -92,4 +97,4 @@ def match_sections(report: Report) -> list[tuple[Section, SectionSpec, str]]:
             chosen[spec.id] = (section, spec, how)
             used.add(id(section))
     order = {id(s): i for i, s in enumerate(report.sections)}
-    return sorted(chosen.values(), key=lambda c: order[id(c[0])])
+    return tuple(sorted(chosen.values(), key=lambda c: order[id(c[0])]))

@@ -57,7 +57,7 @@ class TooLarge(Exception):
 Place = tuple[tuple[int, str], ...]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Source:
     """A decoded text file (or the text view of a document): its path as given, its
     text and its lines; `places` has one Place per line for a document, none for text."""
@@ -65,18 +65,19 @@ class Source:
     path: str
     text: str
     encoding: str = "utf-8"
-    places: list[Place] = field(default_factory=list)
+    places: tuple[Place, ...] = ()
     html_in_text: bool = False  # a text file that holds a web page, read as the page
     stray: bool = False  # stray bytes in the file were read as U+FFFD (see decode_lossy)
     # for such a file: the line of the file each line of the view comes from (0: unknown)
-    origins: list[int] = field(default_factory=list)
+    origins: tuple[int, ...] = ()
     chrome: frozenset[int] = frozenset()  # lines of a page's chrome (nav, header, footer) kept in the view
-    lines: list[str] = field(init=False)
+    lines: tuple[str, ...] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.lines = _LINE_END.split(self.text)
-        if len(self.lines) > 1 and self.lines[-1] == "":
-            self.lines.pop()
+        lines = _LINE_END.split(self.text)
+        if len(lines) > 1 and lines[-1] == "":
+            lines.pop()
+        object.__setattr__(self, "lines", tuple(lines))
 
     def line(self, number: int) -> str:
         """The text of line `number` (1-based), or "" past the end."""

@@ -86,5 +86,5 @@ class TextView:
 
     def source(self, path: str, encoding: str) -> Source:
         """The view as a Source whose lines are exactly these lines."""
-        return Source(path, "".join(line + "\n" for line in self.lines), encoding, list(self.places),
-                      origins=list(self.origins), chrome=frozenset(self.chrome))
+        return Source(path, "".join(line + "\n" for line in self.lines), encoding, tuple(self.places),
+                      origins=tuple(self.origins), chrome=frozenset(self.chrome))

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import wraps
-from typing import Any, TypeVar
+from typing import Any
 
+from reportlint.checking.analyses import once_per_report
 from reportlint.checking.diagnostics import Finding
 from reportlint.checking.sentences import prose_blocks
 from reportlint.reading.model import Paragraph, Report
 
 REQUIRED = object()
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -35,17 +34,6 @@ class Kind:
     # "previous": check(report, params, last year's report); "peer": check(report,
     # params, another unit's report) (reportlint.checking.across pairs them)
     across: str = ""
-
-
-def once_per_report(analysis: Callable[[Report], T]) -> Callable[[Report], T]:
-    """`analysis(report)` computed on first use and kept on the report, so that the
-    rules sharing it compute it once: it must be pure and its result never changed."""
-    @wraps(analysis)
-    def shared(report: Report) -> T:
-        if analysis not in report.analyses:
-            report.analyses[analysis] = analysis(report)
-        return report.analyses[analysis]
-    return shared
 
 
 @once_per_report

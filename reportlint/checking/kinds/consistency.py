@@ -19,8 +19,9 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
+from reportlint.checking.analyses import once_per_report
 from reportlint.checking.diagnostics import Finding, Named, joined, phrase
-from reportlint.checking.kinds.base import Kind, once_per_report, prose
+from reportlint.checking.kinds.base import Kind, prose
 from reportlint.checking.sentences import clauses, mask_brackets, sentences
 from reportlint.reading.model import Cell, Paragraph, Report, Table
 from reportlint.checking.identities import readings, value_of

@@ -7,8 +7,9 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import Any
 
+from reportlint.checking.analyses import once_per_report
 from reportlint.checking.diagnostics import Finding, Named, phrase
-from reportlint.checking.kinds.base import Kind, once_per_report, prose
+from reportlint.checking.kinds.base import Kind, prose
 from reportlint.checking.sentences import sentences
 from reportlint.reading.model import Paragraph, Report, Span
 from reportlint.templates import english, template

@@ -23,8 +23,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from reportlint.checking.analyses import once_per_report
 from reportlint.checking.diagnostics import Finding
-from reportlint.checking.kinds.base import Kind, once_per_report, prose
+from reportlint.checking.kinds.base import Kind, prose
 from reportlint.checking.sentences import mask_brackets, sentences
 from reportlint.reading.model import Paragraph, Report
 

@@ -11,8 +11,9 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from reportlint.checking.analyses import once_per_report
 from reportlint.checking.diagnostics import Edit, Finding
-from reportlint.checking.kinds.base import Kind, once_per_report, prose
+from reportlint.checking.kinds.base import Kind, prose
 from reportlint.reading.model import Paragraph, Report
 
 _HAN = r"\u4e00-\u9fff"
@@ -45,8 +46,8 @@ def halfwidth(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
     The safe fix makes , ; : ? ! full-width in the report's own text (furniture lines are
     removed by their own fix); a lone ( is left, its ) may stand anywhere."""
     own = [(block, True) for block in _prose(report)]
-    around = [(Paragraph([line]), False) for line in report.masthead] + \
-        [(Paragraph(list(f.lines)), False) for f in report.furniture if f.kind != "page"]
+    around = [(Paragraph((line,)), False) for line in report.masthead] + \
+        [(Paragraph(f.lines), False) for f in report.furniture if f.kind != "page"]
     hits = []
     for block, fixable in own + around:
         if _CODE.search(block.text):
