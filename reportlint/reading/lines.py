@@ -36,6 +36,7 @@ _INLINE_HEADING = re.compile(
 _SECTION_MARK = re.compile(rf"(?<![第{_N}])[{_N}]{{1,2}}、")
 _LEVEL1 = re.compile(rf"^(?:[{_N}]{{1,3}}\s*[、．.]|第[{_N}]{{1,3}}部分)")
 _LEVEL2 = re.compile(rf"^[（(]\s*[{_N}]")
+# not tables.CAPTION, which takes no 第二十条(一)项 (without 第) for a caption: one pattern changes diagnostics
 _CAPTION = re.compile(rf"第二十条\s*第?\s*[（(]\s*[{_N}]+\s*[）)]\s*项")
 _TABLE_HEAD = re.compile(r"(?<=[\s。；;：:）)项])(?:[（(]本列数据的勾稽关系|信息内容|申请人情况|行政复议\s*行政诉讼)")
 # the signature and date that close a report, at the end of a long line (tried only
