@@ -1,19 +1,60 @@
 """The word lists reading and the rules use (spam words, page chrome, furniture …):
-YAML data in rules/lists/."""
+YAML data in rules/lists/, and in the `lists/` folder of a user's rules folder.
+
+A user's list of the same name as a bundled one extends it: each of its keys adds its
+entries to the bundled key's (a number, such as chrome's short_length, replaces it);
+with `replace: true` at the top, the entries of each key the file gives replace the
+bundled ones (the keys it does not give stay as bundled). A list of a new name is a
+list of its own, for the rules of kind `listed` (`words` or `patterns`).
+"""
 
 from __future__ import annotations
 
 import re
 from functools import cache
+from pathlib import Path
 
-from reportlint.resources import data_dir, data_file
+from reportlint.normalize import norm
+from reportlint.resources import DataFileError, data_dir, data_file, read_yaml
+
+# keys whose entries are regular expressions (the others are literal words)
+_PATTERNS = ("patterns", "anywhere")
+_folders: list[Path] = []  # the users' lists folders, in the order they were added
+
+
+def add_folder(folder: Path) -> None:
+    """Let the lists in `folder` (a user's rules folder's `lists/`) extend or replace
+    the bundled ones. Call it before any report is read. Raises DataFileError for a
+    list that cannot be used (the file and the line)."""
+    if folder in _folders or not folder.is_dir():
+        return
+    for path in sorted(folder.glob("*.yaml")):
+        _user_list(path)
+    _folders.append(folder)
+    for cached in (names, load, regex, normalized):
+        cached.cache_clear()
+
+
+@cache
+def names() -> tuple[str, ...]:
+    """The names of every list, bundled and the users'."""
+    return tuple(sorted({p.stem for f in (data_dir("rules") / "lists", *_folders) for p in f.glob("*.yaml")}))
 
 
 @cache
 def load(name: str) -> dict:
-    """The mapping in rules/lists/`name`.yaml."""
-    path = data_dir("rules") / "lists" / f"{name}.yaml"
-    return data_file(path)
+    """The mapping of list `name`: rules/lists/`name`.yaml with the users' lists of that name."""
+    bundled = data_dir("rules") / "lists" / f"{name}.yaml"
+    out = dict(data_file(bundled)) if bundled.is_file() else {}
+    for folder in _folders:
+        path = folder / f"{name}.yaml"
+        if path.is_file():
+            raw = _user_list(path)
+            for key, value in raw.items():
+                if key != "replace":
+                    extend = isinstance(value, list) and not raw.get("replace")
+                    out[key] = [*out.get(key, []), *value] if extend else value
+    return out
 
 
 @cache
@@ -22,3 +63,45 @@ def regex(name: str, key: str, literal: bool = False) -> re.Pattern:
     entries = load(name)[key]
     parts = [re.escape(e) if literal else f"(?:{e})" for e in entries]
     return re.compile("|".join(parts), re.IGNORECASE)
+
+
+@cache
+def normalized(name: str) -> dict[str, tuple[str, ...]]:
+    """Each key of list `name` with its entries norm()'d, the longest first."""
+    return {key: tuple(sorted((norm(w) for w in words), key=len, reverse=True))
+            for key, words in load(name).items()}
+
+
+def _user_list(path: Path) -> dict:
+    """A user's list file, checked: a mapping of keys to lists of words (a number where
+    the bundled list has one), the patterns regular expressions, and `replace`."""
+    raw, node = read_yaml(path)
+    if not isinstance(raw, dict):
+        raise DataFileError(path, 1, "list_mapping")
+    lines = {k.value: (k.start_mark.line + 1, v) for k, v in node.value}
+    bundled_path = data_dir("rules") / "lists" / path.name
+    bundled = data_file(bundled_path) if bundled_path.is_file() else {"words": [], "patterns": []}
+    for key, value in raw.items():
+        line, value_node = lines.get(key, (1, None))
+        if key == "replace":
+            if not isinstance(value, bool):
+                raise DataFileError(path, line, "list_replace")
+        elif key not in bundled:
+            raise DataFileError(path, line, "list_key", name=repr(key), keys=", ".join(map(str, bundled)))
+        elif not isinstance(bundled[key], list):
+            if type(value) is not type(bundled[key]):
+                raise DataFileError(path, line, "list_value", name=repr(key), value=repr(value)[:60])
+        elif not isinstance(value, list):
+            raise DataFileError(path, line, "list_words", name=repr(key))
+        else:
+            for k, word in enumerate(value):
+                at = value_node.value[k].start_mark.line + 1
+                if not isinstance(word, str) or not word:
+                    raise DataFileError(path, at, "list_word", name=repr(key), word=repr(word)[:60])
+                if key in _PATTERNS:
+                    try:
+                        re.compile(word)
+                    except re.error as error:
+                        raise DataFileError(path, at, "list_pattern", word=repr(word)[:60],
+                                            error=str(error)) from error
+    return raw

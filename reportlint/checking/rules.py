@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from reportlint import templates
+from reportlint import templates, wordlists
 from reportlint.checking import kinds
 from reportlint.checking.diagnostics import CATEGORIES, SEVERITIES
 from reportlint.checking.kinds.base import REQUIRED
@@ -106,13 +106,15 @@ def _era_terms(value: Any) -> tuple[str, ...] | None:
 def load_rules(directory: Path | None = None) -> list[Rule]:
     """Every rule in `directory` (the built-in rules by default), sorted by id; as
     prepared by an earlier run while the files are the same (resources.prepared). The
-    templates in a user's folder's `templates/` add their eras to the built-in ones.
+    templates in a user's folder's `templates/` add their eras to the built-in ones,
+    the word lists in its `lists/` extend the built-in lists (reportlint.wordlists).
 
     Raises RuleFileError for the first bad file, and for duplicate ids or names.
     """
     if directory is not None:
         try:
             templates.add_folder(directory / "templates")
+            wordlists.add_folder(directory / "lists")
         except DataFileError as error:
             raise RuleFileError(error.path, error.line, error.problem, **error.args_) from error
     directory = directory or data_dir("rules")

@@ -49,15 +49,17 @@ _SHORT = 8  # a menu line or a menu word is at most this long
 _TOKEN = re.compile(r"[^\s|｜]+")
 
 
-@cache
-def _words() -> dict:
-    raw = wordlists.load("furniture")
-    return {key: tuple(sorted((norm(w) for w in raw[key]), key=len, reverse=True)) for key in raw}
+def _words() -> dict[str, tuple[str, ...]]:
+    return wordlists.normalized("furniture")
 
 
-@cache
 def _word_regex(key: str) -> re.Pattern:
-    return re.compile("|".join(re.escape(w) for w in _words()[key]), re.IGNORECASE)
+    return _alternation(_words()[key])
+
+
+@cache
+def _alternation(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
 
 
 def mark(lines: list[Line], title_like, chrome: frozenset[int] = frozenset()) -> tuple[dict[int, tuple[str, str]], int]:
