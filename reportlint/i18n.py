@@ -106,6 +106,8 @@ _TEXT = {
     "rule.list_words": ("键 {name} 必须是一组词（列表）", "key {name} must be a list of words"),
     "rule.list_word": ("键 {name} 中的 {word} 不是非空的文字", "key {name}: {word} is not a non-empty string"),
     "rule.list_pattern": ("{word} 不是正则表达式：{error}", "{word} is not a regular expression: {error}"),
+    "rule.param_regex": ("参数 {param} 中的 {value} 不是正则表达式：{error}", "param {param}: {value} is not a regular expression: {error}"),
+    "rule.param_list": ("参数 {param} 的词表 {value} 不存在（可用的词表：{choices}）", "param {param} names the word list {value}, which does not exist (lists: {choices})"),
     "rule.examples": ("examples 必须是含 good 和 bad 两个列表的映射", "examples must be a mapping with good and bad lists"),
     "rule.example_needed": ("examples 至少需要一个 {field} 示例", "examples need at least one {field} example"),
     "rule.example_other": ("规则跨报告检查，每个 {field} 示例都要用 other 给出另一份报告的文字",

@@ -139,3 +139,33 @@ def test_each_rule_names_a_kind_whose_params_it_sets_and_nothing_else():
                 lint_across(result.report, other.report, across, [rule])
     for name, kind in kinds.KINDS.items():
         assert read.get(name, set()) == set(kind.params), name
+
+
+PATTERN = Path(data_dir("rules") / "S052.yaml").read_text(encoding="utf-8").replace("id: S052", "id: X001")
+LISTED = Path(data_dir("rules") / "H102.yaml").read_text(encoding="utf-8").replace("id: H102", "id: X001")
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    (PATTERN.replace("'年度报告格式", "'(年度报告格式"), "is not a regular expression"),
+    (LISTED.replace("{list: spam}", "{list: spamm}"), "word list 'spamm', which does not exist (lists: chrome"),
+    (PATTERN.replace("  patterns:\n", "  patterns:\n    - 3\n"), "is not a regular expression"),
+])
+def test_a_param_that_cannot_work_is_refused_when_the_rule_loads(tmp_path, text, words):
+    path = _write(tmp_path, text)
+    with pytest.raises(RuleFileError) as info:
+        load_rule(path)
+    line = next(i for i, l in enumerate(text.splitlines(), 1) if l.startswith("params"))
+    assert str(info.value).startswith(f"{path}:{line}:") and words in str(info.value)
+
+
+def test_literal_patterns_are_not_read_as_regular_expressions(tmp_path):
+    text = PATTERN.replace("  patterns:\n", "  literal: true\n  patterns:\n    - '(试行'\n")
+    assert load_rule(_write(tmp_path, text)).params["patterns"][0] == "(试行"
+
+
+def test_a_bad_regular_expression_set_in_the_config_is_refused():
+    from reportlint.checking.rules import ParamError, with_params
+
+    rule = next(r for r in RULES if r.id == "S052")
+    with pytest.raises(ParamError, match="is not a regular expression"):
+        with_params(rule, {"patterns": ["[2019"]})

@@ -94,3 +94,9 @@ def test_a_bad_pattern_in_a_list_names_its_line(capsys, tmp_path, own_lists):
     err = capsys.readouterr().err
     assert "placeholders.yaml:3:" in err and "不是正则表达式" in err
 
+
+def test_a_rule_naming_a_list_that_does_not_exist_is_refused(capsys, tmp_path, own_lists):
+    path = setup(tmp_path, {}, {"X201.yaml": OWN_RULE % "nosuch"})
+    assert main([str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "X201.yaml:6:" in err and "nosuch" in err and "spam" in err

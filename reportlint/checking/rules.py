@@ -119,8 +119,9 @@ def load_rules(directory: Path | None = None) -> list[Rule]:
             raise RuleFileError(error.path, error.line, error.problem, **error.args_) from error
     directory = directory or data_dir("rules")
     paths = sorted(directory.glob("*.yaml"))
-    try:
-        sources = [path.name.encode() + b"\0" + path.read_bytes() for path in paths]
+    try:  # the names of the word lists too: a rule's list is checked when it loads
+        sources = [" ".join(wordlists.names()).encode()] + \
+            [path.name.encode() + b"\0" + path.read_bytes() for path in paths]
     except OSError:  # left to load_rule to report
         return _load_rules(paths)
     return prepared(f"rules {directory.resolve()}", sources, lambda: _load_rules(paths))
@@ -250,7 +251,22 @@ def _params(raw: Any, kind, fail) -> dict[str, Any]:
             expected = " | ".join(spec.choices) if spec.choices else " | ".join(t.__name__ for t in types)
             raise fail("param_type", param=repr(name), expected=expected, value=repr(value)[:60])
         params[name] = value
+    for name, spec in kind.params.items():
+        if spec.form == "regex" and not params.get(spec.unless):
+            _regexes(name, params[name], fail)
+        elif spec.form == "list" and params[name] not in wordlists.names():
+            raise fail("param_list", param=repr(name), value=repr(params[name])[:60],
+                       choices=", ".join(wordlists.names()))
     return params
+
+
+def _regexes(name: str, value: str | list, fail) -> None:
+    """Raise `fail` unless `value` is a regular expression, or a list of them."""
+    for pattern in value if isinstance(value, list) else [value]:
+        try:
+            re.compile(pattern)
+        except (re.error, TypeError) as error:
+            raise fail("param_regex", param=repr(name), value=repr(pattern)[:60], error=str(error)) from error
 
 
 def _examples(raw: Any, kind: str, fail) -> tuple[tuple[Example, ...], tuple[Example, ...]]:

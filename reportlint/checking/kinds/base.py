@@ -16,11 +16,16 @@ REQUIRED = object()
 
 @dataclass(frozen=True)
 class Param:
-    """A kind's parameter: its type, default (REQUIRED if none) and allowed values."""
+    """A kind's parameter: its type, default (REQUIRED if none) and allowed values;
+    `form` what its text is, checked when the rule loads: "regex" (a regular
+    expression, or a list of them; literal text when the param `unless` is true) or
+    "list" (the name of a word list)."""
 
     type: type | tuple[type, ...]
     default: Any = REQUIRED
     choices: tuple = ()
+    form: str = ""
+    unless: str = ""
 
 
 @dataclass(frozen=True)

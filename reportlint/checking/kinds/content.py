@@ -78,6 +78,6 @@ KINDS = (
         "items": Param(list),
         "levels": Param(list, []),
         "section": Param(str, ""),
-        "anchor": Param(str, ""),
+        "anchor": Param(str, "", form="regex"),
     }, frozenset({"item", "words"})),
 )

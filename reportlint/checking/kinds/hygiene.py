@@ -127,7 +127,7 @@ def page_source(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
 
 
 KINDS = (
-    Kind("listed", listed, {"list": Param(str)}, frozenset({"match", "count"})),
+    Kind("listed", listed, {"list": Param(str, form="list")}, frozenset({"match", "count"})),
     Kind("chrome", chrome, {}, frozenset({"match", "count"})),
     Kind("page-footers", page_footers, {}, frozenset({"match", "count"})),
     Kind("page-source", page_source, {}, frozenset({"match", "count"})),

@@ -46,7 +46,7 @@ def pattern(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
 
 KINDS = (
     Kind("pattern", pattern, {
-        "patterns": Param(list),
+        "patterns": Param(list, form="regex", unless="literal"),
         "literal": Param(bool, False),
         "normalized": Param(bool, False),
         "once": Param(bool, False),
