@@ -20,6 +20,7 @@ import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
 from reportlint.reading.model import Cell, Report, Table, TableRow
 from reportlint.reading.tables import is_empty, specs, trim
@@ -75,7 +76,7 @@ def value_of(table: Table, row_id: str, col: str, readings: Readings | None = No
     if col in cells:
         c = cells[col]
         return (c.value, [c]) if c.value is not None and not is_empty(c) else None
-    children = [r["id"] for r in specs(table.era)[table.id].rows if r.get("parent") == row_id]
+    children = _children(table.era, table.id).get(row_id, ())
     if row is not None and row.problem and (table.id, row.id) not in (readings or {}) \
             and not (trial and trial[0] == row_id) or not children:
         return None
@@ -83,6 +84,16 @@ def value_of(table: Table, row_id: str, col: str, readings: Readings | None = No
     if any(p is None for p in parts):
         return None
     return sum(p[0] for p in parts), [c for p in parts for c in p[1]]
+
+
+@cache
+def _children(era: str, table_id: str) -> dict[str, tuple[str, ...]]:
+    """Each group row of a template table → its sub-rows' ids, in template order."""
+    out: dict[str, tuple[str, ...]] = {}
+    for r in specs(era)[table_id].rows:
+        if r.get("parent"):
+            out[r["parent"]] = (*out.get(r["parent"], ()), r["id"])
+    return out
 
 
 def evaluate(table: Table, identity: dict, left: list, right: list, readings: Readings | None = None,
