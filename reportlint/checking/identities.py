@@ -68,22 +68,24 @@ def value_of(table: Table, row_id: str, col: str, readings: Readings | None = No
     """A cell's number, or a group row's (its sub-rows' sum); None when any is not a
     number. `readings` gives the rows read another way, `trial` the cells one row is
     tried with (a candidate reading, not the table's)."""
+    readings = readings or {}
     row = table.rows.get(row_id)
-    if trial is not None and trial[0] == row_id:
-        cells = trial[1]
-    else:
-        cells = cells_of(table, row, readings or {}) if row is not None else {}
+    tried = trial is not None and trial[0] == row_id
+    cells = trial[1] if tried else cells_of(table, row, readings) if row is not None else {}
     if col in cells:
         c = cells[col]
         return (c.value, [c]) if c.value is not None and not is_empty(c) else None
     children = _children(table.era, table.id).get(row_id, ())
-    if row is not None and row.problem and (table.id, row.id) not in (readings or {}) \
-            and not (trial and trial[0] == row_id) or not children:
+    if row is not None and row.problem and (table.id, row.id) not in readings and not tried or not children:
         return None
-    parts = [value_of(table, child, col, readings, trial) for child in children]
-    if any(p is None for p in parts):
-        return None
-    return sum(p[0] for p in parts), [c for p in parts for c in p[1]]
+    total, found = 0, []
+    for child in children:
+        part = value_of(table, child, col, readings, trial)
+        if part is None:
+            return None
+        total += part[0]
+        found += part[1]
+    return total, found
 
 
 @cache
