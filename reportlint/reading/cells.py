@@ -149,8 +149,10 @@ def _split_pipes(line: Line, base: int, text: str) -> tuple[list[Cell], bool]:
     if _FILLER.match(text):
         pipes = text.count("|")
         return ([_cell(line, base + text.index("|"), "")], False) if pipes == 1 else ([], True)
-    bounds = [-1] + [i for i, ch in enumerate(text) if ch == "|"] + [len(text)]
-    pieces = [(a + 1, text[a + 1:b]) for a, b in zip(bounds, bounds[1:])]
+    pieces, at = [], 0
+    for piece in text.split("|"):
+        pieces.append((at, piece))
+        at += len(piece) + 1
     if not pieces[0][1].strip():
         pieces = pieces[1:]
     if pieces and not pieces[-1][1].strip():
