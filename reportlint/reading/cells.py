@@ -137,10 +137,11 @@ def split_line(line: Line) -> tuple[list[Cell], bool]:
         else list(_gap_pieces(text))
     cells = []
     for start, piece in pieces:
-        if line.cut or _interleaved(piece):
-            cells += [c for at, word in _words(piece) for c in _run_together(line, base + start + at, word)]
+        words = _words(piece)
+        if line.cut or _interleaved(words):
+            cells += [c for at, word in words for c in _run_together(line, base + start + at, word)]
         else:
-            cells += _cut_numbers(line, base + start, piece)
+            cells += _cut_numbers(line, base + start, piece, words)
     cells = [c for c in cells if c.text]
     return cells, len(cells) > 1
 
@@ -180,16 +181,16 @@ def _is_number(word: str) -> bool:
     return bool(_NUMBER.match(unicodedata.normalize("NFKC", word)))
 
 
-def _interleaved(piece: str) -> bool:
-    """Labels and numbers that alternate more than once: several cells in a row."""
-    kinds = [_is_number(w) for _, w in _words(piece)]
+def _interleaved(words: list[tuple[int, str]]) -> bool:
+    """Labels and numbers that alternate more than once (the words of a piece): several
+    cells in a row."""
+    kinds = [_is_number(w) for _, w in words]
     changes = sum(1 for a, b in zip(kinds, kinds[1:]) if a != b)
     return changes >= 2
 
 
-def _cut_numbers(line: Line, start: int, piece: str) -> list[Cell]:
-    """A piece "label 0 0 1" (or "1 0 0") as the label cell and one cell per number."""
-    words = _words(piece)
+def _cut_numbers(line: Line, start: int, piece: str, words: list[tuple[int, str]]) -> list[Cell]:
+    """A piece "label 0 0 1" (or "1 0 0"), its `words`, as the label cell and one cell per number."""
     first = len(words)
     while first > 0 and _is_number(words[first - 1][1]):
         first -= 1
