@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from reportlint import wordlists
 from reportlint.cli.template import blank_report
 
 HEAD = "青山县统计局2023年政府信息公开工作年度报告\n一、总体情况\n"
@@ -115,3 +118,27 @@ def test_the_tools_own_template_filled_with_numbers_but_slots_left_does_not_lint
     hits = [d for d in lint(filled).diagnostics if d.rule == "H101"]
     assert {d.line for d in hits} >= {1, 7}, [d.message for d in hits]
     assert len(hits) >= 4, "the slot of the title and three guidance sentences"
+
+
+_LISTS = [
+    ([r"(?<![a-z0-9])xx+(?![a-z0-9])", r"(?:19|20)[xｘ]{2}年", r"某某", r"^待填$", r"\s*（\s*名称\s*）"], re.IGNORECASE),
+    ([re.escape(w) for w in ("bet365", "Bet", "博彩网站", "K线")], re.IGNORECASE),
+    ([r"(?<=月)\s*0\d\s*日", r"(?<![\d.])\d+[百千]"], 0),
+    ([r"a?b", r"(?:甲乙)*丙"], 0),  # a match may begin at its optional part or after it
+    ([r"x?", r"y"], 0),  # a match may be empty: no look-ahead can lead it
+]
+
+
+@given(st.sampled_from(_LISTS), st.text(alphabet="xXｘ19203年月日某待填（）名称 ab甲乙丙bet365Bk线K\u212a博彩网站百千.", max_size=30))
+@settings(max_examples=400, deadline=None)
+def test_alternation_matches_as_the_plain_alternation(entries, text):
+    """The look-ahead that leads a word list's alternation never changes what it matches."""
+    patterns, flags = entries
+    plain = re.compile("|".join(f"(?:{p})" for p in patterns), flags)
+    assert [(m.span(), m.group()) for m in wordlists.alternation(patterns, flags).finditer(text)] \
+        == [(m.span(), m.group()) for m in plain.finditer(text)]
+
+
+def test_alternation_is_led_by_the_characters_a_match_begins_with():
+    assert wordlists.alternation([r"(?<![a-z])x+", r"\d年", r"(?:ab)*c"]).pattern.startswith(r"(?=[x\dac])")
+    assert wordlists.alternation([r"x?", r"y"]).pattern == "(?:x?)|(?:y)"

@@ -16,11 +16,12 @@ computed once per report and shared by the rules that need the table's values.
 from __future__ import annotations
 
 import unicodedata
-import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
+from reportlint.checking.analyses import once_per_report
 from reportlint.reading.model import Cell, Report, Table, TableRow
 from reportlint.reading.tables import is_empty, specs, trim
 from reportlint.templates import table_spec
@@ -67,22 +68,34 @@ def value_of(table: Table, row_id: str, col: str, readings: Readings | None = No
     """A cell's number, or a group row's (its sub-rows' sum); None when any is not a
     number. `readings` gives the rows read another way, `trial` the cells one row is
     tried with (a candidate reading, not the table's)."""
+    readings = readings or {}
     row = table.rows.get(row_id)
-    if trial is not None and trial[0] == row_id:
-        cells = trial[1]
-    else:
-        cells = cells_of(table, row, readings or {}) if row is not None else {}
+    tried = trial is not None and trial[0] == row_id
+    cells = trial[1] if tried else cells_of(table, row, readings) if row is not None else {}
     if col in cells:
         c = cells[col]
         return (c.value, [c]) if c.value is not None and not is_empty(c) else None
-    children = [r["id"] for r in specs(table.era)[table.id].rows if r.get("parent") == row_id]
-    if row is not None and row.problem and (table.id, row.id) not in (readings or {}) \
-            and not (trial and trial[0] == row_id) or not children:
+    children = _children(table.era, table.id).get(row_id, ())
+    if row is not None and row.problem and (table.id, row.id) not in readings and not tried or not children:
         return None
-    parts = [value_of(table, child, col, readings, trial) for child in children]
-    if any(p is None for p in parts):
-        return None
-    return sum(p[0] for p in parts), [c for p in parts for c in p[1]]
+    total, found = 0, []
+    for child in children:
+        part = value_of(table, child, col, readings, trial)
+        if part is None:
+            return None
+        total += part[0]
+        found += part[1]
+    return total, found
+
+
+@cache
+def _children(era: str, table_id: str) -> dict[str, tuple[str, ...]]:
+    """Each group row of a template table → its sub-rows' ids, in template order."""
+    out: dict[str, tuple[str, ...]] = {}
+    for r in specs(era)[table_id].rows:
+        if r.get("parent"):
+            out[r["parent"]] = (*out.get(r["parent"], ()), r["id"])
+    return out
 
 
 def evaluate(table: Table, identity: dict, left: list, right: list, readings: Readings | None = None,
@@ -116,14 +129,9 @@ def instances(table: Table, identity: dict, row_id: str | None = None) -> list[t
 
 # ---- readings, computed once per report ----
 
-_last: tuple[weakref.ref, Readings] | None = None
-
-
+@once_per_report
 def readings(report: Report) -> Readings:
     """Every row of the report's tables that is read another way (shared by the rules)."""
-    global _last
-    if _last is not None and _last[0]() is report:
-        return _last[1]
     found: Readings = {}
     for table in report.read_tables:
         waiting = {row.id: _candidates(table, row) for row in table.rows.values() if row.problem}
@@ -137,7 +145,6 @@ def readings(report: Report) -> Readings:
                 break
             found.update({(table.id, row_id): reading for row_id, reading in read.items()})
             waiting = {k: v for k, v in waiting.items() if k not in read}
-    _last = (weakref.ref(report), found)
     return found
 
 

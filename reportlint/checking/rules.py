@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import string
 from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -76,12 +77,18 @@ class Rule:
     @property
     def eras(self) -> tuple[str, ...]:
         """The eras the rule runs on, the oldest first."""
-        return tuple(era for era in templates.eras() if not self.era_terms
-                     or any(_era_in(era, term) for term in self.era_terms))
+        return _eras(self.era_terms, templates.eras())
 
     def applies_to(self, era: str | None) -> bool:
         """Whether the rule runs on a report of `era` (unknown era: only all-era rules)."""
         return era in self.eras if era else self.eras == templates.eras()
+
+
+@cache
+def _eras(terms: tuple[str, ...], known: tuple[str, ...]) -> tuple[str, ...]:
+    """The eras of `known` that `terms` name (all when none): the same for every rule
+    with these terms, while no template folder adds an era."""
+    return tuple(era for era in known if not terms or any(_era_in(era, term) for term in terms))
 
 
 def _era_in(era: str, term: str) -> bool:

@@ -8,9 +8,9 @@ broken identity stands on its own. Computed once per report, shared by the rules
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass
 
+from reportlint.checking.analyses import once_per_report
 from reportlint.checking.identities import cells_of, evaluate, identities, instances, readings
 from reportlint.reading.model import Cell, Report, Table
 
@@ -33,32 +33,42 @@ class Suspect:
         return ("suspect", self.table.id, self.row, self.column)
 
 
-_last: tuple[weakref.ref, dict[Instance, Suspect]] | None = None
+Evaluation = tuple[list, bool] | None  # identities.evaluate of an instance
 
 
 def suspects(report: Report) -> dict[Instance, Suspect]:
     """Each broken identity instance explained by a suspect cell, and that suspect."""
-    global _last
-    if _last is not None and _last[0]() is report:
-        return _last[1]
+    return _analysed(report)[0]
+
+
+def evaluations(report: Report, table: Table) -> dict[Instance, Evaluation]:
+    """Each identity instance of one of the report's tables, evaluated with the rows
+    read another way (identities.evaluate): the same for every rule that checks them."""
+    return _analysed(report)[1][id(table)]
+
+
+@once_per_report
+def _analysed(report: Report) -> tuple[dict[Instance, Suspect], dict[int, dict[Instance, Evaluation]]]:
     found: dict[Instance, Suspect] = {}
+    evaluated: dict[int, dict[Instance, Evaluation]] = {}
     read = readings(report)
     for table in report.read_tables:
-        suspect = _suspect(table, read)
+        checked = [(identity, left, right, evaluate(table, identity, left, right, read), at)
+                   for identity in identities(table) for left, right, at in instances(table, identity)]
+        evaluated[id(table)] = {instance(table, identity, left, right): result
+                                for identity, left, right, result, _ in checked}
+        suspect = _suspect(table, read, checked)
         if suspect is not None:
             found.update({(table.id, identity["id"], tuple(left), tuple(right)): suspect
                           for identity, left, right, _, _ in suspect.explains})
-    _last = (weakref.ref(report), found)
-    return found
+    return found, evaluated
 
 
 def instance(table: Table, identity: dict, left: list, right: list) -> Instance:
     return table.id, identity["id"], tuple(left), tuple(right)
 
 
-def _suspect(table: Table, read) -> Suspect | None:
-    checked = [(identity, left, right, evaluate(table, identity, left, right, read), at)
-               for identity in identities(table) for left, right, at in instances(table, identity)]
+def _suspect(table: Table, read, checked: list) -> Suspect | None:
     broken = [(identity, left, right, result[0], at) for identity, left, right, result, at in checked
               if result is not None and not result[1]]
     if len(broken) < 2 or any(identity.get("relation") == "le" for identity, *_ in broken):
@@ -89,7 +99,9 @@ def _fit(table: Table, read, cell: Cell, broken: list, checked: list) -> Suspect
     row, column = place
     cells = dict(cells_of(table, table.rows[row], read))
     cells[column] = Cell(str(expected), "number", expected, cell.line, cell.column)
-    for identity, left, right, _, _ in checked:
+    for identity, left, right, before, _ in checked:
+        if before is not None and not any(c is cell for side in before[0] for v in side for c in v[1]):
+            continue  # evaluated as before, and held: every broken instance goes through the cell
         result = evaluate(table, identity, left, right, read, (row, cells))
         if result is not None and not result[1]:
             return None

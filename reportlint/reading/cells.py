@@ -1,10 +1,10 @@
-"""Table lines → cells → rows: the layouts of real tables, read with grammar/table.lark.
+"""Table lines → cells → rows: the layouts of real tables, their values read with grammar/table.lark.
 
 A line is cut into cells by its layout: pipes (markdown rows, rows joined with " | ",
 one cell per line with a trailing "|"), tabs, or runs of two or more spaces (text from
 `pdftotext -layout`), where a label followed by single-spaced numbers is cut too. Each
-cell is parsed as a value by the grammar's `value` rule (or is label text), and the cells
-of a region become rows by its `region` rule. Every cell keeps its text, line and column.
+cell is parsed as a value by the grammar (or is label text), and the cells of a region
+become rows (`read_rows`). Every cell keeps its text, line and column.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from functools import cache, lru_cache
 
-from lark import Lark, Token, Transformer
+from lark import Lark, Transformer
 from lark.exceptions import LarkError
 from lark.lexer import Lexer
 
@@ -30,8 +30,8 @@ _NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 
 
 class PassThroughLexer(Lexer):
-    """Feeds tokens made elsewhere (cell tokens here, the classifier's blocks in
-    grammar.py) to a parser unchanged."""
+    """Feeds tokens made elsewhere (the classifier's blocks in outline.py) to a parser
+    unchanged."""
 
     def __init__(self, lexer_conf) -> None:  # noqa: D107 - Lark's interface
         pass
@@ -49,12 +49,6 @@ def _grammar() -> str:
 def value_parser() -> Lark:
     """The parser of one value cell (grammar/table.lark, rule `value`)."""
     return lark_parser(_grammar(), start="value", parser="lalr")
-
-
-@cache
-def region_parser() -> Lark:
-    """The parser of a region's cell tokens (grammar/table.lark, rule `region`)."""
-    return lark_parser(_grammar(), start="region", parser="lalr", lexer=PassThroughLexer)
 
 
 class _Value(Transformer):
@@ -143,10 +137,11 @@ def split_line(line: Line) -> tuple[list[Cell], bool]:
         else list(_gap_pieces(text))
     cells = []
     for start, piece in pieces:
-        if line.cut or _interleaved(piece):
-            cells += [c for at, word in _words(piece) for c in _run_together(line, base + start + at, word)]
+        words = _words(piece)
+        if line.cut or _interleaved(words):
+            cells += [c for at, word in words for c in _run_together(line, base + start + at, word)]
         else:
-            cells += _cut_numbers(line, base + start, piece)
+            cells += _cut_numbers(line, base + start, piece, words)
     cells = [c for c in cells if c.text]
     return cells, len(cells) > 1
 
@@ -155,8 +150,10 @@ def _split_pipes(line: Line, base: int, text: str) -> tuple[list[Cell], bool]:
     if _FILLER.match(text):
         pipes = text.count("|")
         return ([_cell(line, base + text.index("|"), "")], False) if pipes == 1 else ([], True)
-    bounds = [-1] + [i for i, ch in enumerate(text) if ch == "|"] + [len(text)]
-    pieces = [(a + 1, text[a + 1:b]) for a, b in zip(bounds, bounds[1:])]
+    pieces, at = [], 0
+    for piece in text.split("|"):
+        pieces.append((at, piece))
+        at += len(piece) + 1
     if not pieces[0][1].strip():
         pieces = pieces[1:]
     if pieces and not pieces[-1][1].strip():
@@ -184,16 +181,16 @@ def _is_number(word: str) -> bool:
     return bool(_NUMBER.match(unicodedata.normalize("NFKC", word)))
 
 
-def _interleaved(piece: str) -> bool:
-    """Labels and numbers that alternate more than once: several cells in a row."""
-    kinds = [_is_number(w) for _, w in _words(piece)]
+def _interleaved(words: list[tuple[int, str]]) -> bool:
+    """Labels and numbers that alternate more than once (the words of a piece): several
+    cells in a row."""
+    kinds = [_is_number(w) for _, w in words]
     changes = sum(1 for a, b in zip(kinds, kinds[1:]) if a != b)
     return changes >= 2
 
 
-def _cut_numbers(line: Line, start: int, piece: str) -> list[Cell]:
-    """A piece "label 0 0 1" (or "1 0 0") as the label cell and one cell per number."""
-    words = _words(piece)
+def _cut_numbers(line: Line, start: int, piece: str, words: list[tuple[int, str]]) -> list[Cell]:
+    """A piece "label 0 0 1" (or "1 0 0"), its `words`, as the label cell and one cell per number."""
     first = len(words)
     while first > 0 and _is_number(words[first - 1][1]):
         first -= 1
@@ -271,44 +268,27 @@ def _known_labels() -> frozenset[str]:
                                                            "第二十条第(八)项", "第二十条第(九)项"})
 
 
-def _token(kind: str, cell: Cell) -> Token:
-    token = Token(kind, kind)  # Token(kind, cell) would cost the repr of the cell
-    token.value = cell
-    return token
+def read_rows(lines: list[Line]) -> list[Row]:
+    """The rows of a table region (never fails: every sequence of cells makes rows).
 
-
-def tokens(lines: list[Line]) -> list[Token]:
-    """The LABEL, VALUE and EOL tokens of a region's lines, cells as the token values."""
-    out: list[Token] = []
+    A row is the label cells that run together (a label broken over lines, one character
+    per line) and the value cells that follow them, up to the next label or the end of
+    a line that holds a row of its own (several cells: pipes, tabs, aligned columns; or
+    a filler line of pipes). Which template row a row is, is decided by its label
+    against the templates (rules/templates/*.yaml), not here."""
+    rows: list[Row] = []
+    labels: list[Cell] = []
+    values: list[Cell] = []
     for line in lines:
         cells, is_row = split_line(line)
-        if is_row and out and out[-1].type == "VALUE":
-            out.append(Token("EOL", None))
-        out += [_token("VALUE" if c.is_value else "LABEL", c) for c in cells]
-        if is_row:
-            out.append(Token("EOL", None))
-    return out
-
-
-class _Rows(Transformer):
-    def region(self, items):  # noqa: D102 - one method per grammar rule
-        return [item for item in items if isinstance(item, Row)]
-
-    def row(self, parts):  # noqa: D102
-        labels = next((p for kind, p in parts if kind == "label"), [])
-        values = next((p for kind, p in parts if kind == "values"), [])
-        return Row(labels, values)
-
-    def label(self, toks):  # noqa: D102
-        return "label", [t.value for t in toks]
-
-    def values(self, toks):  # noqa: D102
-        return "values", [t.value for t in toks]
-
-
-def read_rows(lines: list[Line]) -> list[Row]:
-    """The rows of a table region (never fails: the grammar accepts every token sequence)."""
-    toks = tokens(lines)
-    if not toks:
-        return []
-    return _Rows().transform(region_parser().parse(toks))
+        for k, cell in enumerate(cells):
+            if values and (not cell.is_value or is_row and k == 0):  # a label, or a row line, begins a row
+                rows.append(Row(labels, values))
+                labels, values = [], []
+            (values if cell.is_value else labels).append(cell)
+        if is_row and (labels or values):
+            rows.append(Row(labels, values))
+            labels, values = [], []
+    if labels or values:
+        rows.append(Row(labels, values))
+    return rows

@@ -16,10 +16,11 @@ from reportlint.resources import data_dir, lark_parser
 
 @cache
 def parser() -> Lark:
-    """The LALR parser of grammar/report.lark (built on first use, then reused)."""
+    """The LALR parser of grammar/report.lark (built on first use, then reused). The tree's
+    nodes carry no positions (propagate_positions): the model takes its spans from the
+    blocks' lines, and a refusal its line from the token."""
     grammar = (data_dir("grammar") / "report.lark").read_text(encoding="utf-8")
-    return lark_parser(grammar, start="report", parser="lalr", lexer=PassThroughLexer,
-                       propagate_positions=True, strict=True)
+    return lark_parser(grammar, start="report", parser="lalr", lexer=PassThroughLexer, strict=True)
 
 
 def _token(block: Block) -> Token:

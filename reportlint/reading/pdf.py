@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from operator import attrgetter
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -138,7 +139,7 @@ def _chars(textpage, left: float, top: float) -> list[Char]:
     the font's size (the font's own metrics are not always in the file)."""
     box, matrix, x, y = pdfium_c.FS_RECTF(), pdfium_c.FS_MATRIX(), ctypes.c_double(), ctypes.c_double()
     loose_box, origin = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetCharOrigin
-    out, height, size = [], -1.0, 0.0
+    out, height, size, above, below = [], -1.0, 0.0, 0.0, 0.0
     for i, text in enumerate(_page_text(textpage)):
         if text.isspace():
             if pdfium_c.FPDFText_IsGenerated(textpage, i) == 1:
@@ -153,11 +154,11 @@ def _chars(textpage, left: float, top: float) -> list[Char]:
             height = box.top - box.bottom
             pdfium_c.FPDFText_GetMatrix(textpage, i, matrix)
             size = pdfium_c.FPDFText_GetFontSize(textpage, i) * math.hypot(matrix.c, matrix.d)
+            above, below = (1 - _DESCENT) * size, _DESCENT * size
         if x1 - x0 > 2 * size:  # pdfium's box for a vertical font misses the text's scale: the glyph's
             x0, x1 = _glyph_box(textpage, i)
         baseline = top - y.value
-        out.append(Char(text, x0 - left, baseline - (1 - _DESCENT) * size, x1 - left, baseline + _DESCENT * size,
-                        size))
+        out.append(Char(text, x0 - left, baseline - above, x1 - left, baseline + below, size))
     return out
 
 
@@ -190,22 +191,23 @@ def _lines(chars: list[Char]) -> list[list[list[Char]]]:
     lines = defaultdict(list)
     for c in chars:
         lines[line_of[c.top]].append(c)
-    return [words for n in sorted(lines) if (words := _words(sorted(lines[n], key=lambda c: c.x0)))]
+    return [words for n in sorted(lines) if (words := _words(sorted(lines[n], key=attrgetter("x0"))))]
 
 
 def _words(chars: list[Char]) -> list[list[Char]]:
     """A line's characters as words: a blank or a gap wider than _NEAR parts them."""
-    words, word = [], []
+    words, word, last = [], [], None  # last: the word's last character
     for c in chars:
         if c.text == " ":
             if word:
                 words.append(word)
-            word = []
-        elif word and (c.x0 < word[-1].x0 or c.x0 > word[-1].x1 + _NEAR or abs(c.top - word[-1].top) > _NEAR):
+            word, last = [], None
+        elif last is not None and (c.x0 < last.x0 or c.x0 > last.x1 + _NEAR or abs(c.top - last.top) > _NEAR):
             words.append(word)
-            word = [c]
+            word, last = [c], c
         else:
             word.append(c)
+            last = c
     if word:
         words.append(word)
     return words

@@ -6,6 +6,7 @@ from rich.console import Console
 from rich.table import Table as RichTable
 from rich.text import Text
 
+from reportlint.checking.analyses import checking
 from reportlint.checking.identities import Readings, cells_of, readings
 from reportlint.checking.kinds.tables import table_name
 from reportlint.checking.linter import FileResult
@@ -25,11 +26,12 @@ def print_tables(result: FileResult, console: Console, lang: str) -> None:
         return
     failing = {place for d in result.diagnostics for place in d.places()}
     reported = {(d.line, d.column) for d in result.diagnostics}
-    suspect = {(s.cell.line, s.cell.column): s.expected for s in suspects(report).values()
-               if (s.cell.line, s.cell.column) in reported}
+    with checking(report):  # the suspects are found from the readings: read once
+        suspect = {(s.cell.line, s.cell.column): s.expected for s in suspects(report).values()
+                   if (s.cell.line, s.cell.column) in reported}
+        read = readings(report)
     if not report.read_tables:
         console.print(Text(t("tables.none", lang, path=result.path), style="yellow"))
-    read = readings(report)
     for table in report.read_tables:
         console.print(_table(table, failing, lang, read, suspect))
 

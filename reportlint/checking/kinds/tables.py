@@ -15,8 +15,8 @@ from typing import Any
 from reportlint.checking.diagnostics import Edit, Finding, Named, joined, phrase
 from reportlint.checking.kinds.base import Kind, Param
 from reportlint.reading.model import Cell, Report, Span, Table, TableColumn, TableRow
-from reportlint.checking.identities import cells_of, evaluate, identities, readings, run_together
-from reportlint.checking.suspects import instance, suspects
+from reportlint.checking.identities import cells_of, identities, readings, run_together
+from reportlint.checking.suspects import evaluations, instance, suspects
 from reportlint.reading.tables import is_empty, specs
 from reportlint.templates import english, table_spec, template, unified
 
@@ -422,27 +422,26 @@ def arith(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
         if identity["over"] == "columns":
             for col in specs(table.era)[table.id].columns:
                 yield from _check(report, table, identity, [(r, col["id"]) for r in identity["left"]],
-                                  [(r, col["id"]) for r in identity["right"]], _at(table, identity, col["id"]))
+                                  [(r, col["id"]) for r in identity["right"]], col["id"])
         else:
             for row in table.rows.values():
-                where = _at(table, identity, row.id)
                 yield from _check(report, table, identity, [(row.id, c) for c in identity["left"]],
-                                  [(row.id, c) for c in identity["right"]], where)
+                                  [(row.id, c) for c in identity["right"]], row.id)
 
 
 def _check(report: Report, table: Table, identity: dict, left: list, right: list,
-           where: str) -> Iterator[Finding]:
-    read = readings(report)
-    result = evaluate(table, identity, left, right, read)
+           at: str) -> Iterator[Finding]:
+    result = evaluations(report, table)[instance(table, identity, left, right)]
     if result is None or result[1]:
         return
+    read = readings(report)
     sides = result[0]
     target_row, target_col = next(
         ((r, c) for r, c in left + right if identity.get("target") in (r, c)), left[0])
     target = cells_of(table, table.rows[target_row], read)[target_col]
     cells = [c for side in sides for v in side for c in v[1]]
     suspect = suspects(report).get(instance(table, identity, left, right))
-    yield Finding(target.span, {**_broken(table, identity, left, right, sides), "where": where},
+    yield Finding(target.span, {**_broken(table, identity, left, right, sides), "where": _at(table, identity, at)},
                   tuple(c.span for c in cells if c is not target), mistake=suspect.key if suspect else None)
 
 
