@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportlint.checking import similarity
 from reportlint.checking.linter import FileResult, Options, internal_error, lint_bytes, too_large, unreadable
 from reportlint.checking.rules import Rule
 from reportlint.i18n import reason_text
@@ -77,6 +76,8 @@ def slim(result: FileResult, keep: Slim) -> FileResult:
                   issuer_level=report.issuer_level, year_from=report.year_from, level_from=report.level_from,
                   is_report=report.is_report, read_tables=report.read_tables if keep.tables else [])
     if keep.words:
+        from reportlint.checking import similarity  # for the checks across units only
+
         kept._words = similarity.Words(similarity.words(report).text, [], {}, {})  # type: ignore[attr-defined]
     return FileResult(result.path, result.diagnostics, kept)
 
