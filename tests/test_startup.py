@@ -42,7 +42,8 @@ def test_version_and_help_import_nothing_heavy(args):
 # what one report in UTF-8 and simplified characters does without, its output JSON
 NOT_FOR_ONE_REPORT = ("rich", "yaml", "openpyxl", "docx", "pypdfium2", "lxml", "charset_normalizer", "opencc",
                       "datasketch", "zipfile", "reportlint.reading.docx", "reportlint.reading.pdf",
-                      "reportlint.reading.html")
+                      "reportlint.reading.html", "reportlint.checking.across", "reportlint.checking.similarity",
+                      "reportlint.checking.baseline", "reportlint.cli.fix")
 
 
 @pytest.mark.parametrize("example", ["clean.txt", "defects.txt"])
