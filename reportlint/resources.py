@@ -224,8 +224,9 @@ def stamp(top: str, suffix: str = "") -> tuple:
     found = []
     for folder, folders, files in os.walk(top):
         folders[:] = [name for name in folders if name != "__pycache__"]
+        below = os.path.relpath(folder, top)
         for name in files:
             if name.endswith(suffix):
                 status = os.stat(os.path.join(folder, name))
-                found.append((os.path.relpath(os.path.join(folder, name), top), status.st_size, status.st_mtime_ns))
+                found.append((os.path.normpath(os.path.join(below, name)), status.st_size, status.st_mtime_ns))
     return tuple(sorted(found))
