@@ -3,11 +3,15 @@ and Chinese numerals."""
 
 from __future__ import annotations
 
-import re
+import importlib.util
 import unicodedata
 from functools import cache, lru_cache
+from itertools import chain
 
-_SPACE = re.compile(r"\s+")
+from reportlint import patterns
+from reportlint.resources import prepared, stamp
+
+_SPACE = patterns.compile(r"\s+")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
            "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -20,12 +24,30 @@ def _converter():
     return opencc.OpenCC("t2s")
 
 
+@cache
+def _t2s_characters() -> dict[int, int]:
+    """Code point → the one other character OpenCC's t2s makes of it, for the characters
+    of the CJK blocks of the BMP that it changes: built once and kept under the stamp of
+    OpenCC's files, so that a text in simplified characters never loads OpenCC."""
+    def build() -> dict[int, int]:
+        table = {}
+        for point in chain(range(0x3400, 0xa000), range(0xf900, 0xfb00)):
+            converted = _converter().convert(chr(point))
+            if len(converted) == 1 and converted != chr(point):
+                table[point] = ord(converted)
+        return table
+    opencc = importlib.util.find_spec("opencc").submodule_search_locations[0]
+    return prepared("t2s characters", [repr(stamp(opencc)).encode()], build)
+
+
 class _Simplified(dict):
     """Code point → simplified character, each looked up once in OpenCC's t2s table."""
 
     def __missing__(self, point: int) -> int:
         value = point
-        if 0x3400 <= point < 0xa000 or 0xf900 <= point < 0xfb00 or point >= 0x20000:
+        if 0x3400 <= point < 0xa000 or 0xf900 <= point < 0xfb00:
+            value = _t2s_characters().get(point, point)
+        elif point >= 0x20000:
             converted = _converter().convert(chr(point))
             value = ord(converted) if len(converted) == 1 else point
         self[point] = value
@@ -47,7 +69,7 @@ def fold(text: str) -> str:
 
 
 # "規(guī)章": mirror sites gloss characters with pinyin in brackets
-PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
+PINYIN_GLOSS = patterns.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
 
 
 @lru_cache(maxsize=1 << 16)

@@ -113,20 +113,49 @@ def prepared(what: str, sources: list[bytes], build: Callable[[], Any]) -> Any:
     holds. Without a private cache folder (none can be made, or it is not private), or
     with an entry that cannot be read, it is built; one that cannot be written is not
     kept. Either way the caller gets the same value."""
-    digest = hashlib.sha256(repr((what, __version__, sys.version, _code_stamp())).encode())
-    for data in sources:
-        digest.update(len(data).to_bytes(8, "little") + data)
-    path = _entry(digest.hexdigest()[:40] + ".pickle")
+    path = _entry(_key(what, sources) + ".pickle")
+    value = _read(path)
+    if value is _ABSENT:
+        value = build()
+        _write(path, value)
+    return value
+
+
+def kept(what: str) -> Any:
+    """The value `keep` put in the private cache under `what` while the versions are the
+    same; None when there is none, or none that can be read."""
+    value = _read(_entry(_key(what, []) + ".pickle"))
+    return None if value is _ABSENT else value
+
+
+def keep(what: str, value: Any) -> None:
+    """Keep `value` in the private cache under `what` (and the versions), for `kept`."""
+    _write(_entry(_key(what, []) + ".pickle"), value)
+
+
+_ABSENT = object()
+
+
+def _read(path: Path | None) -> Any:
     if path is not None and path.is_file():
         try:
             with open(path, "rb") as file:
                 return pickle.load(file)
-        except Exception:  # a damaged entry: build it again
+        except Exception:  # a damaged entry: built again
             pass
-    value = build()
+    return _ABSENT
+
+
+def _write(path: Path | None, value: Any) -> None:
     if path is not None:
         _keep(path, lambda file: pickle.dump(value, file, pickle.HIGHEST_PROTOCOL))
-    return value
+
+
+def _key(what: str, sources: list[bytes]) -> str:
+    digest = hashlib.sha256(repr((what, __version__, sys.version, _code_stamp())).encode())
+    for data in sources:
+        digest.update(len(data).to_bytes(8, "little") + data)
+    return digest.hexdigest()[:40]
 
 
 def lark_parser(grammar: str, **options):
@@ -186,10 +215,18 @@ def _keep(path: Path, write: Callable) -> None:
 def _code_stamp() -> tuple:
     """The size and time of every module of reportlint: a checkout whose code changed
     (with the same version) does not read what its earlier code prepared."""
-    stamp = []
-    for folder, _, files in os.walk(_PACKAGE):
+    return stamp(str(_PACKAGE), ".py")
+
+
+def stamp(top: str, suffix: str = "") -> tuple:
+    """The path (from `top`), size and time of every file under the folder `top` whose
+    name ends with `suffix` (bytecode left out)."""
+    found = []
+    for folder, folders, files in os.walk(top):
+        folders[:] = [name for name in folders if name != "__pycache__"]
+        below = os.path.relpath(folder, top)
         for name in files:
-            if name.endswith(".py"):
+            if name.endswith(suffix):
                 status = os.stat(os.path.join(folder, name))
-                stamp.append((os.path.relpath(os.path.join(folder, name), _PACKAGE), status.st_size, status.st_mtime_ns))
-    return tuple(sorted(stamp))
+                found.append((os.path.normpath(os.path.join(below, name)), status.st_size, status.st_mtime_ns))
+    return tuple(sorted(found))

@@ -14,8 +14,9 @@ import re
 from functools import cache
 from pathlib import Path
 
+from reportlint import patterns
 from reportlint.normalize import norm
-from reportlint.resources import DataFileError, data_dir, data_file, read_yaml
+from reportlint.resources import DataFileError, data_dir, data_file, prepared, read_yaml
 
 # keys whose entries are regular expressions (the others are literal words)
 _PATTERNS = ("patterns", "anywhere")
@@ -66,9 +67,13 @@ def regex(name: str, key: str, literal: bool = False) -> re.Pattern:
 
 @cache
 def normalized(name: str) -> dict[str, tuple[str, ...]]:
-    """Each key of list `name` with its entries norm()'d, the longest first."""
-    return {key: tuple(sorted((norm(w) for w in words), key=len, reverse=True))
-            for key, words in load(name).items()}
+    """Each key of list `name` with its entries norm()'d, the longest first: prepared
+    once (a list's traditional characters would load OpenCC in every run)."""
+    def build() -> dict[str, tuple[str, ...]]:
+        return {key: tuple(sorted((norm(w) for w in words), key=len, reverse=True))
+                for key, words in load(name).items()}
+    files = [f / f"{name}.yaml" for f in (data_dir("rules") / "lists", *_folders)]
+    return prepared(f"normalized list {name}", [f.read_bytes() for f in files if f.is_file()], build)
 
 
 def _user_list(path: Path) -> dict:
@@ -106,18 +111,17 @@ def _user_list(path: Path) -> dict:
     return raw
 
 
-
-def alternation(patterns: list[str], flags: int = 0) -> re.Pattern:
+def alternation(alternatives: list[str], flags: int = 0) -> re.Pattern:
     """The regular expression that matches where any of `patterns` does, as their
     alternation would; led, when it can be told, by a look-ahead for the characters a
     match can begin with, so that a search passes over the others at once (Python's
     engine otherwise tries every alternative, look-behinds first, at every position)."""
-    body = "|".join(f"(?:{p})" for p in patterns)
+    body = "|".join(f"(?:{p})" for p in alternatives)
     try:
         first = _first_class(re._parser.parse(body, flags).data)
     except AttributeError:  # re's parser is private: where a Python has moved it, no look-ahead
         first = None
-    return re.compile(f"(?=[{first}])(?:{body})" if first else body, flags)
+    return patterns.compile(f"(?=[{first}])(?:{body})" if first else body, flags)
 
 
 _CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_NOT_DIGIT": r"\D", "CATEGORY_SPACE": r"\s",

@@ -2,5 +2,5 @@
 they produce for a parsed report.
 
 May import: reading and the shared top-level modules (reportlint.normalize, templates,
-resources, i18n, wordlists). Never reporting or the command line.
+resources, i18n, wordlists, patterns). Never reporting or the command line.
 """

@@ -10,9 +10,9 @@ different issuers are compared for copied text only where the similarity index
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 
+from reportlint import patterns
 from reportlint.checking import kinds, similarity
 from reportlint.checking.diagnostics import Diagnostic
 from reportlint.checking.linter import FileResult, lint_across
@@ -20,7 +20,7 @@ from reportlint.checking.rules import Rule
 from reportlint.normalize import norm
 from reportlint.reading.model import Report
 
-_NOT_NAME = re.compile(r"[^\w]")
+_NOT_NAME = patterns.compile(r"[^\w]")
 _SUFFIX = 5  # characters of the shorter name, at the least, when one name ends the other
 
 

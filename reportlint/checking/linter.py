@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from reportlint import patterns
 from reportlint.checking import kinds
 from reportlint.checking.analyses import checking
 from reportlint.checking.diagnostics import Diagnostic, Finding, Named
@@ -142,7 +143,7 @@ def _diagnostic(path: str, rule: Rule, finding: Finding, lang: str, source: Sour
     )
 
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN = patterns.compile(r"[\u4e00-\u9fff]")
 
 
 def _args(args: dict, lang: str, template: str) -> dict:

@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from reportlint import templates, wordlists
+from reportlint import patterns, templates, wordlists
 from reportlint.checking import kinds
 from reportlint.checking.diagnostics import CATEGORIES, SEVERITIES
 from reportlint.checking.kinds.base import REQUIRED
@@ -17,8 +17,8 @@ from reportlint.i18n import t
 from reportlint.resources import DataFileError, data_dir, prepared, read_yaml
 
 SCOPES = ("report", "document")
-_ID = re.compile(r"^[A-Z][0-9]{3}$")
-_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_ID = patterns.compile(r"^[A-Z][0-9]{3}$")
+_NAME = patterns.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 _FIELDS = {"id", "name", "category", "severity", "kind", "scope", "eras", "basis",
            "message", "description", "params", "examples"}
 _EXAMPLE_FIELDS = {"text", "year", "issuer_level", "max_size", "expect", "other"}

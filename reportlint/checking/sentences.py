@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+from reportlint import patterns
 from reportlint.reading.model import Paragraph, Report, Section
 
-_END = re.compile(r"[。！？!?]+")
+_END = patterns.compile(r"[。！？!?]+")
 
 
 @lru_cache(maxsize=1 << 12)
@@ -43,7 +43,7 @@ def prose_of(sections: Iterable[Section]) -> Iterator[Paragraph]:
                 yield block
 
 
-_CLAUSE_END = re.compile(r"[，,；;、]")
+_CLAUSE_END = patterns.compile(r"[，,；;、]")
 
 
 def clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -56,7 +56,7 @@ def clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
-_BRACKET = re.compile(r"[（()）]")
+_BRACKET = patterns.compile(r"[（()）]")
 
 
 @lru_cache(maxsize=1 << 12)

@@ -12,13 +12,13 @@ in the text view, so a passage is quoted from the file and placed in both files.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 import zlib
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 
+from reportlint import patterns
 from reportlint.checking.analyses import once_per_report
 from reportlint.checking.sentences import prose_of
 from reportlint.normalize import norm
@@ -27,9 +27,9 @@ from reportlint.templates import eras, template
 
 SHINGLE = 10  # characters: a run shorter than this is not a repeated passage
 MASK = "\0"
-_KEEP = re.compile(r"[0-9A-Za-z\u3400-\u9fff\uf900-\ufaff]")
+_KEEP = patterns.compile(r"[0-9A-Za-z\u3400-\u9fff\uf900-\ufaff]")
 # dates, and runs of Latin letters and digits (web addresses, e-mail, telephone numbers)
-_NOT_WORDS = re.compile(r"0{4}年0{1,2}月(?:0{1,2}日)?|[0-9A-Za-z]{5,}")
+_NOT_WORDS = patterns.compile(r"0{4}年0{1,2}月(?:0{1,2}日)?|[0-9A-Za-z]{5,}")
 _MAX_PLACES = 8  # places of one shingle looked at when extending a match
 _QUOTE = 40  # characters of a passage quoted, at the most
 

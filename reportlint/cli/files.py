@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportlint.checking import similarity
 from reportlint.checking.linter import FileResult, Options, internal_error, lint_bytes, too_large, unreadable
 from reportlint.checking.rules import Rule
 from reportlint.i18n import reason_text
@@ -76,8 +75,11 @@ def slim(result: FileResult, keep: Slim) -> FileResult:
     kept = Report(report.source, None, Section(0, None), (), year=report.year, era=report.era, issuer=report.issuer,
                   issuer_level=report.issuer_level, year_from=report.year_from, level_from=report.level_from,
                   is_report=report.is_report, read_tables=report.read_tables if keep.tables else ())
-    return FileResult(result.path, result.diagnostics, kept,
-                      own_words=similarity.words(report).text if keep.words else None)
+    if not keep.words:
+        return FileResult(result.path, result.diagnostics, kept)
+    from reportlint.checking import similarity  # for the checks across units only
+
+    return FileResult(result.path, result.diagnostics, kept, own_words=similarity.words(report).text)
 
 
 def reread(path: str, options: Options) -> Report | None:

@@ -4,6 +4,7 @@ commands: commands.py)."""
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import signal
 import sys
@@ -113,8 +114,24 @@ def _main(argv: list[str]) -> int:
         from reportlint.cli import commands
         return getattr(commands, argv[command] + "_command")(argv[:command] + argv[command + 1:])
     args = parser.parse_args(argv)
-    from reportlint.cli.run import run  # the pipeline, imported once the arguments are read
-    return run(args)
+    return _pipeline()(args)
+
+
+def _pipeline():
+    """The pipeline's run, imported once the arguments are read and without the garbage
+    collector: its modules make no garbage, and what they hold lives as long as the
+    process, so the first import freezes it out of every later collection (the one at
+    exit too)."""
+    first, enabled = "reportlint.cli.run" not in sys.modules, gc.isenabled()
+    gc.disable()
+    try:
+        from reportlint.cli.run import run
+        if first:
+            gc.freeze()
+    finally:
+        if enabled:
+            gc.enable()
+    return run
 
 
 def _command(parser: argparse.ArgumentParser, argv: list[str]) -> int | None:

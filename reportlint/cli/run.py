@@ -11,11 +11,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TextIO
 
-from reportlint.checking import across, baseline, kinds
+from reportlint.checking import kinds
 from reportlint.checking.diagnostics import severity_rank
 from reportlint.checking.linter import FileResult, Options, lint_bytes
 from reportlint.checking.rules import Rule, RuleFileError, load_rules
-from reportlint.cli import config, fix
+from reportlint.cli import config
 from reportlint.cli.config import ConfigError, Settings, UnknownRule
 from reportlint.cli.files import Slim, expand, lint_all, lint_path, reread
 from reportlint.cli.main import INTERNAL_ERROR, complain
@@ -86,10 +86,12 @@ def run(args: argparse.Namespace) -> int:
         results = [lint_path(path, rules, options, args.stdin_filename) if path in changed else result
                    for (path, rules, options), result in zip(jobs, results)]
     if across_run:
+        from reportlint.checking import across  # with more than one report only
         renames = {old: new for _, s in planned for old, new in s.renamed_issuers}
         across.check_run(results, [rules for _, rules, _ in jobs], lang, renames, previous,
                          _whole(jobs, previous) if keep else None)
     if args.baseline:
+        from reportlint.checking import baseline
         path = Path(args.baseline)
         if not path.exists():
             try:
@@ -150,6 +152,8 @@ def _fix(jobs: list[tuple[str, list[Rule], Options]], results: list[FileResult],
 
     Fixes are applied round after round (an edit that overlapped another waits for the
     next) until none is left, so that a second --fix changes nothing."""
+    from reportlint.cli import fix
+
     changed = set()
     for (path, rules, options), result in zip(jobs, results):
         report = result.report

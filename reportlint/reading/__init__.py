@@ -6,5 +6,5 @@ page furniture set aside, the title, the sections, the tables with their cells, 
 with its place. Reading never fails on input; what it cannot read or place it says.
 
 May import: the shared top-level modules only (reportlint.normalize, templates,
-resources, i18n, wordlists). Never checking, reporting or the command line.
+resources, i18n, wordlists, patterns). Never checking, reporting or the command line.
 """

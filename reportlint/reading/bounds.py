@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from reportlint import patterns
 from reportlint.normalize import norm
 from reportlint.templates import known_titles, template, unified
 from reportlint.reading.model import Bounds, Line, Report, Section, TableRegion
@@ -21,10 +22,10 @@ from reportlint.reading.model import Bounds, Line, Report, Section, TableRegion
 _ENDS = tuple("。！？!?；;…”\"’'）)】]》>.")
 _OPEN = tuple("，,、：:（(《“")  # a line ending so goes on
 _SHORT = 10  # a last line shorter than this without a full stop may be a short answer, not a cut
-_ANSWER = re.compile(r"无|未|没有|不涉及|暂|均为|同上")  # 无, 本年度未收费, 不涉及: what a short answer says
-_SIGNATURE = re.compile(r"^(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}"
-                        r"|[\u4e00-\u9fff（）()]{2,30}(?:政府|局|委|委员会|办|办公室|镇|乡|街道|办事处|中心|院|厅|部|会|所|站|队|处|署|馆|公司))$")
-_PAGE_NUMBER = re.compile(r"(?:page|p\.|第)\s*(\d{1,4})|^[-—–－]\s*(\d{1,4})\s*[-—–－]$|^(\d{1,4})\s*/", re.IGNORECASE)
+_ANSWER = patterns.compile(r"无|未|没有|不涉及|暂|均为|同上")  # 无, 本年度未收费, 不涉及: what a short answer says
+_SIGNATURE = patterns.compile(r"^(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}"
+                              r"|[\u4e00-\u9fff（）()]{2,30}(?:政府|局|委|委员会|办|办公室|镇|乡|街道|办事处|中心|院|厅|部|会|所|站|队|处|署|馆|公司))$")
+_PAGE_NUMBER = patterns.compile(r"(?:page|p\.|第)\s*(\d{1,4})|^[-—–－]\s*(\d{1,4})\s*[-—–－]$|^(\d{1,4})\s*/", re.IGNORECASE)
 
 
 def find(report: Report) -> Bounds:

@@ -19,14 +19,15 @@ from lark import Lark, Transformer
 from lark.exceptions import LarkError
 from lark.lexer import Lexer
 
+from reportlint import patterns
 from reportlint.normalize import norm
 from reportlint.reading.model import Cell, Line, Row
 from reportlint.resources import data_dir, lark_parser
 from reportlint.templates import table_labels
 
-_FILLER = re.compile(r"^[\s|:\-]*$")
-_GAP = re.compile(r"[ \u3000\xa0]{2,}|\t")
-_NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
+_FILLER = patterns.compile(r"^[\s|:\-]*$")
+_GAP = patterns.compile(r"[ \u3000\xa0]{2,}|\t")
+_NUMBER = patterns.compile(r"^[+-]?\d+(?:\.\d+)?$")
 
 
 class PassThroughLexer(Lexer):
@@ -206,7 +207,7 @@ def _cut_numbers(line: Line, start: int, piece: str, words: list[tuple[int, str]
 
 # digits that run into a label: 规章000, …申请数量1530010019; a row marker's digit stays
 # with its label (…00001.属于国家秘密: the last 1 is the marker of 1.属于…)
-_RUN = re.compile(r"\d+(?:[.,，]\d+)*(?=\s|$|[^\d.．、,，])|\d+(?=\d[.．、][^\d])")
+_RUN = patterns.compile(r"\d+(?:[.,，]\d+)*(?=\s|$|[^\d.．、,，])|\d+(?=\d[.．、][^\d])")
 
 
 def _run_together(line: Line, start: int, word: str) -> list[Cell]:

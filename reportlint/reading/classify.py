@@ -18,27 +18,28 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from reportlint import patterns
 from reportlint.normalize import CN_NUMERALS, cn_int, norm
 from reportlint.reading.detect import names_other_document, title_year_issuer
 from reportlint.reading.model import Heading, Line
 from reportlint.reading.tables import CAPTION
 from reportlint.templates import known_titles, known_topics, table_labels
 
-_H1 = re.compile(rf"^([{CN_NUMERALS}]{{1,3}})\s*[、.．]\s*(.*)$")
-_H1_PART = re.compile(rf"^第([{CN_NUMERALS}]{{1,3}})(?:部分|章)\s*[、:：.．]?\s*(.*)$")
-_H1_NO_NUMERAL = re.compile(r"^、\s*(\S.*)$")
-_H2 = re.compile(rf"^[（(]\s*([{CN_NUMERALS}]{{1,3}})\s*[）)]\s*[、.．]?\s*(.*)$")
-_H3 = re.compile(r"^(\d{1,2})\s*[.．、](?![\d.．])\s*(.*)$")
-_H4 = re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*[、.．]?\s*(.*)$")
+_H1 = patterns.compile(rf"^([{CN_NUMERALS}]{{1,3}})\s*[、.．]\s*(.*)$")
+_H1_PART = patterns.compile(rf"^第([{CN_NUMERALS}]{{1,3}})(?:部分|章)\s*[、:：.．]?\s*(.*)$")
+_H1_NO_NUMERAL = patterns.compile(r"^、\s*(\S.*)$")
+_H2 = patterns.compile(rf"^[（(]\s*([{CN_NUMERALS}]{{1,3}})\s*[）)]\s*[、.．]?\s*(.*)$")
+_H3 = patterns.compile(r"^(\d{1,2})\s*[.．、](?![\d.．])\s*(.*)$")
+_H4 = patterns.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*[、.．]?\s*(.*)$")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-_RUN_IN = re.compile(r"[。：:]")
-_RUN_IN_CUT = re.compile(r"[。：:]|(?<=\S)\s+(?=\S)")
-_SENTENCE = re.compile(r"[。；;]|[，,].*[，,。]")
-_TITLE_WORDS = re.compile(r"年度报告|年报|工作报告|信息公开报告|公开报告")
+_RUN_IN = patterns.compile(r"[。：:]")
+_RUN_IN_CUT = patterns.compile(r"[。：:]|(?<=\S)\s+(?=\S)")
+_SENTENCE = patterns.compile(r"[。；;]|[，,].*[，,。]")
+_TITLE_WORDS = patterns.compile(r"年度报告|年报|工作报告|信息公开报告|公开报告")
 _TITLE_OPENERS = ("根据", "依据", "按照", "为", "本", "现", "特", "我", "今年", "关于印发", "附件")
-_ISSUER_END = re.compile(r"(政府|局|委|委员会|办|办公室|镇|乡|街道|办事处|中心|院|厅|部|会|所|站|队|处|署|馆|机关|公司)$")
-_YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?")
-_ITEM_COMMA = re.compile(r"^(\d{1,2})、")  # "1、" written for "1."
+_ISSUER_END = patterns.compile(r"(政府|局|委|委员会|办|办公室|镇|乡|街道|办事处|中心|院|厅|部|会|所|站|队|处|署|馆|机关|公司)$")
+_YEAR = patterns.compile(r"(?:19|20)\d{2}\s*年度?")
+_ITEM_COMMA = patterns.compile(r"^(\d{1,2})、")  # "1、" written for "1."
 _TITLE_GAP = 2  # lines a title's first half may stand above the rest of it
 
 

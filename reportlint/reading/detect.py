@@ -5,22 +5,23 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from reportlint import wordlists
+from reportlint import patterns, wordlists
 from reportlint.normalize import norm
 
 LEVELS = ("ministry", "province", "province_dept", "city", "city_dept",
           "county", "county_dept", "township", "street")
 
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_PERIOD = re.compile(r"统计(?:期限|周期|时限|时间|区间)[^。]{0,12}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
-_TITLE_TAIL = re.compile(r"(?:关于)?(?:政府信息公开|政务公开|信息公开).*$")
+_YEAR = patterns.compile(r"((?:19|20)\d{2})\s*年")
+_PERIOD = patterns.compile(r"统计(?:期限|周期|时限|时间|区间)[^。]{0,12}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
+_TITLE_TAIL = patterns.compile(r"(?:关于)?(?:政府信息公开|政务公开|信息公开).*$")
 _MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
-_DEPT_END = re.compile(r"(局|委|委员会|办|办公室|厅|中心|院|署|部|会|所|站|队|馆|处|支队|大队|公司)$")
+_DEPT_END = patterns.compile(r"(局|委|委员会|办|办公室|厅|中心|院|署|部|会|所|站|队|馆|处|支队|大队|公司)$")
 _OTHER_DOCUMENTS = ("总结", "计划", "要点", "方案", "通知", "意见", "办法", "规定", "指南", "目录", "制度",
                     "细则", "解读", "自查")
 # the name of the report inside another document's title: 关于做好…年度报告编制工作的通知,
 # 《…年度报告》解读, 文字解读：…年度报告, …政务公开工作自查报告
-_REPORT_NAME = re.compile(r"年度报告|年报|报告")
+_REPORT_NAME = patterns.compile(r"年度报告|年报|报告")
+_LETTER = patterns.compile(r"[\u4e00-\u9fffA-Za-z]")
 
 
 def title_year_issuer(title: str) -> tuple[int | None, str | None]:
@@ -110,7 +111,7 @@ def looks_like_report(title: str | None, head: list[str], text: str,
     """False for a document that is evidently not an annual report: one written mostly in
     a Latin script, or with no title, a line above its text names another document (a
     work summary, a notice about the reports)."""
-    letters = len(re.findall(r"[\u4e00-\u9fffA-Za-z]", text))
+    letters = len(_LETTER.findall(text))
     if letters and len(re.findall(r"[A-Za-z]", text)) > 0.7 * letters:
         return False
     if title is None:

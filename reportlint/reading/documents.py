@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 import zlib
 from dataclasses import replace
 from pathlib import Path
 
+from reportlint import patterns
 from reportlint.reading import source
 from reportlint.reading.source import Limits, Source, TooLarge, Unreadable, megabytes
 
@@ -48,10 +48,10 @@ def read(path: str, data: bytes, limits: Limits = Limits()) -> Source:
     return replace(page_view(path, page, text.encoding, limits.elements, whole=True), html_in_text=True)
 
 
-_DOCUMENT = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S)
-_TAG = re.compile(r"<(?:p|div|span|table|tr|td|th|br|font|strong|b|h[1-6]|li|ul|ol|section|article)\b[^>]*>", re.I)
-_SCRIPT_STRING = re.compile(r"(?:let|var|const)\s+[\w$]+\s*=\s*([\"'`])((?:\\.|(?!\1).)*?<(?:p|div|table|span)\b(?:\\.|(?!\1).)*)\1",
-                            re.I | re.S)
+_DOCUMENT = patterns.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S)
+_TAG = patterns.compile(r"<(?:p|div|span|table|tr|td|th|br|font|strong|b|h[1-6]|li|ul|ol|section|article)\b[^>]*>", re.I)
+_SCRIPT_STRING = patterns.compile(r"(?:let|var|const)\s+[\w$]+\s*=\s*([\"'`])((?:\\.|(?!\1).)*?<(?:p|div|table|span)\b(?:\\.|(?!\1).)*)\1",
+                                  re.I | re.S)
 
 
 def _page_in(text: str) -> str | None:
@@ -89,6 +89,8 @@ def _is_word(data: bytes, limits: Limits) -> bool:
     """Whether `data` is a Word package; TooLarge when its parts, as the package declares
     them (reading stops there), unpack to more than the size limit, or its body holds
     more elements than the element limit."""
+    import zipfile  # for a zip file only
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             if "word/document.xml" not in package.namelist():

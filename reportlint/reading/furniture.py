@@ -20,33 +20,35 @@ import difflib
 import re
 from functools import cache
 
-from reportlint import wordlists
+from reportlint import patterns, wordlists
 from reportlint.normalize import norm
 from reportlint.reading.model import Line
 from reportlint.templates import known_titles, table_labels
 
 KINDS = ("metadata", "breadcrumb", "menu", "widget", "page", "attachments", "contents", "site")
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_TAG = re.compile(r"<[^>]*>")
-_KEY = re.compile(r"(?:^|(?<=[\s|｜•·\-*\d日]))([\u4e00-\u9fff](?:[\u4e00-\u9fff]|[ \u3000]){1,9}?)\s*[:：]")
-_SENTENCE = re.compile(r"[。；;！!？?]")
-_PAGE = re.compile(r"^(?:(?:page|p\.)\s*\d{1,4}\b.{0,80}|[-—–－]+\s*\d{1,4}\s*[-—–－]+|\d{1,4}\s*/\s*\d{1,4}"
-                   r"|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?|共\s*\d{1,4}\s*页)$", re.IGNORECASE)
-_SPACES = re.compile(r"\s+")
-_CRUMB = re.compile(r"\s*(?:-->|->|>>|»|›|＞|>|→)\s*|\s+[/\\\-]\s+")
-_FILE = re.compile(r"\.(?:docx?|xlsx?|pdf|wps|et|zip|rar|jpe?g|png|ofd)\b", re.IGNORECASE)
-_FILLER = re.compile(r"^[\s|｜:\-—•·]*$")
-_DATE = re.compile(r"^[(（\[【]?\s*(?:19|20)\d{2}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?"
-                   r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*[)）\]】]?$")
-_LEVEL1 = re.compile(r"(?:^|(?<=\s))[一二三四五六七八九十]{1,2}\s*[、.．]")
-_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|第[一二三四五六七八九十]{1,3}部分"
-                      r"|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|\d{1,2}\s*[.．、](?!\d))")
-_PROSE = re.compile(r"^(?:根据|依据|按照|为了|为进一步|本报告|本年度|本年报|我[局委办镇乡县区市厅院]|今年|(?:19|20)\d{2}年[,，度以])")
-_HEADING_ONLY = re.compile(r"^([一二三四五六七八九十]{1,2})\s*[、.．]\s*[^。，,；;：:]+$")
-_BULLET = re.compile(r"^[•·▪◆■□●○\-*]\s*")
+_HAN = patterns.compile(r"[\u4e00-\u9fff]")
+_TAG = patterns.compile(r"<[^>]*>")
+_KEY = patterns.compile(r"(?:^|(?<=[\s|｜•·\-*\d日]))([\u4e00-\u9fff](?:[\u4e00-\u9fff]|[ \u3000]){1,9}?)\s*[:：]")
+_SENTENCE = patterns.compile(r"[。；;！!？?]")
+_PAGE = patterns.compile(r"^(?:(?:page|p\.)\s*\d{1,4}\b.{0,80}|[-—–－]+\s*\d{1,4}\s*[-—–－]+|\d{1,4}\s*/\s*\d{1,4}"
+                         r"|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?|共\s*\d{1,4}\s*页)$", re.IGNORECASE)
+_SPACES = patterns.compile(r"\s+")
+_CRUMB = patterns.compile(r"\s*(?:-->|->|>>|»|›|＞|>|→)\s*|\s+[/\\\-]\s+")
+_FILE = patterns.compile(r"\.(?:docx?|xlsx?|pdf|wps|et|zip|rar|jpe?g|png|ofd)\b", re.IGNORECASE)
+_FILLER = patterns.compile(r"^[\s|｜:\-—•·]*$")
+_DATE = patterns.compile(r"^[(（\[【]?\s*(?:19|20)\d{2}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?"
+                         r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*[)）\]】]?$")
+_LEVEL1 = patterns.compile(r"(?:^|(?<=\s))[一二三四五六七八九十]{1,2}\s*[、.．]")
+_HEADING = patterns.compile(r"^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|第[一二三四五六七八九十]{1,3}部分"
+                            r"|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|\d{1,2}\s*[.．、](?!\d))")
+_PROSE = patterns.compile(r"^(?:根据|依据|按照|为了|为进一步|本报告|本年度|本年报|我[局委办镇乡县区市厅院]|今年|(?:19|20)\d{2}年[,，度以])")
+_HEADING_ONLY = patterns.compile(r"^([一二三四五六七八九十]{1,2})\s*[、.．]\s*[^。，,；;：:]+$")
+_BULLET = patterns.compile(r"^[•·▪◆■□●○\-*]\s*")
 _SHORT = 8  # a menu line or a menu word is at most this long
-_TOKEN = re.compile(r"[^\s|｜]+")
+_TOKEN = patterns.compile(r"[^\s|｜]+")
+_MARKS = patterns.compile(r"[^\w\u4e00-\u9fff]{1,3}")  # a close button (×), a bullet
+_CLAUSES = patterns.compile(r"[，；]|[\u4e00-\u9fff][,;]")
 
 
 def _words() -> dict[str, tuple[str, ...]]:
@@ -59,7 +61,7 @@ def _word_regex(key: str) -> re.Pattern:
 
 @cache
 def _alternation(words: tuple[str, ...]) -> re.Pattern:
-    return re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+    return patterns.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
 
 
 def mark(lines: list[Line], title_like, chrome: frozenset[int] = frozenset()) -> tuple[dict[int, tuple[str, str]], int]:
@@ -143,7 +145,7 @@ def _head_kind(s: str, quoted: bool) -> str | None:
 
 
 def _tail_kind(s: str, quoted: bool) -> str | None:
-    if _residue(s) or re.fullmatch(r"[^\w\u4e00-\u9fff]{1,3}", s):
+    if _residue(s) or _MARKS.fullmatch(s):
         return "site"  # a paywall note, a copyright line, a close button (×)
     if _SENTENCE.search(s) and not _site(s):
         return None
@@ -199,7 +201,7 @@ def _kv(s: str) -> bool:
 def _key_regex() -> re.Pattern:
     """The metadata keys, their characters spaced or not (索 引 号)."""
     keys = [k for k in _words()["metadata_keys"] if len(k) >= 2]
-    return re.compile("|".join(r"[ \u3000]*".join(map(re.escape, k)) for k in keys))
+    return patterns.compile("|".join(r"[ \u3000]*".join(map(re.escape, k)) for k in keys))
 
 
 def _is_key(key: str) -> bool:
@@ -248,7 +250,7 @@ def _site(s: str) -> bool:
     if not n or len(n) > 120 or re.search(r"[。]", s):
         return False
     words = len(_word_regex("site_words").findall(n))
-    clauses = re.search(r"[，；]|[\u4e00-\u9fff][,;]", s)
+    clauses = _CLAUSES.search(s)
     return words >= 2 or words == 1 and (not clauses or len(n) <= 30)
 
 

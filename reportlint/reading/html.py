@@ -14,23 +14,24 @@ import re
 import lxml.html
 from lxml import etree
 
+from reportlint import patterns
 from reportlint.reading import source
 from reportlint.reading.source import Source, TooLarge
 from reportlint.reading.view import TextView, join_lines, once_per_cell
 
-_META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
+_META_CHARSET = patterns.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
 _GB = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936", "gb18030"}
-_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_XML_DECLARATION = patterns.compile(r"^\s*<\?xml[^>]*\?>")
 _CODE = ("script", "style", "noscript", "iframe", "select", "button", "head", "object", "svg", "template")
 _CHROME_TAGS = ("nav", "header", "footer")
 _CHROME = {"nav", "navbar", "menu", "header", "footer", "breadcrumb", "crumb", "share", "sidebar",
            "bdsharebuttonbox", "toolbar"}
-_CONTENT = re.compile(r"zoom|trs_editor|article|content|detail|zhengwen|wenzhang|txt|text", re.I)
-_TOKEN = re.compile(r"[\s_-]+")
+_CONTENT = patterns.compile(r"zoom|trs_editor|article|content|detail|zhengwen|wenzhang|txt|text", re.I)
+_TOKEN = patterns.compile(r"[\s_-]+")
 _BREAKS = {"br", "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "tr",
           "section", "article", "blockquote", "pre", "center", "table", "tbody", "thead", "tfoot",
           "caption", "address", "main", "aside", "figure", "figcaption", "hr", "td", "th"}
-_TITLE = re.compile(r"年度报告|年报")
+_TITLE = patterns.compile(r"年度报告|年报")
 _DEPTH = 256  # libxml2's limit of element nesting
 _DESCEND = 0.9  # a child holding this share of the text stands for its parent
 

@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import re
 
+from reportlint import patterns
 from reportlint.normalize import CN_NUMERALS, PINYIN_GLOSS, cn_int, fold, norm
 from reportlint.reading.detect import names_other_document
 from reportlint.reading.model import Line
 from reportlint.templates import known_titles
 
-_LEAD = re.compile(r"^[\s\u3000\xa0>]*(?:#{1,6}\s+)?[\s\u3000\xa0]*")
+_LEAD = patterns.compile(r"^[\s\u3000\xa0>]*(?:#{1,6}\s+)?[\s\u3000\xa0]*")
 # a line of this length or more may hold several lines whose breaks were lost
 LONG = 200
 # a text whose lines are this long on average lost its line breaks
@@ -30,22 +31,22 @@ _HEAD_LINES = 12  # a title runs into the first sentence only near the top
 
 _N = CN_NUMERALS
 _BOUNDARY = r"(?<=[\s。；;！!？?：:”\"」）)】])"
-_INLINE_HEADING = re.compile(
+_INLINE_HEADING = patterns.compile(
     _BOUNDARY + rf"(?:[{_N}]{{1,3}}\s*[、．.](?!\d)|第[{_N}]{{1,3}}部分|[（(]\s*[{_N}]{{1,3}}\s*[）)]"
     rf"|\d{{1,2}}\s*[.．、](?=[\u4e00-\u9fff])|[（(]\d{{1,2}}[）)])")
-_SECTION_MARK = re.compile(rf"(?<![第{_N}])[{_N}]{{1,2}}、")
-_LEVEL1 = re.compile(rf"^(?:[{_N}]{{1,3}}\s*[、．.]|第[{_N}]{{1,3}}部分)")
-_LEVEL2 = re.compile(rf"^[（(]\s*[{_N}]")
+_SECTION_MARK = patterns.compile(rf"(?<![第{_N}])[{_N}]{{1,2}}、")
+_LEVEL1 = patterns.compile(rf"^(?:[{_N}]{{1,3}}\s*[、．.]|第[{_N}]{{1,3}}部分)")
+_LEVEL2 = patterns.compile(rf"^[（(]\s*[{_N}]")
 # not tables.CAPTION, which takes no 第二十条(一)项 (without 第) for a caption: one pattern changes diagnostics
-_CAPTION = re.compile(rf"第二十条\s*第?\s*[（(]\s*[{_N}]+\s*[）)]\s*项")
-_TABLE_HEAD = re.compile(r"(?<=[\s。；;：:）)项])(?:[（(]本列数据的勾稽关系|信息内容|申请人情况|行政复议\s*行政诉讼)")
+_CAPTION = patterns.compile(rf"第二十条\s*第?\s*[（(]\s*[{_N}]+\s*[）)]\s*项")
+_TABLE_HEAD = patterns.compile(r"(?<=[\s。；;：:）)项])(?:[（(]本列数据的勾稽关系|信息内容|申请人情况|行政复议\s*行政诉讼)")
 # the signature and date that close a report, at the end of a long line (tried only
 # where a space ends, and no space given back: linear in a run of spaces)
-_SIGNED = re.compile(r"(?<=[\s。！？!?])(?!\s)([\u4e00-\u9fff（）()]{2,30}?(?:政府|局|委员会|委|办公室|办|镇|乡|街道|办事处|中心|院|厅|部))?"
-                     r"\s*+((?:19|20)\d{2}\s*+年\s*+\d{1,2}\s*+月\s*+\d{1,2}\s*+日)\s*+$")
+_SIGNED = patterns.compile(r"(?<=[\s。！？!?])(?!\s)([\u4e00-\u9fff（）()]{2,30}?(?:政府|局|委员会|委|办公室|办|镇|乡|街道|办事处|中心|院|厅|部))?"
+                           r"\s*+((?:19|20)\d{2}\s*+年\s*+\d{1,2}\s*+月\s*+\d{1,2}\s*+日)\s*+$")
 # where a heading's title ends: a space, a sentence mark, or a list's semicolon
-_TITLE_END = re.compile(r"[\s。：:；;]")
-_TITLE_RUN = re.compile(
+_TITLE_END = patterns.compile(r"[\s。：:；;]")
+_TITLE_RUN = patterns.compile(
     r"(?!根据|依据|按照|为|本|现|特|我|今年|\d{4}年[,，])"
     r"[^。，,；;：:！!？?、>»›|/]{2,60}?(?:政府信息公开|政务信息公开|政务公开|信息公开)"
     r"[^。，,；;：:！!？?>»›|/]{0,12}?(?:年度报告|年报|报告)(?:[（(][^）)]{1,12}[）)])?")

@@ -19,13 +19,14 @@ from operator import attrgetter
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from reportlint import patterns
 from reportlint.reading.source import Source, TooLarge, Unreadable
 from reportlint.reading.view import TextView, clean, join_lines, once_per_cell, row_line
 
-_PAGE_NUMBER = re.compile(
+_PAGE_NUMBER = patterns.compile(
     r"^[-—–－·\s]*(?:第\s*)?\d{1,3}(?:\s*页)?(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?[-—–－·\s]*$")
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
-_CJK_GAP = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
+_CJK_GAP = patterns.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
 _MARGIN = 0.1  # the top and bottom tenth of a page hold its header and footer
 _DESCENT = 0.12  # of the font's size: how far a Chinese font's glyphs reach below the baseline
 _NEAR = 3.0  # points: characters of one line or word; rules of one line, or that meet

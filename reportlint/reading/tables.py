@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from reportlint import patterns
 from reportlint.normalize import norm
 from reportlint.reading.model import (
     Cell,
@@ -29,12 +30,12 @@ from reportlint.reading.model import (
 from reportlint.templates import latest, table_spec, template, unified
 
 # a table's caption (第二十条第(一)项) in norm()'d text; group 1: the item's numeral
-CAPTION = re.compile(r"第二十条第\(([一二三四五六七八九十]+)\)项")
+CAPTION = patterns.compile(r"第二十条第\(([一二三四五六七八九十]+)\)项")
 _CAPTION_IDS = {"一": "t2_1", "五": "t2_5", "六": "t2_6", "八": "t2_8", "九": "t2_9"}
 _T4_OFFSETS = {"行政复议": 0, "未经复议直接起诉": 5, "复议后起诉": 10}
-_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+\.)")
+_MARKER = patterns.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+\.)")
 _EMPTY = ("blank", "slash", "dash", "emdash", "none")
-_DIGITS = re.compile(r"[0-9]+")
+_DIGITS = patterns.compile(r"[0-9]+")
 
 
 @lru_cache(maxsize=1 << 16)

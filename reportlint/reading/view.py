@@ -8,13 +8,12 @@ the layout of examples/clean.txt, which the table reader reads.
 
 from __future__ import annotations
 
-import re
-
+from reportlint import patterns
 from reportlint.reading.source import Place, Source
 
-_LINE_END = re.compile(r"\r\n|\r|\n")
-_SPACE = re.compile(r"\s+")  # blanks, full-width spaces and any line end
-_ASCII = re.compile(r"[0-9A-Za-z.,%]")
+_LINE_END = patterns.compile(r"\r\n|\r|\n")
+_SPACE = patterns.compile(r"\s+")  # blanks, full-width spaces and any line end
+_ASCII = patterns.compile(r"[0-9A-Za-z.,%]")
 
 
 def clean(text: str) -> str:

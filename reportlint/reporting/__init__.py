@@ -2,5 +2,5 @@
 view and Word comments, made from the results of checking.
 
 May import: checking, reading and the shared top-level modules (reportlint.normalize,
-templates, resources, i18n, wordlists). Never the command line.
+templates, resources, i18n, wordlists, patterns). Never the command line.
 """

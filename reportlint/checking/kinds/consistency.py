@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
+from reportlint import patterns
 from reportlint.checking.analyses import once_per_report
 from reportlint.checking.diagnostics import Finding, Named, joined, phrase
 from reportlint.checking.kinds.base import Kind, prose
@@ -65,27 +66,27 @@ LITIGATION = _q("litigation", ("t4", "cases", "direct.total"), ("t4", "cases", "
 # (label pattern, the quantities it may mean, whether it names one unambiguously);
 # the named pattern nearest the number wins, and a verb only when no name is there
 _NAMED = (
-    (re.compile(r"予以公开[及和与]部分公开"), (GRANTED + PARTIAL,)),
-    (re.compile(r"本年度?新收"), (NEW,)),
-    (re.compile(r"上一?年度?结转"), (CARRIED_IN,)),
-    (re.compile(r"结转(?:至|到)?下一?年度?|转(?:入|至|到)?下一?年度|顺延(?:到|至)下一?年度?"), (CARRIED_OUT,)),
-    (re.compile(r"(?<!不)予以公开|同意公开"), (GRANTED,)),
-    (re.compile(r"部分公开"), (PARTIAL,)),
-    (re.compile(r"不予公开"), (_q("denied", ("t3", "denied", "total")),)),
-    (re.compile(r"无法提供"), (_q("unable", ("t3", "unable", "total")),)),
-    (re.compile(r"不予处理"), (_q("not_processed", ("t3", "not_processed", "total")),)),
-    (re.compile(r"其他处理"), (_q("other_handling", ("t3", "other_handling", "total")),)),
-    (re.compile(r"行政复议"), (REVIEW,)),
-    (re.compile(r"行政诉讼"), (LITIGATION,)),
+    (patterns.compile(r"予以公开[及和与]部分公开"), (GRANTED + PARTIAL,)),
+    (patterns.compile(r"本年度?新收"), (NEW,)),
+    (patterns.compile(r"上一?年度?结转"), (CARRIED_IN,)),
+    (patterns.compile(r"结转(?:至|到)?下一?年度?|转(?:入|至|到)?下一?年度|顺延(?:到|至)下一?年度?"), (CARRIED_OUT,)),
+    (patterns.compile(r"(?<!不)予以公开|同意公开"), (GRANTED,)),
+    (patterns.compile(r"部分公开"), (PARTIAL,)),
+    (patterns.compile(r"不予公开"), (_q("denied", ("t3", "denied", "total")),)),
+    (patterns.compile(r"无法提供"), (_q("unable", ("t3", "unable", "total")),)),
+    (patterns.compile(r"不予处理"), (_q("not_processed", ("t3", "not_processed", "total")),)),
+    (patterns.compile(r"其他处理"), (_q("other_handling", ("t3", "other_handling", "total")),)),
+    (patterns.compile(r"行政复议"), (REVIEW,)),
+    (patterns.compile(r"行政诉讼"), (LITIGATION,)),
 )
-_BOTH_CASES = re.compile(r"行政复议[和及与或]行政诉讼")
-_NORMATIVE = re.compile(r"(?:制发|印发|出台)[^□]*规范性文件|规范性文件[^□]*(?:制发|印发|出台)")
-_VERB = re.compile(r"受理|收到|接收|接到|办理|办结|答复|处理")
+_BOTH_CASES = patterns.compile(r"行政复议[和及与或]行政诉讼")
+_NORMATIVE = patterns.compile(r"(?:制发|印发|出台)[^□]*规范性文件|规范性文件[^□]*(?:制发|印发|出台)")
+_VERB = patterns.compile(r"受理|收到|接收|接到|办理|办结|答复|处理")
 _APPLICATIONS = (NEW, NEW + CARRIED_IN, DONE, DONE + CARRIED_OUT)
-_COUNT = re.compile(r"(?P<pre>近|约|超过|逾|不到)?(?<![\d.第])(?P<num>\d+)\s*+(?P<approx>余|多)?\s*+(?:件|条)(?!\s*[%％])")
-_CHANGE = re.compile(r"增|减|同比|较|比上年|下降|上升|提高")
-_WITHDRAWN = re.compile(r"撤回|撤销|撤诉|撤申")
-_STOP = re.compile(r"[；;]")
+_COUNT = patterns.compile(r"(?P<pre>近|约|超过|逾|不到)?(?<![\d.第])(?P<num>\d+)\s*+(?P<approx>余|多)?\s*+(?:件|条)(?!\s*[%％])")
+_CHANGE = patterns.compile(r"增|减|同比|较|比上年|下降|上升|提高")
+_WITHDRAWN = patterns.compile(r"撤回|撤销|撤诉|撤申")
+_STOP = patterns.compile(r"[；;]")
 
 
 @dataclass
@@ -238,13 +239,13 @@ def _value(tables: dict[str, Table], q: Quantity, report: Report) -> tuple[int, 
 
 
 _NONE_RECEIVED = (
-    re.compile(r"(?:未|没有)(?:收到|接到|受理|接收)[^□\d]{0,16}?申请|(?:无|没有)(?:依申请|政府信息公开申请)"),
-    re.compile(r"复议|诉讼|投诉|举报|咨询|除|其他|\d"))
+    patterns.compile(r"(?:未|没有)(?:收到|接到|受理|接收)[^□\d]{0,16}?申请|(?:无|没有)(?:依申请|政府信息公开申请)"),
+    patterns.compile(r"复议|诉讼|投诉|举报|咨询|除|其他|\d"))
 _ALL_COMPLETED = (
-    re.compile(r"(?:所有|全部)[^□]{0,12}?申请[^□]{0,10}?(?:办结|办理完成|办理完毕|处理完毕)"
-               r"|申请[^□]{0,4}(?:均|全部)(?:已|已经)?(?:办结|办理完成|办理完毕)"),
-    re.compile(r"结转|上一?年|顺延|除|下一?年"))
-_ALL_UPHELD = (re.compile(r"(?:均|全部|都)(?:获|被|予以|已|得到)?(?:依法)?维持"), re.compile(r"未|没有"))
+    patterns.compile(r"(?:所有|全部)[^□]{0,12}?申请[^□]{0,10}?(?:办结|办理完成|办理完毕|处理完毕)"
+                     r"|申请[^□]{0,4}(?:均|全部)(?:已|已经)?(?:办结|办理完成|办理完毕)"),
+    patterns.compile(r"结转|上一?年|顺延|除|下一?年"))
+_ALL_UPHELD = (patterns.compile(r"(?:均|全部|都)(?:获|被|予以|已|得到)?(?:依法)?维持"), patterns.compile(r"未|没有"))
 
 
 def none_received(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:

@@ -7,6 +7,7 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import Any
 
+from reportlint import patterns
 from reportlint.checking.analyses import once_per_report
 from reportlint.checking.diagnostics import Finding, Named, phrase
 from reportlint.checking.kinds.base import Kind, prose
@@ -16,17 +17,17 @@ from reportlint.templates import english, template
 
 _Y = r"((?:19|20)\d{2})\s*年"
 _MD = r"(\d{1,2})\s*月\s*(\d{1,2})\s*日"
-_RANGE = re.compile(rf"{_Y}\s*度?\s*{_MD}\s*起?\s*(?:至|到|—|－|-|～|~)\s*(?:{_Y}\s*)?{_MD}")
+_RANGE = patterns.compile(rf"{_Y}\s*度?\s*{_MD}\s*起?\s*(?:至|到|—|－|-|～|~)\s*(?:{_Y}\s*)?{_MD}")
 _PERIOD_WORDS = ("统计", "涵盖", "所列数据")  # a sentence stating the period, not any range
-_CARRY = re.compile(rf"(?:结转|转结|转入|转至|转到)(?:至|到|入)?\s*{_Y}\s*度?\s*(?:继续)?(?:办理|办结|处理|答复)")
-_CARRIED_IN = re.compile(r"上一?年度?|去年|(?:19|20)\d{2}\s*年")  # 上年结转至2024年: carried in, not out
-_OPENING = re.compile(rf"^\s*{_Y}\s*度?\s*(?:以来)?\s*[，,]")
-_COUNT = re.compile(r"\d+\s*(?:条|件|篇|次|个|项|期|场|人次)")
-_COMPARE = re.compile(r"同比|较|相比|比上年|上年|去年|增长|下降|减少|增加|持平|以来|整改|问题")
-_PLAN = re.compile(r"将|计划|拟|继续")
-_PUBLISHED = re.compile(r"(?:发布|发文|公开|成文|印发)(?:日期|时间)\s*[:：]\s*"
-                        r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
-_SIGNED = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
+_CARRY = patterns.compile(rf"(?:结转|转结|转入|转至|转到)(?:至|到|入)?\s*{_Y}\s*度?\s*(?:继续)?(?:办理|办结|处理|答复)")
+_CARRIED_IN = patterns.compile(r"上一?年度?|去年|(?:19|20)\d{2}\s*年")  # 上年结转至2024年: carried in, not out
+_OPENING = patterns.compile(rf"^\s*{_Y}\s*度?\s*(?:以来)?\s*[，,]")
+_COUNT = patterns.compile(r"\d+\s*(?:条|件|篇|次|个|项|期|场|人次)")
+_COMPARE = patterns.compile(r"同比|较|相比|比上年|上年|去年|增长|下降|减少|增加|持平|以来|整改|问题")
+_PLAN = patterns.compile(r"将|计划|拟|继续")
+_PUBLISHED = patterns.compile(r"(?:发布|发文|公开|成文|印发)(?:日期|时间)\s*[:：]\s*"
+                              r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+_SIGNED = patterns.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 DEPARTMENTS = ("ministry", "province_dept", "city_dept", "county_dept")
 GOVERNMENTS = ("province", "city", "county")
 

@@ -6,15 +6,15 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from reportlint import wordlists
+from reportlint import patterns, wordlists
 from reportlint.checking.diagnostics import Edit, Finding
 from reportlint.checking.kinds.base import Kind, Param, prose
 from reportlint.checking.sentences import sentences
 from reportlint.normalize import norm
 from reportlint.reading.model import Line, Report, Span
 
-_TAG = re.compile(r"<[^>]*>")
-_BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
+_TAG = patterns.compile(r"<[^>]*>")
+_BOOKMARK = patterns.compile(r"\[bookmark:[^\]]*\]")
 
 
 def listed(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
@@ -100,7 +100,7 @@ def page_footers(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]
                       related=tuple(f.span for f in footers[1:]), fix=fix)
 
 
-_URL = re.compile(r"(?:https?://)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?::\d+)?(?:/[\w./%?=&#-]*)?", re.IGNORECASE)
+_URL = patterns.compile(r"(?:https?://)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?::\d+)?(?:/[\w./%?=&#-]*)?", re.IGNORECASE)
 
 
 def foreign_url(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:

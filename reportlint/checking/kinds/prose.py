@@ -23,6 +23,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from reportlint import patterns
 from reportlint.checking.analyses import once_per_report
 from reportlint.checking.diagnostics import Finding
 from reportlint.checking.kinds.base import Kind, prose
@@ -32,13 +33,13 @@ from reportlint.reading.model import Paragraph, Report
 _UNITS = {"條": "条", "項": "项", "個": "个", "場": "场", "戶": "户"}
 # no match starts inside a run of spaces (one would start where the run does), and no space
 # is given back: linear in long runs of spaces
-_NUMBER = re.compile(
+_NUMBER = patterns.compile(
     r"(?:(?P<pre>近|约|超过|超|逾|大约|不到)|(?<!\s))\s*+(?<![\d.第])(?P<num>\d+(?:\.\d+)?)\s*+(?P<mult>万|萬|亿|億)?"
     r"\s*+(?P<approx>余|多|餘)?\s*+(?P<unit>人次|万元|元|条|條|件|篇|项|項|个|個|次|期|场|場|家|份|户|戶|名|部)")
-_TOTAL_AFTER = re.compile(r"(?:总计|合计|共计|累计)\s*[为:：]?\s*$")
+_TOTAL_AFTER = patterns.compile(r"(?:总计|合计|共计|累计)\s*[为:：]?\s*$")
 _STOP = ("包括", "含", "内有", "内含", "另", "此外", "同时", "共", "合计", "总计", "累计", "其中")
-_CLAUSE = re.compile(r"[，,；;、：:]")
-_SENTENCE_CLAUSE = re.compile(r"[，,；;：:]")  # clauses of the sentence: 、 parts one list
+_CLAUSE = patterns.compile(r"[，,；;、：:]")
+_SENTENCE_CLAUSE = patterns.compile(r"[，,；;：:]")  # clauses of the sentence: 、 parts one list
 # units that count documents: parts may be counted in another one than their total
 _DOCUMENT_UNITS = frozenset({"条", "件", "篇", "份"})
 # what may stand before 合计 when it sums the items before it: 以上合计, 全年共计 …
@@ -47,7 +48,7 @@ _CHANNELS = ("网站", "网页", "微信", "微博", "公众号", "客户端", "
              "公开栏", "宣传栏", "公告栏", "新媒体", "报刊", "报纸", "电视", "广播", "平台", "热线")
 # parts that count attendances or involvements, which overlap: 其中主要领导出席6场，分管领导出席8场
 _OVERLAP = ("出席", "参加", "参与", "涉及", "同时", "兼", "既")
-_PERCENT = re.compile(r"\s*+(?:[（(]\s*|[，,、]?\s*占(?:比)?[^，。；%％]{0,8}?)(\d+(?:\.\d+)?)\s*[%％]")
+_PERCENT = patterns.compile(r"\s*+(?:[（(]\s*|[，,、]?\s*占(?:比)?[^，。；%％]{0,8}?)(\d+(?:\.\d+)?)\s*[%％]")
 
 
 @dataclass

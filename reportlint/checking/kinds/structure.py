@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from reportlint import patterns
 from reportlint.checking.diagnostics import Finding, Named, joined, phrase
 from reportlint.checking.kinds.base import Kind, Param
 from reportlint.normalize import cn_int, cn_numeral, norm
@@ -232,7 +232,7 @@ def empty_heading(report: Report, params: Mapping[str, Any]) -> Iterator[Finding
                           {"heading": section.heading.line.content})
 
 
-_ANNOUNCED = re.compile(
+_ANNOUNCED = patterns.compile(
     r"(?:由|包括|包含|分为|涵盖)([^。]{0,300}?)等?\s*([0-9一二三四五六七八九十两]{1,3})\s*个?(?:部分|方面|项内容)")
 
 

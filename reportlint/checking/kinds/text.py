@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from reportlint import patterns
 from reportlint.checking.diagnostics import Edit, Finding
 from reportlint.checking.kinds.base import Kind, Param
 from reportlint.normalize import norm
@@ -22,10 +23,10 @@ def pattern(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
     carries a safe fix that replaces the match.
     """
     if params["literal"]:
-        regex = re.compile("|".join(re.escape(norm(p) if params["normalized"] else p)
+        regex = patterns.compile("|".join(re.escape(norm(p) if params["normalized"] else p)
                                     for p in params["patterns"]))
     else:
-        regex = re.compile("|".join(f"(?:{p})" for p in params["patterns"]))
+        regex = patterns.compile("|".join(f"(?:{p})" for p in params["patterns"]))
     year = report.year or ""
     for number, text in enumerate(report.source.lines, start=1):
         if params["normalized"]:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from reportlint import patterns
 from reportlint.checking.analyses import once_per_report
 from reportlint.checking.diagnostics import Edit, Finding
 from reportlint.checking.kinds.base import Kind, prose
@@ -18,18 +19,18 @@ from reportlint.reading.model import Paragraph, Report
 
 _HAN = r"\u4e00-\u9fff"
 # the mark first, so that only marks are looked at: the Chinese character before it after
-_HALFWIDTH = re.compile(rf"[,;:?!(](?<=[{_HAN}].)(?:(?<=[,;:?!])(?=\s*[{_HAN}“])|(?<=\()(?=[{_HAN}]))")
+_HALFWIDTH = patterns.compile(rf"[,;:?!(](?<=[{_HAN}].)(?:(?<=[,;:?!])(?=\s*[{_HAN}“])|(?<=\()(?=[{_HAN}]))")
 _FULLWIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _PAIRS = {"）": "（", ")": "（", "》": "《", "”": "“"}
 _OPENERS = {"（": "（", "(": "（", "《": "《", "“": "“"}
-_MARKS = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_OPENERS)) + "]")
+_MARKS = patterns.compile("[" + re.escape("".join(_PAIRS) + "".join(_OPENERS)) + "]")
 # a list marker such as 1） or ①) closes nothing
-_MARKER = re.compile(r"(?:^|(?<=[。；;，,：:\s]))(?:\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,2})[)）]")
+_MARKER = patterns.compile(r"(?:^|(?<=[。；;，,：:\s]))(?:\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,2})[)）]")
 # reduplication that is good Chinese: 层层、紧紧、一一、等等、研究研究 …
-_SINGLE = re.compile(r"([是在和与及将对为并把被从向于其我本])\1(?!非)")
-_DOUBLE = re.compile(rf"(?!一)([{_HAN}][{_HAN}])\1")
+_SINGLE = patterns.compile(r"([是在和与及将对为并把被从向于其我本])\1(?!非)")
+_DOUBLE = patterns.compile(rf"(?!一)([{_HAN}][{_HAN}])\1")
 _GOOD_DOUBLES = ("研究", "讨论", "学习", "商量", "考虑", "了解", "看看", "说说", "哈哈")
-_CODE = re.compile(r"[<>{}]|==|&&|\bvar\b|\bfunction\b")
+_CODE = patterns.compile(r"[<>{}]|==|&&|\bvar\b|\bfunction\b")
 
 
 @once_per_report

@@ -7,9 +7,8 @@ over and rolled forward, jumps, text repeated) and a report against another unit
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reportlint.checking import similarity
 from reportlint.checking.diagnostics import Finding
 from reportlint.checking.identities import readings, value_of
 from reportlint.checking.kinds.base import Kind, Param
@@ -17,6 +16,9 @@ from reportlint.checking.kinds.consistency import tables_of
 from reportlint.checking.kinds.tables import table_name
 from reportlint.reading.model import Cell, Report, Span, Table
 from reportlint.reading.tables import specs
+
+if TYPE_CHECKING:  # the similarity index is imported by the checks across reports only, when they run
+    from reportlint.checking import similarity
 
 
 
@@ -133,6 +135,8 @@ def jump(report: Report, params: Mapping[str, Any], previous: Report) -> Iterato
 
 def _passages(report: Report, other: Report, found: list[similarity.Match], count: int) -> str:
     """The `count` longest repeated passages: 「quote」 line here ↔ line there."""
+    from reportlint.checking import similarity
+
     a, b = similarity.words(report), similarity.words(other)
     longest = sorted(found, key=lambda m: -m.length)[:count]
     return " · ".join(f"「{similarity.quote(report, a, m.a, m.length)}」 "
@@ -150,6 +154,8 @@ def _title_span(report: Report) -> Span:
 def repeated(report: Report, params: Mapping[str, Any], other: Report) -> Iterator[Finding]:
     """Text repeated from `other` (last year's, or another unit's): of the whole own
     words (`unit` report), or of each section against the same section (`unit` section)."""
+    from reportlint.checking import similarity
+
     a, b = similarity.words(report), similarity.words(other)
     if params["unit"] == "report":
         parts = [(None, (0, len(a.text)), (0, len(b.text)))]
