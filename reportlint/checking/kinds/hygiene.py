@@ -46,11 +46,12 @@ def chrome(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
         fix = tuple(_removal(line) for line in block.lines)
         yield Finding(block.span, {"match": _clip(block.text), "count": len(block.lines)}, fix=fix)
     run: list[tuple[int, str, str]] = []
+    anywhere = wordlists.regex("chrome", "anywhere")
     for number, raw in enumerate(report.source.lines, start=1):
         text = _TAG.sub("", raw).strip()
         if not text or (number, len(raw) - len(raw.lstrip())) in taken:
             continue
-        m = wordlists.regex("chrome", "anywhere").search(text)
+        m = anywhere.search(text)
         if m:
             run.append((number, raw, m.group(0).strip() or text))
         elif run:
