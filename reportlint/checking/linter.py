@@ -99,10 +99,10 @@ def _findings(report: Report, rules: list[Rule]) -> list[tuple[Rule, Finding]]:
     found = []
     cut = report.bounds.cut
     for rule in rules:
-        if (rule.scope == "report" and not report.is_report) or not rule.applies_to(report.era) \
-                or kinds.get(rule.kind).across:
+        kind = kinds.get(rule.kind)
+        if (rule.scope == "report" and not report.is_report) or not rule.applies_to(report.era) or kind.across:
             continue
-        for finding in kinds.get(rule.kind).check(report, rule.params):
+        for finding in kind.check(report, rule.params):
             if cut is not None and rule.kind in _CUT_BLIND and report.bounds.cut_from <= finding.span.line \
                     and (finding.span.line < cut.number or finding.span.column >= cut.start + 1):
                 continue

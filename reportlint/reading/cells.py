@@ -118,9 +118,9 @@ def read_value(text: str) -> tuple[str, int | Decimal | None]:
 
 def _cell(line: Line, start: int, text: str) -> Cell:
     raw = text.strip()
-    lead = len(text) - len(text.lstrip()) if raw else 0  # a blank cell stands at its gap
     kind, value = read_value(raw)
-    return Cell(raw, kind, value, line.number, start + lead + 1)
+    # where the stripped text begins (its first occurrence); a blank cell stands at its gap
+    return Cell(raw, kind, value, line.number, start + (text.find(raw) if raw else 0) + 1)
 
 
 def split_line(line: Line) -> tuple[list[Cell], bool]:
@@ -283,10 +283,11 @@ def read_rows(lines: list[Line]) -> list[Row]:
     for line in lines:
         cells, is_row = split_line(line)
         for k, cell in enumerate(cells):
-            if values and (not cell.is_value or is_row and k == 0):  # a label, or a row line, begins a row
+            is_value = cell.is_value
+            if values and (not is_value or is_row and k == 0):  # a label, or a row line, begins a row
                 rows.append(Row(labels, values))
                 labels, values = [], []
-            (values if cell.is_value else labels).append(cell)
+            (values if is_value else labels).append(cell)
         if is_row and (labels or values):
             rows.append(Row(labels, values))
             labels, values = [], []

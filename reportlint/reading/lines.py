@@ -56,7 +56,9 @@ def physical_lines(lines: list[str]) -> list[Line]:
     """Each line of the file as a Line: indentation and markdown heading marks skipped."""
     out = []
     for number, text in enumerate(lines, start=1):
-        folded = PINYIN_GLOSS.sub(lambda m: " " * len(m.group()), fold(text))
+        folded = fold(text)
+        if "(" in folded or "（" in folded:  # a gloss is in brackets: the others are not searched
+            folded = PINYIN_GLOSS.sub(lambda m: " " * len(m.group()), folded)
         m = _LEAD.match(text)
         out.append(Line(number, text, m.end() if m else 0, None, folded if folded != text else ""))
     return out

@@ -27,11 +27,10 @@ def listed(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
     literal = "words" in wordlists.load(name)
     regex = wordlists.regex(name, "words" if literal else "patterns", literal)
     for number, text in enumerate(report.source.lines, start=1):
-        matches = list(regex.finditer(text))
-        if matches:
-            first = matches[0]
+        first = regex.search(text)  # most lines have none: the matches are counted only where one is
+        if first:
             yield Finding(Span(number, first.start() + 1, number, first.end() + 1),
-                          {"match": first.group(0), "count": len(matches)})
+                          {"match": first.group(0), "count": len(regex.findall(text))})
 
 
 def chrome(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
@@ -46,11 +45,12 @@ def chrome(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
         fix = tuple(_removal(line) for line in block.lines)
         yield Finding(block.span, {"match": _clip(block.text), "count": len(block.lines)}, fix=fix)
     run: list[tuple[int, str, str]] = []
+    anywhere = wordlists.regex("chrome", "anywhere")
     for number, raw in enumerate(report.source.lines, start=1):
         text = _TAG.sub("", raw).strip()
         if not text or (number, len(raw) - len(raw.lstrip())) in taken:
             continue
-        m = wordlists.regex("chrome", "anywhere").search(text)
+        m = anywhere.search(text)
         if m:
             run.append((number, raw, m.group(0).strip() or text))
         elif run:

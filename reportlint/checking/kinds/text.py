@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from functools import cache
 from typing import Any
 
 from reportlint import patterns
@@ -22,27 +23,31 @@ def pattern(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
     `replacement` (a regular-expression template such as "" or "\\1"), each finding
     carries a safe fix that replaces the match.
     """
-    if params["literal"]:
-        regex = patterns.compile("|".join(re.escape(norm(p) if params["normalized"] else p)
-                                    for p in params["patterns"]))
-    else:
-        regex = patterns.compile("|".join(f"(?:{p})" for p in params["patterns"]))
+    regex = _regex(tuple(params["patterns"]), params["literal"], params["normalized"])
     year = report.year or ""
     for number, text in enumerate(report.source.lines, start=1):
         if params["normalized"]:
             m = regex.search(norm(text))
-            matches = [m] if m else []
-            spans = [Span(number, len(text) - len(text.lstrip()) + 1, number, len(text.rstrip()) + 1)]
+            if m is None:
+                continue
+            pairs = [(m, Span(number, len(text) - len(text.lstrip()) + 1, number, len(text.rstrip()) + 1))]
         else:
-            matches = list(regex.finditer(text))
-            spans = [Span(number, m.start() + 1, number, m.end() + 1) for m in matches]
-        for m, span in zip(matches, spans):
+            pairs = [(m, Span(number, m.start() + 1, number, m.end() + 1)) for m in regex.finditer(text)]
+        for m, span in pairs:
             fix = ()
             if params["replacement"] is not None and not params["normalized"]:
                 fix = (Edit(span, m.expand(params["replacement"])),)
             yield Finding(span, {"match": m.group(0), "year": year}, fix=fix)
             if params["once"]:
                 return
+
+
+@cache
+def _regex(alternatives: tuple[str, ...], literal: bool, normalized: bool) -> re.Pattern:
+    """The alternation of a rule's `patterns` (escaped, and normalised when `normalized`, if literal)."""
+    if literal:
+        return patterns.compile("|".join(re.escape(norm(p) if normalized else p) for p in alternatives))
+    return patterns.compile("|".join(f"(?:{p})" for p in alternatives))
 
 
 KINDS = (
