@@ -20,7 +20,7 @@ from reportlint.cli.files import Slim, lint_all
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 HEAVY = ("yaml", "lark", "rich", "reportlint.checking", "reportlint.reading", "reportlint.reporting",
-         "charset_normalizer", "openpyxl", "docx", "pypdfium2", "datasketch", "opencc")
+         "charset_normalizer", "openpyxl", "docx", "pypdfium2", "numpy", "opencc")
 
 
 def _modules_after(*args: str) -> set[str]:
