@@ -253,13 +253,15 @@ def _output(path: str | None) -> Iterator[TextIO]:
 
 
 def _emit(results: Iterable[FileResult], fmt: str, lang: str, rules: list[Rule], out: TextIO) -> list[FileResult]:
-    """Write `results` in `fmt` and return them; the line formats write each file as it
-    comes. Each format imports what it needs (rich only for text)."""
+    """Write `results` in `fmt` and return them; the line formats and JSON write each file
+    as it comes. Each format imports what it needs (rich only for text)."""
     from reportlint.reporting import output
     done = []
     if fmt == "text":
         from rich.console import Console
         console = Console(file=out, highlight=False, soft_wrap=True)
+    elif fmt == "json":
+        out.write(output.json_head())
     for result in results:
         done.append(result)
         if fmt == "text":
@@ -267,13 +269,15 @@ def _emit(results: Iterable[FileResult], fmt: str, lang: str, rules: list[Rule],
         elif fmt in ("concise", "github"):
             lines = output.concise_lines(result, lang) if fmt == "concise" else output.github_lines(result)
             out.write("".join(line + "\n" for line in lines))
+        elif fmt == "json":
+            out.write(output.json_file(result, len(done) == 1))
         out.flush()
     if fmt == "text":
         output.print_summary(done, console, lang)
     elif fmt in ("concise", "github"):
         out.write(output.summary_line(done, lang) + "\n")
     elif fmt == "json":
-        out.write(output.to_json(done) + "\n")
+        out.write(output.json_tail(done) + "\n")
     elif fmt == "sarif":
         from reportlint.reporting.sarif import to_sarif
         out.write(to_sarif(done, rules, lang) + "\n")
