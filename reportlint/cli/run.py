@@ -7,7 +7,6 @@ import argparse
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from functools import lru_cache
 from pathlib import Path
 from typing import TextIO
 
@@ -17,11 +16,10 @@ from reportlint.checking.linter import FileResult, Options, lint_bytes
 from reportlint.checking.rules import Rule, RuleFileError, load_rules
 from reportlint.cli import config, fix
 from reportlint.cli.config import ConfigError, Settings, UnknownRule
-from reportlint.cli.files import Slim, expand, lint_all, lint_path, reread
+from reportlint.cli.files import Slim, compare_all, expand, lint_all, lint_path
 from reportlint.cli.main import INTERNAL_ERROR, complain
 from reportlint.i18n import t
 from reportlint.reading.documents import is_docx
-from reportlint.reading.model import Report
 from reportlint.reading.source import Limits
 
 
@@ -88,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
     if across_run:
         renames = {old: new for _, s in planned for old, new in s.renamed_issuers}
         across.check_run(results, [rules for _, rules, _ in jobs], lang, renames, previous,
-                         _whole(jobs, previous) if keep else None)
+                         (lambda pairs: compare_all(pairs, jobs, lang, args.jobs)) if keep else None)
     if args.baseline:
         path = Path(args.baseline)
         if not path.exists():
@@ -123,18 +121,6 @@ def run(args: argparse.Namespace) -> int:
     failed = any(severity_rank(d.severity) >= threshold
                  for result, threshold in zip(results, thresholds) for d in result.diagnostics)
     return 1 if failed else 0
-
-
-def _whole(jobs: list[tuple[str, list[Rule], Options]], previous: FileResult | None):
-    """The whole report of a slimmed result, read again (the last few kept: a report is
-    often checked against several in a row); stdin's and --previous's are whole already."""
-    options = {path: options for path, _, options in jobs}
-
-    @lru_cache(maxsize=4)
-    def again(path: str) -> Report | None:
-        return reread(path, options[path])
-
-    return lambda result: result.report if result is previous or result.path == "-" else again(result.path)
 
 
 def _unknown(error: UnknownRule, lang: str) -> str:
