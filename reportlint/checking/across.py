@@ -21,6 +21,7 @@ from reportlint.normalize import norm
 
 # the diagnostics of each (result, other, relation, rules): the rules across the two reports
 Compare = Callable[[list[tuple[FileResult, FileResult, str, list[Rule]]]], list[list[Diagnostic]]]
+
 _NOT_NAME = re.compile(r"[^\w]")
 _SUFFIX = 5  # characters of the shorter name, at the least, when one name ends the other
 

@@ -93,6 +93,7 @@ def _quoted(lines: list[str], diagnostics: list[Diagnostic]) -> dict[int, str]:
 
 
 def _kept(lines: list[str], quoted: dict[int, str]) -> list[str]:
+    """`lines` with the `quoted` lines put in their places."""
     for number, line in quoted.items():
         if number <= len(lines):
             lines[number - 1] = line
@@ -123,8 +124,7 @@ def lint_all(jobs: list[tuple[str, list[Rule], Options]], stdin_name: str | None
         return
     rule_sets, indexed = _indexed([rules for _, rules, _ in jobs])
     tasks = [(path, index, options) for (path, _, options), index in zip(jobs, indexed)]
-    size = max(1, min(_CHUNK, len(jobs) // (workers * 4)))
-    chunks = [tasks[start:start + size] for start in range(0, len(tasks), size)]
+    chunks = _chunks(tasks, workers)
     calls = [([task for task in chunk if task[0] != "-"], stdin_name) for chunk in chunks]
     for chunk, done in zip(chunks, _parallel(workers, rule_sets, keep, _lint_chunk, calls)):
         if isinstance(done, Exception):  # the worker died (killed, out of memory)
@@ -153,13 +153,19 @@ def compare_all(pairs: list[tuple[FileResult, FileResult, str, list[Rule]]],
     if workers == 1 or len(calls) < 2:
         done = _compare(calls, rule_sets, lang)
     else:
-        chunks = [calls[start:start + _CHUNK] for start in range(0, len(calls), _CHUNK)]
+        chunks = _chunks(calls, workers)
         done = [found for chunk, outcome in zip(chunks, _parallel(workers, rule_sets, None, _compare_chunk,
                                                                    [(chunk, lang) for chunk in chunks]))
                 for found in (_compare(chunk, rule_sets, lang) if isinstance(outcome, Exception) else outcome)]
     for (result, *_), (_, quoted) in zip(pairs, done):
         _kept(result.report.source.lines, quoted)
     return [diagnostics for diagnostics, _ in done]
+
+
+def _chunks(tasks: list, workers: int) -> list[list]:
+    """The tasks in chunks of at most _CHUNK, at least four a worker."""
+    size = max(1, min(_CHUNK, len(tasks) // (workers * 4)))
+    return [tasks[start:start + size] for start in range(0, len(tasks), size)]
 
 
 _CHUNK = 8  # files (or pairs of files) a worker is given at a time, at the most
