@@ -6,7 +6,7 @@ The reports are generated (each unit's own text, a few copying another's) and pa
 first, untimed. The floor is reading every report's own words once (normalising and
 masking its prose), which any comparison needs; the search is the MinHash LSH index
 over those words and the comparison of the pairs it proposes (rule K207 through
-reportlint.checking.across); loading datasketch, once per run, is shown apart. Comparing every pair is estimated from a sample of pairs.
+reportlint.checking.across); loading numpy, once per run, is shown apart. Comparing every pair is estimated from a sample of pairs.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ def main() -> None:
     results = [lint_bytes(f"{i}.txt", t.encode("utf-8"), rules, Options()) for i, t in enumerate(texts)]
 
     start = time.perf_counter()
-    import datasketch  # noqa: F401  (paid once per run of more than 100 reports)
+    import numpy  # noqa: F401  (paid once per run of more than 100 reports)
     load = time.perf_counter() - start
 
     start = time.perf_counter()

@@ -72,7 +72,7 @@ def fold(text: str) -> str:
 PINYIN_GLOSS = patterns.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 12)
 def norm(text: str) -> str:
     """NFKC, simplified characters, no whitespace, ASCII quotes, no table pipes, no
     pinyin glosses: the form labels are compared in."""

@@ -91,6 +91,27 @@ def test_consecutive_years_of_one_issuer_are_paired_in_a_run(tmp_path, capsys):
     assert f"<td>{before}</td>" in capsys.readouterr().out
 
 
+def test_jobs_check_across_reports_in_the_workers_as_one_job_does(tmp_path, capsys):
+    """With --jobs 2 each pair of reports is read again and checked in a worker: the same
+    findings across years and across units, the same lines quoted, as with one job."""
+    paths = [_write(tmp_path, "a2023.txt", unit(year=2023, carried_out=(2, 0, 0, 0, 0, 0), seed=1)),
+             _write(tmp_path, "a2024.txt", unit(year=2024, carried_in=(1, 0, 0, 0, 0, 0), seed=2)),
+             _write(tmp_path, "b2024.txt", unit(issuer="白水县统计局", seed=3)),
+             _write(tmp_path, "c2024.txt", unit(issuer="金沙县统计局", seed=3))]
+    outputs = []
+    for jobs in ("1", "2"):
+        for fmt in ("json", "text"):
+            main(["--format", fmt, "--jobs", jobs, *paths])
+            outputs.append(capsys.readouterr().out)
+    assert outputs[:2] == outputs[2:]
+    files = {Path(f["path"]).name: f for f in json.loads(outputs[0])["files"]}
+    assert {"K201", "K207"} <= {d["rule"] for f in files.values() for d in f["diagnostics"]}
+    assert "K207" in {d["rule"] for d in files["b2024.txt"]["diagnostics"]}
+    (k201, *_) = [d for d in files["a2024.txt"]["diagnostics"] if d["rule"] == "K201"]
+    quoted = Path(paths[1]).read_text(encoding="utf-8").splitlines()[k201["line"] - 1].strip()
+    assert quoted and quoted in outputs[1]  # the line a finding across years points at, under it
+
+
 def test_a_report_without_its_predecessor_is_not_checked_across_years(tmp_path, capsys):
     now = _write(tmp_path, "a2024.txt", unit(year=2024, carried_in=(1, 0, 0, 0, 0, 0), seed=2))
     gap = _write(tmp_path, "a2022.txt", unit(year=2022, carried_out=(2, 0, 0, 0, 0, 0), seed=1))

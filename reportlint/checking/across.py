@@ -18,7 +18,9 @@ from reportlint.checking.diagnostics import Diagnostic
 from reportlint.checking.linter import FileResult, lint_across
 from reportlint.checking.rules import Rule
 from reportlint.normalize import norm
-from reportlint.reading.model import Report
+
+# the diagnostics of each (result, other, relation, rules): the rules across the two reports
+Compare = Callable[[list[tuple[FileResult, FileResult, str, list[Rule]]]], list[list[Diagnostic]]]
 
 _NOT_NAME = patterns.compile(r"[^\w]")
 _SUFFIX = 5  # characters of the shorter name, at the least, when one name ends the other
@@ -81,31 +83,28 @@ def _same(a: str, b: str) -> bool:
 
 def check_run(results: list[FileResult], rules: list[list[Rule]], lang: str,
               renames: Mapping[str, str], previous: FileResult | None = None,
-              whole: Callable[[FileResult], Report | None] | None = None) -> None:
+              compare: Compare | None = None) -> None:
     """Pair the reports (the one file with `previous`, when given), run the rules across
     years and across units, and add their diagnostics to the results (rules[i] are the
-    rules of results[i]). `whole` gives the whole report of a result whose report was
-    slimmed (None: it cannot be had); by default a result's report is whole."""
-    whole = whole or (lambda result: result.report)
+    rules of results[i]). `compare` gives the diagnostics of each (result, other,
+    relation, rules) in turn, for a run whose reports were slimmed; by default a
+    result's report is whole and each pair is checked here."""
     if previous is not None:
         results[0].previous = previous
     else:
         pair_years(results, renames)
-    added: dict[int, list[Diagnostic]] = {}
-    for i, result in enumerate(results):
-        if result.previous is not None and result.report is not None and result.previous.report is not None:
-            added.setdefault(i, []).extend(_across(whole(result), whole(result.previous), "previous", rules[i], lang))
+    tasks = [(i, result.previous, "previous") for i, result in enumerate(results)
+             if result.previous is not None and result.report is not None and result.previous.report is not None]
     if any(kinds.get(rule.kind).across == "peer" for own in rules for rule in own):
-        for i, j in sorted(_peers(results, renames)):
-            for a, b in ((i, j), (j, i)):
-                added.setdefault(a, []).extend(_across(whole(results[a]), whole(results[b]), "peer", rules[a], lang))
+        tasks += [(a, results[b], "peer") for i, j in sorted(_peers(results, renames)) for a, b in ((i, j), (j, i))]
+    pairs = [(results[i], other, relation, rules[i]) for i, other, relation in tasks]
+    found = compare(pairs) if compare else [lint_across(r.report, o.report, relation, own, lang)
+                                            for r, o, relation, own in pairs]
+    added: dict[int, list[Diagnostic]] = {}
+    for (i, _, _), diagnostics in zip(tasks, found):
+        added.setdefault(i, []).extend(diagnostics)
     for i, diagnostics in added.items():
         results[i].diagnostics = sorted(results[i].diagnostics + diagnostics, key=Diagnostic.sort_key)
-
-
-def _across(report: Report | None, other: Report | None, relation: str, rules: list[Rule],
-            lang: str) -> list[Diagnostic]:
-    return lint_across(report, other, relation, rules, lang) if report is not None and other is not None else []
 
 
 def _peers(results: list[FileResult], renames: Mapping[str, str]) -> set[tuple[int, int]]:

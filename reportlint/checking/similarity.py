@@ -194,14 +194,14 @@ def place(report: Report, w: Words, offset: int) -> int:
 
 # ---- the run's index: which reports may copy each other ----
 
-# MinHash of 150 permutations in 50 bands of 3: a pair is proposed with a chance of
+# MinHash of 150 hash functions in 50 bands of 3: a pair is proposed with a chance of
 # 99.98 % when its shingle sets have a Jaccard similarity of 0.54 (70 % of each text
 # shared), 4.9 % at 0.1 and 0.6 % at 0.05 (1 − (1 − J³)⁵⁰).
 _BANDS, _ROWS = 50, 3
 # Up to this many reports every pair of shingle sets is compared instead, with this
-# Jaccard similarity at the least: loading the index (datasketch imports scipy) takes
-# longer than that.
+# Jaccard similarity at the least: loading numpy takes longer than that.
 _SMALL, _SMALL_JACCARD = 100, 0.3
+_SEED = 20240101  # of the hash functions: the same pairs on every run
 
 
 def _shingles(text: str) -> set[str]:
@@ -210,21 +210,37 @@ def _shingles(text: str) -> set[str]:
 
 def candidate_pairs(texts: list[str]) -> set[tuple[int, int]]:
     """Pairs (i, j), i < j, of texts whose shingle sets may be alike, without comparing
-    every pair in a large run (MinHash LSH); the same pairs on every run."""
+    every pair in a large run (MinHash LSH: the pairs that agree on every row of a
+    band); the same pairs on every run."""
     sets = (_shingles(t) for t in texts)  # one at a time in a large run: its memory stays flat
     if len(texts) <= _SMALL:
         sets = list(sets)
         return {(i, j) for i, a in enumerate(sets) for j in range(i + 1, len(sets))
                 if a and sets[j] and len(a & sets[j]) >= _SMALL_JACCARD * len(a | sets[j])}
-    from datasketch import MinHash, MinHashLSH
+    import numpy as np
 
-    lsh = MinHashLSH(num_perm=_BANDS * _ROWS, params=(_BANDS, _ROWS))
-    pairs = set()
+    rng = np.random.default_rng(_SEED)
+    # h ↦ (a·h + b) mod 2⁶⁴, its high 32 bits (multiply-shift); a band's rows in one number
+    a, b = (rng.integers(1, 2**63, _BANDS * _ROWS, dtype=np.uint64) | np.uint64(1) for _ in range(2))
+    mix = rng.integers(1, 2**63, _ROWS, dtype=np.uint64) | np.uint64(1)
+    ids, bands = [], []
     for i, shingles in enumerate(sets):
         if not shingles:
             continue
-        m = MinHash(num_perm=_BANDS * _ROWS, hashfunc=zlib.crc32)
-        m.update_batch([s.encode("utf-8") for s in shingles])
-        pairs.update((j, i) for j in lsh.query(m))
-        lsh.insert(i, m)
+        hashes = np.fromiter((zlib.crc32(s.encode("utf-8")) for s in shingles), np.uint64, len(shingles))
+        signature = ((hashes[:, None] * a + b) >> np.uint64(32)).min(axis=0)
+        ids.append(i)
+        bands.append((signature.reshape(_BANDS, _ROWS) * mix).sum(axis=1))
+    if not bands:
+        return set()
+    table, ids = np.array(bands).T, np.array(ids)
+    pairs = set()
+    for band in table:  # the reports of a bucket: a run of equal values once sorted
+        order = np.argsort(band, kind="stable")
+        values = band[order]
+        starts = np.flatnonzero(np.r_[True, values[1:] != values[:-1]])
+        for start, end in zip(starts, np.r_[starts[1:], len(values)]):
+            if end - start > 1:
+                bucket = ids[order[start:end]].tolist()
+                pairs.update((x, y) for k, x in enumerate(bucket) for y in bucket[k + 1:])
     return pairs

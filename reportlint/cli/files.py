@@ -10,16 +10,19 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
-from reportlint.checking.linter import FileResult, Options, internal_error, lint_bytes, too_large, unreadable
+from reportlint.checking.diagnostics import Diagnostic
+from reportlint.checking.linter import (FileResult, Options, internal_error, lint_across, lint_bytes, too_large,
+                                       unreadable)
 from reportlint.checking.rules import Rule
 from reportlint.i18n import reason_text
 from reportlint.reading.documents import EXTENSIONS, UNREAD, read
 from reportlint.reading.model import Report, Section
 from reportlint.reading.parse import parse_report
-from reportlint.reading.source import TooLarge, megabytes
+from reportlint.reading.source import Source, TooLarge, megabytes
 
 _WALKED = (*EXTENSIONS, *UNREAD)
 
@@ -66,13 +69,15 @@ class Slim:
 
 def slim(result: FileResult, keep: Slim) -> FileResult:
     """The result with its report reduced to what the outputs and the checks across
-    reports read of it: what was detected, the source's lines, and what `keep` asks for.
-    A run keeps only this of each file, so its memory stays flat in the number of files;
-    a check across reports reads the whole report again (reread)."""
+    reports read of it: what was detected, the lines of the file its diagnostics point
+    at (the others blank), and what `keep` asks for. A run keeps only this of each file,
+    so its memory stays flat in the number of files; a check across reports reads the
+    whole report again (compare_all)."""
     report = result.report
     if report is None:
         return result
-    kept = Report(report.source, None, Section(0, None), (), year=report.year, era=report.era, issuer=report.issuer,
+    source = _blank_but(report.source, _quoted(report.source.lines, result.diagnostics))
+    kept = Report(source, None, Section(0, None), (), year=report.year, era=report.era, issuer=report.issuer,
                   issuer_level=report.issuer_level, year_from=report.year_from, level_from=report.level_from,
                   is_report=report.is_report, read_tables=report.read_tables if keep.tables else ())
     if not keep.words:
@@ -80,6 +85,18 @@ def slim(result: FileResult, keep: Slim) -> FileResult:
     from reportlint.checking import similarity  # for the checks across units only
 
     return FileResult(result.path, result.diagnostics, kept, own_words=similarity.words(report).text)
+
+
+def _quoted(lines: tuple[str, ...], diagnostics: list[Diagnostic]) -> dict[int, str]:
+    """The lines the diagnostics point at (what the outputs quote), by number."""
+    return {d.line: lines[d.line - 1] for d in diagnostics if 0 < d.line <= len(lines)}
+
+
+def _blank_but(source: Source, quoted: dict[int, str]) -> Source:
+    """The source with every line blank but the `quoted` ones (a slimmed report's), and
+    no text and places besides."""
+    lines = [quoted.get(number, "") for number in range(1, len(source.lines) + 1)]
+    return replace(source, text="\n".join(lines) + "\n", places=())
 
 
 def reread(path: str, options: Options) -> Report | None:
@@ -97,45 +114,98 @@ def lint_all(jobs: list[tuple[str, list[Rule], Options]], stdin_name: str | None
     """Lint each (path, rules, options), in `workers` processes when more than one;
     each result comes as soon as it and those before it are ready, in the order of
     `jobs` (stdin is read here, in this process, and never slimmed), slimmed when
-    `keep` says how. The rules go to each worker once, the files in chunks. The workers
-    are killed when the run is interrupted, and exit by themselves when this process dies."""
+    `keep` says how. The rules go to each worker once, the files in chunks."""
     workers = workers if workers > 0 else os.cpu_count() or 1
     if workers == 1 or len(jobs) < 2:
         for path, rules, options in jobs:
             result = lint_path(path, rules, options, stdin_name)
             yield slim(result, keep) if keep and path != "-" else result
         return
-    from concurrent.futures import ProcessPoolExecutor  # only when linting in parallel
+    rule_sets, indexed = _indexed([rules for _, rules, _ in jobs])
+    tasks = [(path, index, options) for (path, _, options), index in zip(jobs, indexed)]
+    chunks = _chunks(tasks, workers)
+    calls = [([task for task in chunk if task[0] != "-"], stdin_name) for chunk in chunks]
+    for chunk, done in zip(chunks, _parallel(workers, rule_sets, keep, _lint_chunk, calls)):
+        if isinstance(done, Exception):  # the worker died (killed, out of memory)
+            done = [FileResult(path, internal_error(path, "check", done, rule_sets[index], options.lang))
+                    for path, index, options in chunk if path != "-"]
+        files = iter(done)
+        for path, index, options in chunk:
+            yield lint_path(path, rule_sets[index], options, stdin_name) if path == "-" else next(files)
 
-    rule_sets: list[list[Rule]] = []
-    tasks = []
-    for path, rules, options in jobs:
-        index = next((i for i, known in enumerate(rule_sets) if known is rules), None)
+
+def compare_all(pairs: list[tuple[FileResult, FileResult, str, list[Rule]]],
+                jobs: list[tuple[str, list[Rule], Options]], lang: str, workers: int) -> list[list[Diagnostic]]:
+    """The diagnostics of each (result, other, relation, rules): the rules across the
+    whole reports of the two, a slimmed one read again (stdin's is whole), in `workers`
+    processes when more than one. A slimmed result keeps the lines of the file its new
+    diagnostics point at."""
+    workers = workers if workers > 0 else os.cpu_count() or 1
+    options = {path: options for path, _, options in jobs}
+    rule_sets, indexed = _indexed([rules for *_, rules in pairs])
+
+    def whole(result: FileResult) -> Report | tuple[str, Options]:
+        return result.report if result.path == "-" else (result.path, options[result.path])
+
+    calls = [(whole(result), whole(other), relation, index)
+             for (result, other, relation, _), index in zip(pairs, indexed)]
+    if workers == 1 or len(calls) < 2:
+        done = _compare(calls, rule_sets, lang)
+    else:
+        chunks = _chunks(calls, workers)
+        done = [found for chunk, outcome in zip(chunks, _parallel(workers, rule_sets, None, _compare_chunk,
+                                                                   [(chunk, lang) for chunk in chunks]))
+                for found in (_compare(chunk, rule_sets, lang) if isinstance(outcome, Exception) else outcome)]
+    for (result, *_), (_, quoted) in zip(pairs, done):
+        if quoted and result.path != "-":  # stdin's report is whole
+            kept = {n: line for n, line in enumerate(result.report.source.lines, 1) if line} | quoted
+            result.report = replace(result.report, source=_blank_but(result.report.source, kept))
+    return [diagnostics for diagnostics, _ in done]
+
+
+def _chunks(tasks: list, workers: int) -> list[list]:
+    """The tasks in chunks of at most _CHUNK, at least four a worker."""
+    size = max(1, min(_CHUNK, len(tasks) // (workers * 4)))
+    return [tasks[start:start + size] for start in range(0, len(tasks), size)]
+
+
+_CHUNK = 8  # files (or pairs of files) a worker is given at a time, at the most
+
+
+def _indexed(rule_sets: list[list[Rule]]) -> tuple[list[list[Rule]], list[int]]:
+    """The distinct rule sets (the same list once) and the index of each one given."""
+    distinct: list[list[Rule]] = []
+    indexes = []
+    for rules in rule_sets:
+        index = next((i for i, known in enumerate(distinct) if known is rules), None)
         if index is None:
-            index = len(rule_sets)
-            rule_sets.append(rules)
-        tasks.append((path, index, options))
-    size = max(1, min(_CHUNK, len(jobs) // (workers * 4)))
+            index = len(distinct)
+            distinct.append(rules)
+        indexes.append(index)
+    return distinct, indexes
+
+
+def _parallel(workers: int, rule_sets: list[list[Rule]], keep: Slim | None, function, calls: list[tuple]):
+    """function(*call) for each call in at most `workers` processes, which are given the
+    rule sets and `keep` once; each outcome in order as soon as it is ready (the error
+    when the worker died). The workers are killed when the run is interrupted, and exit
+    by themselves when this process dies."""
+    from concurrent.futures import ProcessPoolExecutor  # only when working in parallel
+
     # Ctrl-C or SIGTERM while the pool starts would stop it holding its own lock: they wait.
     held, pool = _hold(), None
     try:
-        pool = ProcessPoolExecutor(min(workers, len(jobs)), initializer=_worker,
+        pool = ProcessPoolExecutor(min(workers, len(calls)), initializer=_worker,
                                    initargs=(os.getpid(), rule_sets, keep))
-        chunks = []
-        for start in range(0, len(tasks), size):
-            chunk = tasks[start:start + size]
-            files = [task for task in chunk if task[0] != "-"]
-            chunks.append((chunk, pool.submit(_lint_chunk, files, stdin_name) if files else None))
+        futures = [pool.submit(function, *call) for call in calls]
         _release(held)
         held = None
-        for chunk, future in chunks:
+        for future in futures:
             try:
-                done = iter(future.result() if future is not None else ())
+                outcome = future.result()
             except Exception as error:  # the worker died (killed, out of memory)
-                done = iter([FileResult(path, internal_error(path, "check", error, rule_sets[index], options.lang))
-                             for path, index, options in chunk if path != "-"])
-            for path, index, options in chunk:
-                yield lint_path(path, rule_sets[index], options, stdin_name) if path == "-" else next(done)
+                outcome = error
+            yield outcome
     except BaseException:
         _release(held)
         if pool is not None:
@@ -146,9 +216,6 @@ def lint_all(jobs: list[tuple[str, list[Rule], Options]], stdin_name: str | None
             pool.shutdown(wait=True, cancel_futures=True)
         raise
     pool.shutdown()
-
-
-_CHUNK = 8  # files a worker is given at a time, at the most
 
 
 def _hold() -> set | None:
@@ -175,6 +242,27 @@ def _lint_chunk(tasks: list[tuple[str, int, Options]], stdin_name: str | None) -
     keep = _KEEP[0]
     results = [lint_path(path, _RULE_SETS[index], options, stdin_name) for path, index, options in tasks]
     return [slim(result, keep) for result in results] if keep else results
+
+
+def _compare_chunk(calls: list[tuple], lang: str) -> list[tuple[list[Diagnostic], dict[int, str]]]:
+    """In a worker: _compare with the run's rules."""
+    return _compare(calls, _RULE_SETS, lang)
+
+
+def _compare(calls: list[tuple], rule_sets: list[list[Rule]], lang: str) -> list[tuple[list[Diagnostic], dict[int, str]]]:
+    """For each (report, other, relation, index of the rules), each report whole or its
+    (path, options) to read again: the diagnostics across the two, and the lines of the
+    file they point at. The last few reports read are kept (a report is often checked
+    against several in a row)."""
+    options = {what[0]: what[1] for call in calls for what in call[:2] if not isinstance(what, Report)}
+    again = lru_cache(maxsize=4)(lambda path: reread(path, options[path]))
+    out = []
+    for a, b, relation, index in calls:
+        report, other = (what if isinstance(what, Report) else again(what[0]) for what in (a, b))
+        found = lint_across(report, other, relation, rule_sets[index], lang) \
+            if report is not None and other is not None else []
+        out.append((found, _quoted(report.source.lines, found) if found else {}))
+    return out
 
 
 def _worker(parent: int, rule_sets: list[list[Rule]], keep: Slim | None) -> None:

@@ -7,7 +7,6 @@ import argparse
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from functools import lru_cache
 from pathlib import Path
 from typing import TextIO
 
@@ -17,11 +16,10 @@ from reportlint.checking.linter import FileResult, Options, lint_bytes
 from reportlint.checking.rules import Rule, RuleFileError, load_rules
 from reportlint.cli import config
 from reportlint.cli.config import ConfigError, Settings, UnknownRule
-from reportlint.cli.files import Slim, expand, lint_all, lint_path, reread
+from reportlint.cli.files import Slim, compare_all, expand, lint_all, lint_path
 from reportlint.cli.main import INTERNAL_ERROR, complain
 from reportlint.i18n import t
 from reportlint.reading.documents import is_docx
-from reportlint.reading.model import Report
 from reportlint.reading.source import Limits
 
 
@@ -89,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
         from reportlint.checking import across  # with more than one report only
         renames = {old: new for _, s in planned for old, new in s.renamed_issuers}
         across.check_run(results, [rules for _, rules, _ in jobs], lang, renames, previous,
-                         _whole(jobs, previous) if keep else None)
+                         (lambda pairs: compare_all(pairs, jobs, lang, args.jobs)) if keep else None)
     if args.baseline:
         from reportlint.checking import baseline
         path = Path(args.baseline)
@@ -125,18 +123,6 @@ def run(args: argparse.Namespace) -> int:
     failed = any(severity_rank(d.severity) >= threshold
                  for result, threshold in zip(results, thresholds) for d in result.diagnostics)
     return 1 if failed else 0
-
-
-def _whole(jobs: list[tuple[str, list[Rule], Options]], previous: FileResult | None):
-    """The whole report of a slimmed result, read again (the last few kept: a report is
-    often checked against several in a row); stdin's and --previous's are whole already."""
-    options = {path: options for path, _, options in jobs}
-
-    @lru_cache(maxsize=4)
-    def again(path: str) -> Report | None:
-        return reread(path, options[path])
-
-    return lambda result: result.report if result is previous or result.path == "-" else again(result.path)
 
 
 def _unknown(error: UnknownRule, lang: str) -> str:
@@ -257,13 +243,15 @@ def _output(path: str | None) -> Iterator[TextIO]:
 
 
 def _emit(results: Iterable[FileResult], fmt: str, lang: str, rules: list[Rule], out: TextIO) -> list[FileResult]:
-    """Write `results` in `fmt` and return them; the line formats write each file as it
-    comes. Each format imports what it needs (rich only for text)."""
+    """Write `results` in `fmt` and return them; the line formats and JSON write each file
+    as it comes. Each format imports what it needs (rich only for text)."""
     from reportlint.reporting import output
     done = []
     if fmt == "text":
         from rich.console import Console
         console = Console(file=out, highlight=False, soft_wrap=True)
+    elif fmt == "json":
+        out.write(output.json_head())
     for result in results:
         done.append(result)
         if fmt == "text":
@@ -271,13 +259,15 @@ def _emit(results: Iterable[FileResult], fmt: str, lang: str, rules: list[Rule],
         elif fmt in ("concise", "github"):
             lines = output.concise_lines(result, lang) if fmt == "concise" else output.github_lines(result)
             out.write("".join(line + "\n" for line in lines))
+        elif fmt == "json":
+            out.write(output.json_file(result, len(done) == 1))
         out.flush()
     if fmt == "text":
         output.print_summary(done, console, lang)
     elif fmt in ("concise", "github"):
         out.write(output.summary_line(done, lang) + "\n")
     elif fmt == "json":
-        out.write(output.to_json(done) + "\n")
+        out.write(output.json_tail(done) + "\n")
     elif fmt == "sarif":
         from reportlint.reporting.sarif import to_sarif
         out.write(to_sarif(done, rules, lang) + "\n")

@@ -38,7 +38,7 @@ _EMPTY = ("blank", "slash", "dash", "emdash", "none")
 _DIGITS = patterns.compile(r"[0-9]+")
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 12)
 def key(label: str) -> str:
     """A label as compared: normalised, "1、" read as "1.", quotes and brackets unified."""
     return re.sub(r"^(\d+)、", r"\1.", norm(label)).replace('"', "").replace("'", "")

@@ -31,9 +31,28 @@ def summary_counts(results: list[FileResult]) -> dict[str, int]:
 
 def to_json(results: list[FileResult]) -> str:
     """The JSON document of the contract."""
-    doc = {"reportlint": __version__, "files": [r.to_dict() for r in results],
-           "summary": summary_counts(results)}
-    return json.dumps(doc, ensure_ascii=False, indent=2)
+    return json_head() + "".join(json_file(r, k == 0) for k, r in enumerate(results)) + json_tail(results)
+
+
+# The document in parts, the same text as json.dumps of it whole (indent=2): a run writes
+# each file as it comes and never holds the whole document.
+def json_head() -> str:
+    return '{\n  "reportlint": ' + json.dumps(__version__) + ',\n  "files": ['
+
+
+def json_file(result: FileResult, first: bool) -> str:
+    """The file's object in the list of files, after a comma unless it is the `first`."""
+    return ("\n    " if first else ",\n    ") + _indented(result.to_dict(), "    ")
+
+
+def json_tail(results: list[FileResult]) -> str:
+    return ("\n  ]" if results else "]") + ',\n  "summary": ' + _indented(summary_counts(results), "  ") + "\n}"
+
+
+def _indented(value: dict, margin: str) -> str:
+    """JSON text of `value` (indent=2), each line after the first after `margin` (no
+    string holds a line break)."""
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + margin)
 
 
 def concise_lines(result: FileResult, lang: str) -> list[str]:
