@@ -16,7 +16,7 @@ import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from reportlint.normalize import norm
 from reportlint.reading.model import (
@@ -54,15 +54,34 @@ class _Spec:
     rows: tuple[dict, ...]
     columns: tuple[dict, ...]
 
-    @property
+    @cached_property
     def data_rows(self) -> list[dict]:
         return [r for r in self.rows if r.get("label") and not r.get("group")]
 
+    @cached_property
+    def row(self) -> dict[str, dict]:
+        """The template's rows by id."""
+        return {r["id"]: r for r in reversed(self.rows)}
+
+    @cached_property
+    def column_ids(self) -> list[str]:
+        """The template's column ids, in order."""
+        return [c["id"] for c in self.columns]
+
+    @cached_property
+    def _after(self) -> dict[str | None, str | None]:
+        """Each row id → the data row after it in template order; None → the first."""
+        out, due = {}, None
+        for r in reversed(self.rows):
+            out[r["id"]] = due
+            if r.get("label") and not r.get("group"):
+                due = r["id"]
+        out[None] = due
+        return out
+
     def after(self, row_id: str | None) -> str | None:
         """The data row after `row_id` in template order (the first when None)."""
-        ids = [r["id"] for r in self.rows]
-        start = ids.index(row_id) + 1 if row_id in ids else 0
-        return next((r["id"] for r in self.rows[start:] if r.get("label") and not r.get("group")), None)
+        return self._after.get(row_id, self._after[None])
 
 
 @cache
@@ -296,7 +315,7 @@ class _Reader:
         due = self.spec(table_id).after(self.last.get(table_id))
         if due is None or due == row_id or table_id not in self.tables:
             return None
-        label = next(r["label"] for r in self.spec(table_id).rows if r["id"] == due)
+        label = self.spec(table_id).row[due]["label"]
         joined = key(row.label)
         if key(label)[:6] in joined and row.values:
             return table_id, due, "position", ""
@@ -306,7 +325,7 @@ class _Reader:
               values: Sequence[Cell]) -> None:
         table = self.tables[table_id]
         spec = self.spec(table_id)
-        official = next(r for r in spec.rows if r["id"] == row_id)
+        official = spec.row[row_id]
         if official.get("group") and not values:
             return
         if row_id in table.rows:
@@ -319,7 +338,7 @@ class _Reader:
                 table.unplaced.append((before.row, "unplaced", ""))
             elif before.how == "exact":  # its label written in full on a line of its own above
                 how, text = before.how, before.found
-        columns = [c["id"] for c in spec.columns]
+        columns = spec.column_ids
         values = tuple(trim(values, len(columns)))
         chunks = [values]
         if len(values) > len(columns) and len(values) % len(columns) == 0:
@@ -358,7 +377,7 @@ class _Reader:
 
     def _t4(self, row: Row) -> None:
         table = self.table("t4", (row.labels or row.values)[0])
-        columns = [c["id"] for c in self.spec("t4").columns]
+        columns = self.spec("t4").column_ids
         found = table.rows.setdefault("cases", TableRow("cases", "", "", "position", row, read_only({})))
         values = trim(row.values, 15)
         if len(values) == 15 and not found.cells:
