@@ -4,6 +4,8 @@ takes (text, Word, web page), leaves the report as the parse made it."""
 from __future__ import annotations
 
 import dataclasses
+import pickle
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -26,8 +28,8 @@ def snapshot(value):
                                         for f in dataclasses.fields(value)))
     if isinstance(value, (list, tuple)):
         return (type(value).__name__, *(snapshot(v) for v in value))
-    if isinstance(value, dict):
-        return ("dict", *((k, snapshot(v)) for k, v in value.items()))
+    if isinstance(value, Mapping):
+        return ("mapping", *((k, snapshot(v)) for k, v in value.items()))
     return value
 
 
@@ -72,3 +74,29 @@ def test_a_parsed_report_cannot_be_changed(rules):
         with pytest.raises(dataclasses.FrozenInstanceError):
             setattr(node, name, None)
     assert isinstance(report.sections, tuple) and isinstance(report.sections[0].blocks, tuple)
+
+
+def test_the_tables_read_cannot_be_changed(rules):
+    report = lint_bytes("r.txt", (EXAMPLES / "defects.txt").read_bytes(), rules, Options()).report
+    table = next(t for t in report.read_tables if t.columns)
+    row = next(iter(table.rows.values()))
+    column = table.columns[0][0]
+    for node, name in ((table, "rows"), (table, "era"), (table, "unplaced"), (row, "cells"), (row, "problem"),
+                       (row, "how"), (row.row, "labels"), (row.row, "values"), (column, "cells"),
+                       (next(iter(row.cells.values())), "value"), (report.stray[0] if report.stray else row.row, "values")):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(node, name, None)
+    with pytest.raises(TypeError):
+        table.rows["extra"] = row
+    with pytest.raises(TypeError):
+        row.cells["extra"] = row.row.values[0]
+    for held in (table.unknown, table.headers, table.columns, table.unplaced, table.headers[0], table.columns[0],
+                 row.row.labels, row.row.values, column.cells, next(report.tables()).rows[0].labels):
+        assert isinstance(held, tuple)
+
+
+def test_a_parsed_report_crosses_processes_whole(rules):
+    """Reports go to and from the processes that lint in parallel: pickled, they are the same."""
+    for name in ("defects.txt", "clean.txt"):
+        report = parse_report(read(name, (EXAMPLES / name).read_bytes()))
+        assert report.read_tables and snapshot(pickle.loads(pickle.dumps(report))) == snapshot(report)

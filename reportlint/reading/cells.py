@@ -285,12 +285,12 @@ def read_rows(lines: list[Line]) -> list[Row]:
         for k, cell in enumerate(cells):
             is_value = cell.is_value
             if values and (not is_value or is_row and k == 0):  # a label, or a row line, begins a row
-                rows.append(Row(labels, values))
+                rows.append(Row(tuple(labels), tuple(values)))
                 labels, values = [], []
             (values if is_value else labels).append(cell)
         if is_row and (labels or values):
-            rows.append(Row(labels, values))
+            rows.append(Row(tuple(labels), tuple(values)))
             labels, values = [], []
     if labels or values:
-        rows.append(Row(labels, values))
+        rows.append(Row(tuple(labels), tuple(values)))
     return rows

@@ -1,15 +1,18 @@
 """The typed model of a parsed report: every node knows where it stands in the file.
 
-A report is not changed once parsed: its nodes are frozen and hold tuples, but the
-tables read (Table, TableRow, TableColumn, Row), which reportlint.reading.tables
-builds up row by row and leaves alone once read_tables returns."""
+A report is not changed once parsed: its nodes are frozen and hold tuples, and the
+cells of a table's row and the rows of a table by id are read-only mappings
+(read_only: a view of a dict the reader built and let go)."""
 
 from __future__ import annotations
 
+import copyreg
 from bisect import bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
+from types import MappingProxyType
 
 from reportlint.reading.source import Source
 
@@ -164,12 +167,12 @@ class Cell:
         return self.kind != "text"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Row:
     """A row as the table grammar reads it: label cells, then the value cells after them."""
 
-    labels: list[Cell]
-    values: list[Cell]
+    labels: tuple[Cell, ...]
+    values: tuple[Cell, ...]
 
     @property
     def label(self) -> str:
@@ -188,7 +191,7 @@ class TableRegion:
         return _span(self.lines)
 
 
-@dataclass
+@dataclass(frozen=True)
 class TableRow:
     """A template row found in a report: how its label matched and its cells by column id.
 
@@ -206,7 +209,7 @@ class TableRow:
     found: str
     how: str
     row: Row
-    cells: dict[str, Cell] = field(default_factory=dict)
+    cells: Mapping[str, Cell]
     problem: str = ""
 
     @property
@@ -215,27 +218,27 @@ class TableRow:
         return first.span
 
 
-@dataclass
+@dataclass(frozen=True)
 class Table:
     """One table of the format (template id and era) as read from the report."""
 
     id: str
     era: str
     anchor: Cell
-    rows: dict[str, TableRow] = field(default_factory=dict)
+    rows: Mapping[str, TableRow]  # by row id, in the order they were read
     # rows with values whose label matches no official one: (row, nearest official label)
-    unknown: list[tuple[Row, str]] = field(default_factory=list)
+    unknown: tuple[tuple[Row, str], ...] = ()
     # the header cells as read, one run per place the header is written (it may repeat)
-    headers: list[list[Cell]] = field(default_factory=list)
+    headers: tuple[tuple[Cell, ...], ...] = ()
     # each run read as columns (runs with no official column label are left out)
-    columns: list[list[TableColumn]] = field(default_factory=list)
+    columns: tuple[tuple[TableColumn, ...], ...] = ()
     # rows of values not placed in the table as written: (row, why, row id): "repeated"
     # (a row read before), "moved" (more values than columns, given to the rows after
     # it), "unplaced" (no row of the table to put them in)
-    unplaced: list[tuple[Row, str, str]] = field(default_factory=list)
+    unplaced: tuple[tuple[Row, str, str], ...] = ()
 
 
-@dataclass
+@dataclass(frozen=True)
 class TableColumn:
     """A column header found in a report: the cells it is written over and how it matched.
 
@@ -249,7 +252,7 @@ class TableColumn:
     official: str
     found: str
     how: str
-    cells: list[Cell]
+    cells: tuple[Cell, ...]
 
     @property
     def span(self) -> Span:
@@ -259,6 +262,16 @@ class TableColumn:
 
 
 Block = Paragraph | TableRegion
+
+def read_only(items: dict) -> Mapping:
+    """`items` as a table's rows or a row's cells hold them: a view that cannot change
+    them (whoever built the dict lets it go)."""
+    return MappingProxyType(items)
+
+
+# a report crosses to and from the processes that lint in parallel: its read-only
+# mappings are pickled as the dicts they show
+copyreg.pickle(MappingProxyType, lambda mapping: (read_only, (dict(mapping),)))
 
 
 @dataclass(frozen=True)

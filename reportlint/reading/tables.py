@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
-from functools import cache, lru_cache
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache, cached_property, lru_cache
 
 from reportlint import patterns
 from reportlint.normalize import norm
@@ -26,6 +27,7 @@ from reportlint.reading.model import (
     Table,
     TableColumn,
     TableRow,
+    read_only,
 )
 from reportlint.templates import latest, table_spec, template, unified
 
@@ -53,15 +55,34 @@ class _Spec:
     rows: tuple[dict, ...]
     columns: tuple[dict, ...]
 
-    @property
+    @cached_property
     def data_rows(self) -> list[dict]:
         return [r for r in self.rows if r.get("label") and not r.get("group")]
 
+    @cached_property
+    def row(self) -> dict[str, dict]:
+        """The template's rows by id."""
+        return {r["id"]: r for r in reversed(self.rows)}
+
+    @cached_property
+    def column_ids(self) -> list[str]:
+        """The template's column ids, in order."""
+        return [c["id"] for c in self.columns]
+
+    @cached_property
+    def _after(self) -> dict[str | None, str | None]:
+        """Each row id → the data row after it in template order; None → the first."""
+        out, due = {}, None
+        for r in reversed(self.rows):
+            out[r["id"]] = due
+            if r.get("label") and not r.get("group"):
+                due = r["id"]
+        out[None] = due
+        return out
+
     def after(self, row_id: str | None) -> str | None:
         """The data row after `row_id` in template order (the first when None)."""
-        ids = [r["id"] for r in self.rows]
-        start = ids.index(row_id) + 1 if row_id in ids else 0
-        return next((r["id"] for r in self.rows[start:] if r.get("label") and not r.get("group")), None)
+        return self._after.get(row_id, self._after[None])
 
 
 @cache
@@ -109,14 +130,35 @@ def _anchor(text: str) -> str | None:
     return None
 
 
+@dataclass
+class _Draft:
+    """A table being read: what becomes its Table, filled in row by row."""
+
+    id: str
+    era: str
+    anchor: Cell
+    rows: dict[str, TableRow] = field(default_factory=dict)
+    unknown: list[tuple[Row, str]] = field(default_factory=list)
+    headers: list[list[Cell]] = field(default_factory=list)
+    unplaced: list[tuple[Row, str, str]] = field(default_factory=list)
+
+    def finish(self) -> Table:
+        """The table as read, its header runs read as columns."""
+        runs = [read_columns(run, specs(self.era)[self.id]) for run in self.headers]
+        return Table(self.id, self.era, self.anchor, read_only(self.rows), tuple(self.unknown),
+                     tuple(map(tuple, self.headers)), tuple(tuple(run) for run in runs if any(c.id for c in run)),
+                     tuple(self.unplaced))
+
+
 class _Reader:
     """Walks the rows of every region in order, filling the tables it finds."""
 
     def __init__(self, era: str) -> None:
         self.era = era
-        self.tables: dict[str, Table] = {}
+        self.tables: dict[str, _Draft] = {}
         self.stray: list[Row] = []  # rows of numbers before any table of the format
         self.wrapping: TableRow | None = None  # a row whose label was cut: its rest may follow
+        self.wrapping_in: str = ""  # the table of that row
         self.context: str | None = None
         self.last: dict[str, str] = {}  # table id → the last row filled
         self.marks: dict[str, int] = {}  # table id → its row count at its last header cell
@@ -125,10 +167,10 @@ class _Reader:
         table = self.tables.get(table_id)
         return specs(table.era if table else self.era)[table_id]
 
-    def table(self, table_id: str, anchor: Cell) -> Table:
+    def table(self, table_id: str, anchor: Cell) -> _Draft:
         if table_id not in self.tables:
             era = self.era if table_id in specs(self.era) else other_era(self.era)
-            self.tables[table_id] = Table(table_id, era, anchor)
+            self.tables[table_id] = _Draft(table_id, era, anchor)
         return self.tables[table_id]
 
     def read(self, row: Row) -> None:
@@ -174,10 +216,13 @@ class _Reader:
         for k in range(1, min(len(row.labels), 4) + 1):
             joined = key(last.found + "".join(c.text for c in row.labels[:k]))
             if official.startswith(joined) and len(joined) > len(key(last.found)):
-                last.found, last.how = last.found + "".join(c.text for c in row.labels[:k]), "wrapped"
-                last.row.labels.extend(row.labels[:k])
+                wrapped = replace(last, found=last.found + "".join(c.text for c in row.labels[:k]), how="wrapped",
+                                  row=Row(last.row.labels + row.labels[:k], last.row.values))
+                rows = self.tables[self.wrapping_in].rows
+                if rows.get(last.id) is last:  # not read again since
+                    rows[last.id] = wrapped
                 if joined != official:
-                    self.wrapping = last
+                    self.wrapping = wrapped
                 return Row(row.labels[k:], row.values)
         return row
 
@@ -204,7 +249,7 @@ class _Reader:
         if hit and hit[2] == "exact" and (self.context == hit[0] or hit[0] != "t3"):
             self.context = hit[0]
             self.table(hit[0], cell)
-            self._fill(hit[0], hit[1], "exact", cell.text, Row([cell], []), [])
+            self._fill(hit[0], hit[1], "exact", cell.text, Row((cell,), ()), ())
             return True
         return False
 
@@ -271,47 +316,46 @@ class _Reader:
         due = self.spec(table_id).after(self.last.get(table_id))
         if due is None or due == row_id or table_id not in self.tables:
             return None
-        label = next(r["label"] for r in self.spec(table_id).rows if r["id"] == due)
+        label = self.spec(table_id).row[due]["label"]
         joined = key(row.label)
         if key(label)[:6] in joined and row.values:
             return table_id, due, "position", ""
         return None
 
     def _fill(self, table_id: str, row_id: str, how: str, text: str, row: Row,
-              values: list[Cell]) -> None:
+              values: Sequence[Cell]) -> None:
         table = self.tables[table_id]
         spec = self.spec(table_id)
-        official = next(r for r in spec.rows if r["id"] == row_id)
+        official = spec.row[row_id]
         if official.get("group") and not values:
             return
         if row_id in table.rows:
             before = table.rows[row_id]
             if not _numbers(values) or (before.row.values and not (before.how == "position" and how != "position")):
                 if _numbers(values):
-                    table.unplaced.append((Row(row.labels, values), "repeated", row_id))
+                    table.unplaced.append((Row(row.labels, tuple(values)), "repeated", row_id))
                 return
             if _numbers(before.row.values):  # values placed by position, before the row's own label
                 table.unplaced.append((before.row, "unplaced", ""))
             elif before.how == "exact":  # its label written in full on a line of its own above
                 how, text = before.how, before.found
-        columns = [c["id"] for c in spec.columns]
-        values = trim(values, len(columns))
+        columns = spec.column_ids
+        values = tuple(trim(values, len(columns)))
         chunks = [values]
         if len(values) > len(columns) and len(values) % len(columns) == 0:
             chunks = [values[i:i + len(columns)] for i in range(0, len(values), len(columns))]
-        found = TableRow(row_id, official["label"], text, how, row)
-        if len(chunks[0]) == len(columns):
-            found.cells = dict(zip(columns, chunks[0]))
-        else:
-            found.problem = f"{len(chunks[0])}/{len(columns)}"
+        fits = len(chunks[0]) == len(columns)
+        found = TableRow(row_id, official["label"], text, how, row,
+                         read_only(dict(zip(columns, chunks[0])) if fits else {}),
+                         "" if fits else f"{len(chunks[0])}/{len(columns)}")
         table.rows[row_id] = found
         self.last[table_id] = row_id
         if how == "truncated":
-            self.wrapping = found
+            self.wrapping, self.wrapping_in = found, table_id
         if len(chunks) > 1:
             table.unplaced.append((Row(row.labels, values), "moved", row_id))
         for chunk in chunks[1:]:
-            self._unlabelled(Row([], chunk))
+            self._unlabelled(Row((), chunk))
 
     def _unlabelled(self, row: Row) -> None:
         table_id = self.context
@@ -328,29 +372,30 @@ class _Reader:
         due = self.spec(table_id).after(self.last.get(table_id))
         if due is not None:
             self.table(table_id, values[0])
-            self._fill(table_id, due, "position", "", Row([], values), values)
+            self._fill(table_id, due, "position", "", Row((), tuple(values)), values)
         else:
             self.table(table_id, values[0]).unplaced.append((row, "unplaced", ""))
 
     def _t4(self, row: Row) -> None:
         table = self.table("t4", (row.labels or row.values)[0])
-        columns = [c["id"] for c in self.spec("t4").columns]
-        found = table.rows.setdefault("cases", TableRow("cases", "", "", "position", row))
+        columns = self.spec("t4").column_ids
+        found = table.rows.setdefault("cases", TableRow("cases", "", "", "position", row, read_only({})))
         values = trim(row.values, 15)
         if len(values) == 15 and not found.cells:
-            found.cells = dict(zip(columns, values))
-            found.problem = ""
+            table.rows["cases"] = replace(found, cells=read_only(dict(zip(columns, values))), problem="")
         elif len(values) == 5 and not (found.cells.keys() & set(columns[_t4_offset(row, found):][:5])):
             offset = _t4_offset(row, found)
-            found.cells.update(zip(columns[offset:offset + 5], values))
-            found.problem = "" if len(found.cells) == 15 else f"{len(found.cells)}/15"
+            cells = dict(found.cells)
+            cells.update(zip(columns[offset:offset + 5], values))
+            table.rows["cases"] = replace(found, cells=read_only(cells),
+                                          problem="" if len(cells) == 15 else f"{len(cells)}/15")
         elif not found.cells:
-            found.problem = f"{len(values)}/15"
+            table.rows["cases"] = replace(found, problem=f"{len(values)}/15")
         elif _numbers(values):
             table.unplaced.append((row, "repeated" if len(values) in (5, 15) else "unplaced", "cases"))
 
 
-def _numbers(cells: list[Cell]) -> bool:
+def _numbers(cells: Sequence[Cell]) -> bool:
     return any(c.value is not None for c in cells)
 
 
@@ -363,7 +408,7 @@ def _t4_offset(row: Row, found: TableRow) -> int:
     return min(len(found.cells) // 5 * 5, 10)
 
 
-def _tail(labels: list[Cell], text: str) -> list[Cell]:
+def _tail(labels: tuple[Cell, ...], text: str) -> tuple[Cell, ...]:
     """The trailing label cells that make up `text` (all of them when it is "")."""
     k = 0
     while text and k < len(labels) and len("".join(c.text for c in labels[-k - 1:])) <= len(text):
@@ -371,7 +416,7 @@ def _tail(labels: list[Cell], text: str) -> list[Cell]:
     return labels[-k:] if k else labels
 
 
-def trim(values: list[Cell], width: int) -> list[Cell]:
+def trim(values: Sequence[Cell], width: int) -> list[Cell]:
     """Values without the empty cells of padding columns after the last column, and
     without empty cells before the first value while there are too many: the rest of a
     row label merged across label columns (Word, web and PDF tables leave it empty)."""
@@ -424,12 +469,11 @@ def read_tables(report: Report) -> tuple[list[Table], list[Row]]:
     for region in report.tables():
         for row in region.rows:
             reader.read(row)
-    for table in reader.tables.values():
-        if table.headers and reader.marks[table.id] == len(table.rows):
-            table.headers.pop()  # a header no row follows: an excerpt that stops there
-        runs = [read_columns(run, specs(table.era)[table.id]) for run in table.headers]
-        table.columns = [run for run in runs if any(c.id for c in run)]
-    return sorted(reader.tables.values(), key=lambda t: (t.anchor.line, t.anchor.column)), reader.stray
+    for draft in reader.tables.values():
+        if draft.headers and reader.marks[draft.id] == len(draft.rows):
+            draft.headers.pop()  # a header no row follows: an excerpt that stops there
+    tables = [draft.finish() for draft in reader.tables.values()]
+    return sorted(tables, key=lambda t: (t.anchor.line, t.anchor.column)), reader.stray
 
 
 @cache
@@ -476,7 +520,7 @@ def read_columns(cells: list[Cell], spec: _Spec) -> list[TableColumn]:
             col_id, official, how = (free or hit)[0]
             taken.add(col_id or "")
             if col_id is not None:
-                out.append(TableColumn(col_id, official, text, how, cells[i:j]))
+                out.append(TableColumn(col_id, official, text, how, tuple(cells[i:j])))
         else:
             out.append(_unknown(cells, i, j, text, spec))
         i = j
@@ -534,7 +578,7 @@ def _unknown(cells: list[Cell], i: int, j: int, text: str, spec: _Spec) -> Table
     word part of a column, row or header label of the table), or other text."""
     labels = _header_words(spec.era, spec.id)
     fragment = all(any(key(word) in label for label in labels) for word in text.split())
-    return TableColumn(None, "", text, "fragment" if fragment else "unknown", cells[i:j])
+    return TableColumn(None, "", text, "fragment" if fragment else "unknown", tuple(cells[i:j]))
 
 
 def is_empty(cell: Cell) -> bool:
