@@ -160,32 +160,32 @@ def _full_row(report: Report, line: Line) -> bool:
 def _unclosed(report: Report, line: Line) -> bool:
     """Whether a table line lacks the mark that closes every other line of its table
     (the | that ends each pipe row): the text stops inside its last cell."""
-    region = next(b for s in report.walk() for b in s.blocks if isinstance(b, TableRegion) and line in b.lines)
-    ends = {other.matching[-1:] for other in region.lines if other is not line}
-    return len(region.lines) > 2 and len(ends) == 1 and not next(iter(ends)).isalnum() \
+    region = next((b for s in report.walk() for b in s.blocks if isinstance(b, TableRegion) and line in b.lines), None)
+    ends = {other.matching[-1:] for other in region.lines if other is not line} if region else set()
+    return len(ends) == 1 and len(region.lines) > 2 and not next(iter(ends)).isalnum() \
         and not line.matching.endswith(tuple(ends))
 
 
 def cut_short(report: Report) -> None:
-    """Read the cell an excerpt's text stops in as kind "cut" (its text kept, no value):
-    the last value of a table line the text is cut or ends early in, when nothing on
-    the line closes it (a pipe row's |). Digits of its number may be cut away, so no
-    check compares or sums it."""
-    last = report.bounds.cut or report.bounds.ended
-    if last is None:
+    """Read the cell the text stops in, the last value of an unclosed cut table line
+    (`_unclosed`), as kind "cut" (its text kept, no value): digits of its number may be
+    cut away, so no check compares or sums it. (A layout with no closing mark shows no
+    such cut.)"""
+    cut = report.bounds.cut
+    if cut is None or not _unclosed(report, cut):
         return
     rows = [*(row for region in report.tables() for row in region.rows), *report.stray]
     for table in report.read_tables:
         rows += [*(r.row for r in table.rows.values()), *(r for r, _ in table.unknown), *(r for r, *_ in table.unplaced)]
-    stop = max((c for row in rows for c in row.values if c.line == last.number), key=lambda c: c.column, default=None)
-    if stop is None or stop.value is None or last.text[stop.column - 1 + len(stop.text):last.end].strip():
+    stop = max((c for row in rows for c in row.values if c.line == cut.number), key=lambda c: c.column, default=None)
+    if stop is None or stop.value is None:
         return
-    cut = replace(stop, kind="cut", value=None)
+    short = replace(stop, kind="cut", value=None)
     for row in rows:
-        row.values[:] = [cut if c == stop else c for c in row.values]
+        row.values[:] = [short if c == stop else c for c in row.values]
     for table in report.read_tables:
         for row in table.rows.values():
-            row.cells.update({col: cut for col, c in row.cells.items() if c == stop})
+            row.cells.update({col: short for col, c in row.cells.items() if c == stop})
 
 
 def _start(report: Report, items) -> tuple[Section | None, Line | None]:
