@@ -233,6 +233,38 @@ def test_a_report_signed_by_its_office_ends_whole(lint):
     assert "S004" not in names
 
 
+CARRIED_IN_TABLE = (
+    "溪口县统计局2022年政府信息公开工作年度报告\n一、总体情况\n本局全年收到政府信息公开申请5件，上年结转12件。\n"
+    "二、主动公开政府信息情况\n本局全年主动公开政府信息30条。\n三、收到和处理政府信息公开申请情况\n"
+    "| 本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和 | 申请人情况 |\n"
+    "| 自然人 | 法人或其他组织 | 总计 |\n| 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |\n"
+    "| 一、本年新收政府信息公开申请数量 | 1 | 0 | 1 | 1 | 1 | 1 | 5 |\n"
+    "| 二、上年结转政府信息公开申请数量 | 2 | 2 | 2 | 2 | 2 | 2 | {total}")
+
+
+def test_a_page_cut_in_a_table_s_last_cell_stops_there(lint):
+    """A pipe row that lacks the closing | of its table's other rows is cut, and the cell
+    it stops in (12 cut to 1) is compared with nothing: the prose's 上年结转12件 and the
+    row's sum are not contradicted by it."""
+    names = [d.rule for d in lint(CARRIED_IN_TABLE.format(total="1")).diagnostics]
+    assert names.count("S004") == 1 and "S006" not in names
+    assert not {"K101", "A103"} & set(names)
+
+
+def test_a_closed_last_cell_is_compared(lint):
+    """The same row closed by its | is whole: its total 1 contradicts 上年结转12件."""
+    names = [d.rule for d in lint(CARRIED_IN_TABLE.format(total="1 |\n")).diagnostics]
+    assert "S004" not in names and "K101" in names
+    assert "K101" not in [d.rule for d in lint(CARRIED_IN_TABLE.format(total="12 |\n")).diagnostics]
+
+
+def test_a_page_cut_in_a_count_of_the_prose_stops_there(lint):
+    """A text cut inside 上年结转12件 (at 上年结转1) is cut there and reads no count."""
+    text = CARRIED_IN_TABLE.format(total="12 |")
+    names = [d.rule for d in lint(text[:text.index("上年结转12") + len("上年结转1")]).diagnostics]
+    assert names.count("S004") == 1 and "K101" not in names
+
+
 def test_a_page_cut_in_the_first_line_under_a_heading_stops_there(lint):
     """A last line that ends as an office's name does (…加强政府) but stands straight under
     a heading is that heading's text cut short, not the name signed under the report."""

@@ -4,7 +4,8 @@ A text may be part of a report: a web page's opening cut at a size, one page of 
 flipbook, a PDF page pasted into a draft. It stops inside a section when its last line
 is cut: a paragraph that ends without the mark that ends a sentence (and is not the
 signature or the date under a report), a heading with nothing under it, a table that
-the text ends in, a broken character. It begins inside a section when it has no title
+the text ends in (a row short of values, or without the closing | of its table's other
+rows), a broken character. It begins inside a section when it has no title
 and opens with a later section's heading, a table, or a later page's header. The
 rules then say once where the text stops or begins, instead of calling every part
 beyond it missing.
@@ -13,6 +14,7 @@ beyond it missing.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from reportlint import patterns
 from reportlint.normalize import norm
@@ -99,7 +101,7 @@ def _cut(report: Report, items) -> tuple[Section | None, Line | None]:
     if text.endswith("\ufffd"):
         return section, line
     if what == "table":
-        return (None, None) if _full_row(report, line) else (section, line)
+        return (None, None) if _full_row(report, line) and not _unclosed(report, line) else (section, line)
     if what == "heading" and not _has_body(report, line) and not text.endswith(("。", "；", ";")):
         return section, line  # a heading with nothing under it (an item written as a sentence has)
     if text.endswith(_OPEN) or not (text.endswith(_ENDS) or what == "text" and (
@@ -153,6 +155,37 @@ def _full_row(report: Report, line: Line) -> bool:
         if any(row.values and row.values[-1].line == line.number for row, _ in table.unknown):
             return True  # a row under a label of its own, with as many values as columns
     return False
+
+
+def _unclosed(report: Report, line: Line) -> bool:
+    """Whether a table line lacks the mark that closes every other line of its table
+    (the | that ends each pipe row): the text stops inside its last cell."""
+    region = next((b for s in report.walk() for b in s.blocks if isinstance(b, TableRegion) and line in b.lines), None)
+    ends = {other.matching[-1:] for other in region.lines if other is not line} if region else set()
+    return len(ends) == 1 and len(region.lines) > 2 and not next(iter(ends)).isalnum() \
+        and not line.matching.endswith(tuple(ends))
+
+
+def cut_short(report: Report) -> None:
+    """Read the cell the text stops in, the last value of an unclosed cut table line
+    (`_unclosed`), as kind "cut" (its text kept, no value): digits of its number may be
+    cut away, so no check compares or sums it. (A layout with no closing mark shows no
+    such cut.)"""
+    cut = report.bounds.cut
+    if cut is None or not _unclosed(report, cut):
+        return
+    rows = [*(row for region in report.tables() for row in region.rows), *report.stray]
+    for table in report.read_tables:
+        rows += [*(r.row for r in table.rows.values()), *(r for r, _ in table.unknown), *(r for r, *_ in table.unplaced)]
+    stop = max((c for row in rows for c in row.values if c.line == cut.number), key=lambda c: c.column, default=None)
+    if stop is None or stop.value is None:
+        return
+    short = replace(stop, kind="cut", value=None)
+    for row in rows:
+        row.values[:] = [short if c == stop else c for c in row.values]
+    for table in report.read_tables:
+        for row in table.rows.values():
+            row.cells.update({col: short for col, c in row.cells.items() if c == stop})
 
 
 def _start(report: Report, items) -> tuple[Section | None, Line | None]:

@@ -147,7 +147,8 @@ class Cell:
 
     kind is number, fraction, negative, signed, annotated (a number with a bracketed
     note), spaced (digits split by a space: "1 2"), blank, slash ("/"), dash ("-"),
-    emdash ("—"), none ("无") or text; value is
+    emdash ("—"), none ("无"), cut (the value an excerpt's text stops in, its digits
+    perhaps cut away: reportlint.reading.bounds) or text; value is
     the number read (None when there is none: a blank is never 0).
     """
 
