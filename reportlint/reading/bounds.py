@@ -14,12 +14,13 @@ beyond it missing.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from collections.abc import Mapping
+from dataclasses import fields, is_dataclass, replace
 
 from reportlint import patterns
 from reportlint.normalize import norm
 from reportlint.templates import known_titles, template, unified
-from reportlint.reading.model import Bounds, Line, Report, Section, TableRegion
+from reportlint.reading.model import Bounds, Cell, Line, Report, Section, TableRegion, read_only
 
 _ENDS = tuple("。！？!?；;…”\"’'）)】]》>.")
 _OPEN = tuple("，,、：:（(《“")  # a line ending so goes on
@@ -166,26 +167,39 @@ def _unclosed(report: Report, line: Line) -> bool:
         and not line.matching.endswith(tuple(ends))
 
 
-def cut_short(report: Report) -> None:
-    """Read the cell the text stops in, the last value of an unclosed cut table line
-    (`_unclosed`), as kind "cut" (its text kept, no value): digits of its number may be
-    cut away, so no check compares or sums it. (A layout with no closing mark shows no
-    such cut.)"""
+def cut_short(report: Report) -> Report:
+    """The report with the cell the text stops in, the last value of an unclosed cut
+    table line (`_unclosed`), read as kind "cut" (its text kept, no value): digits of
+    its number may be cut away, so no check compares or sums it. (A layout with no
+    closing mark shows no such cut.)"""
     cut = report.bounds.cut
     if cut is None or not _unclosed(report, cut):
-        return
+        return report
     rows = [*(row for region in report.tables() for row in region.rows), *report.stray]
     for table in report.read_tables:
         rows += [*(r.row for r in table.rows.values()), *(r for r, _ in table.unknown), *(r for r, *_ in table.unplaced)]
     stop = max((c for row in rows for c in row.values if c.line == cut.number), key=lambda c: c.column, default=None)
     if stop is None or stop.value is None:
-        return
-    short = replace(stop, kind="cut", value=None)
-    for row in rows:
-        row.values[:] = [short if c == stop else c for c in row.values]
-    for table in report.read_tables:
-        for row in table.rows.values():
-            row.cells.update({col: short for col, c in row.cells.items() if c == stop})
+        return report
+    return _swapped(report, stop, replace(stop, kind="cut", value=None))
+
+
+def _swapped(value, old: Cell, new: Cell):
+    """`value` (a part of the model) with each cell equal to `old` made `new`: the
+    parts that hold one made again, the others kept as they are."""
+    if isinstance(value, Cell):
+        return new if value == old else value
+    if isinstance(value, tuple):
+        items = tuple(_swapped(v, old, new) for v in value)
+        return value if all(a is b for a, b in zip(items, value)) else items
+    if isinstance(value, Mapping):
+        items = {k: _swapped(v, old, new) for k, v in value.items()}
+        return value if all(items[k] is v for k, v in value.items()) else read_only(items)
+    if is_dataclass(value) and not isinstance(value, type):
+        changed = {f.name: _swapped(getattr(value, f.name), old, new) for f in fields(value) if f.init}
+        changed = {k: v for k, v in changed.items() if v is not getattr(value, k)}
+        return replace(value, **changed) if changed else value
+    return value
 
 
 def _start(report: Report, items) -> tuple[Section | None, Line | None]:

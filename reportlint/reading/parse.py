@@ -46,8 +46,7 @@ def parse_report(source: Source, year: int | None = None,
         title.text if title else None, _head(report), text,
         len({spec.id for _, spec, _ in report.matched_sections}), any(True for _ in report.tables())))
     report = replace(report, bounds=bounds.find(report))
-    bounds.cut_short(report)
-    return report
+    return bounds.cut_short(report)
 
 
 def _head(report: Report) -> list[str]:
