@@ -272,3 +272,23 @@ def test_a_page_cut_in_the_first_line_under_a_heading_stops_there(lint):
             "（二）政府信息管理情况\n本局加强政府")
     names = [d.rule for d in lint(text).diagnostics]
     assert names.count("S004") + names.count("S006") == 1 and "S020" not in names
+
+
+REVIEW_OPENING = ("溪口县统计局2022年政府信息公开工作年度报告\n一、总体情况\n本局全年主动公开政府信息30条。\n"
+                  "四、政府信息公开行政复议、行政诉讼情况\n{under}")
+
+
+def test_a_page_cut_after_a_title_s_wording_under_its_heading_stops_there(lint):
+    """A page cut in the first line under a heading right after the title's wording it
+    opens with (…行政诉讼情况 of …行政诉讼情况见下表。) reads that line as a heading of its
+    own: the heading above holds nothing but it and is not called empty."""
+    names = [d.rule for d in lint(REVIEW_OPENING.format(under="政府信息公开行政复议、行政诉讼情况")).diagnostics]
+    assert names.count("S004") + names.count("S006") == 1 and "S040" not in names
+
+
+def test_a_heading_with_nothing_under_it_is_empty(lint):
+    """A heading straight above another numbered heading is empty, in a whole report
+    and in one cut on the next heading."""
+    for under in ("五、其他需要报告的事项\n本局无其他需要报告的事项。\n", "五、其他需要报告的事项"):
+        diagnostics = lint(REVIEW_OPENING.format(under=under)).diagnostics
+        assert [d.line for d in diagnostics if d.rule == "S040"] == [4]

@@ -53,12 +53,18 @@ def find(report: Report) -> Bounds:
     if start is not None and begin is None:  # it begins before its first heading
         begin = report.sections[0] if report.sections else None
     return Bounds(first=number(begin) if start else 0, last=number(end) if cut or ended else 0,
-                  cut=cut, start=start, ended=ended, cut_from=_unit_start(report, cut) if cut else 0)
+                  cut=cut, start=start, ended=ended, cut_from=_unit_start(report, items) if cut else 0)
 
 
-def _unit_start(report: Report, cut: Line) -> int:
+def _unit_start(report: Report, items) -> int:
     """The first line of the table row the cut line ends (one cell per line puts a row
-    over many lines), else the cut line itself."""
+    over many lines); the heading straight above a cut last line read as an unnumbered
+    heading by its wording alone (a paragraph that opens with its section's title, cut
+    after it): that heading holds nothing but the cut line; else the cut line itself."""
+    cut, what = items[-1][0], items[-1][1]
+    if what == "heading" and len(items) > 1 and items[-2][1] == "heading" and _unnumbered(report, cut) \
+            and not _has_body(report, items[-2][0]):
+        return items[-2][0].number
     for table in report.read_tables:
         for row in table.rows.values():
             lines = [c.line for c in (*row.row.labels, *row.row.values)]
@@ -130,6 +136,11 @@ def _signature(text: str) -> bool:
 def _has_body(report: Report, line: Line) -> bool:
     """Whether the heading on `line` has run-in text after its title."""
     return any(s.heading is not None and s.heading.line is line and s.heading.body for s in report.walk())
+
+
+def _unnumbered(report: Report, line: Line) -> bool:
+    """Whether the heading on `line` has no number of its own (only its wording reads it)."""
+    return any(s.heading is not None and s.heading.line is line and s.heading.number is None for s in report.walk())
 
 
 def _full_row(report: Report, line: Line) -> bool:
