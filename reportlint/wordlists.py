@@ -117,10 +117,13 @@ def alternation(alternatives: list[str], flags: int = 0) -> re.Pattern:
     match can begin with, so that a search passes over the others at once (Python's
     engine otherwise tries every alternative, look-behinds first, at every position)."""
     body = "|".join(f"(?:{p})" for p in alternatives)
-    try:
-        first = _first_class(re._parser.parse(body, flags).data)
-    except AttributeError:  # re's parser is private: where a Python has moved it, no look-ahead
-        first = None
+
+    def lead() -> str | None:  # parsing the whole alternation takes milliseconds: once, kept
+        try:
+            return _first_class(re._parser.parse(body, flags).data)
+        except AttributeError:  # re's parser is private: where a Python has moved it, no look-ahead
+            return None
+    first = prepared("alternation lead", [body.encode(), str(int(flags)).encode()], lead)
     return patterns.compile(f"(?=[{first}])(?:{body})" if first else body, flags)
 
 

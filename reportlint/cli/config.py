@@ -26,7 +26,6 @@ import difflib
 import fnmatch
 import json
 import re
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -122,6 +121,10 @@ def _has_section(pyproject: Path) -> bool:
         text = pyproject.read_text(encoding="utf-8")
     except (UnicodeDecodeError, OSError):
         return False
+    if "reportlint" not in text:
+        return False
+    import tomllib  # only where a pyproject.toml names reportlint
+
     try:
         tool = tomllib.loads(text).get("tool", {})
         return isinstance(tool, dict) and "reportlint" in tool
@@ -141,6 +144,8 @@ def load(path: Path) -> Settings:
     if len(data) > YAML_MAX_BYTES:
         raise ConfigError(path, "-", "size", limit=YAML_MAX_BYTES // 1024)
     if path.name == "pyproject.toml":
+        import tomllib
+
         try:
             tool = tomllib.loads(text).get("tool", {})
         except tomllib.TOMLDecodeError as err:
