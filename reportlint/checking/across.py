@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 
 from reportlint import patterns
 from reportlint.checking import kinds, similarity
+from reportlint.checking.analyses import checking
 from reportlint.checking.diagnostics import Diagnostic
 from reportlint.checking.linter import FileResult, lint_across
 from reportlint.checking.rules import Rule
@@ -89,22 +90,23 @@ def check_run(results: list[FileResult], rules: list[list[Rule]], lang: str,
     rules of results[i]). `compare` gives the diagnostics of each (result, other,
     relation, rules) in turn, for a run whose reports were slimmed; by default a
     result's report is whole and each pair is checked here."""
-    if previous is not None:
-        results[0].previous = previous
-    else:
-        pair_years(results, renames)
-    tasks = [(i, result.previous, "previous") for i, result in enumerate(results)
-             if result.previous is not None and result.report is not None and result.previous.report is not None]
-    if any(kinds.get(rule.kind).across == "peer" for own in rules for rule in own):
-        tasks += [(a, results[b], "peer") for i, j in sorted(_peers(results, renames)) for a, b in ((i, j), (j, i))]
-    pairs = [(results[i], other, relation, rules[i]) for i, other, relation in tasks]
-    found = compare(pairs) if compare else [lint_across(r.report, o.report, relation, own, lang)
-                                            for r, o, relation, own in pairs]
-    added: dict[int, list[Diagnostic]] = {}
-    for (i, _, _), diagnostics in zip(tasks, found):
-        added.setdefault(i, []).extend(diagnostics)
-    for i, diagnostics in added.items():
-        results[i].diagnostics = sorted(results[i].diagnostics + diagnostics, key=Diagnostic.sort_key)
+    with checking(*(r.report for r in results if r.report is not None)):  # each report's words read once
+        if previous is not None:
+            results[0].previous = previous
+        else:
+            pair_years(results, renames)
+        tasks = [(i, result.previous, "previous") for i, result in enumerate(results)
+                 if result.previous is not None and result.report is not None and result.previous.report is not None]
+        if any(kinds.get(rule.kind).across == "peer" for own in rules for rule in own):
+            tasks += [(a, results[b], "peer") for i, j in sorted(_peers(results, renames)) for a, b in ((i, j), (j, i))]
+        pairs = [(results[i], other, relation, rules[i]) for i, other, relation in tasks]
+        found = compare(pairs) if compare else [lint_across(r.report, o.report, relation, own, lang)
+                                                for r, o, relation, own in pairs]
+        added: dict[int, list[Diagnostic]] = {}
+        for (i, _, _), diagnostics in zip(tasks, found):
+            added.setdefault(i, []).extend(diagnostics)
+        for i, diagnostics in added.items():
+            results[i].diagnostics = sorted(results[i].diagnostics + diagnostics, key=Diagnostic.sort_key)
 
 
 def _peers(results: list[FileResult], renames: Mapping[str, str]) -> set[tuple[int, int]]:
