@@ -43,6 +43,26 @@ def test_pyproject_section_applies_and_is_skipped_without_it(capsys, tree):
     assert not any(r in structure for r, _ in lint_json(capsys, tree / "sub" / "r.txt")[1])
 
 
+@pytest.mark.parametrize("toml", [
+    "[tool.reportlint]\nignore = ['structure']\n",
+    "[ tool . \"reportlint\" ]\nignore = ['structure']\n",
+    "[tool]\nreportlint = { ignore = ['structure'] }\n",
+    "tool.reportlint.ignore = ['structure']\n",
+    "tool = { reportlint = { ignore = ['structure'] } }\n",
+    "[tool.reportlint.per-file]\n",
+])
+def test_pyproject_section_found_in_every_spelling(tree, toml):
+    (tree / "pyproject.toml").write_text(toml + "[project]\nname = 'x'\n", encoding="utf-8")
+    assert find(tree / "sub" / "r.txt") == (tree / "pyproject.toml").resolve()
+
+
+def test_pyproject_naming_reportlint_elsewhere_is_not_a_config(tree):
+    (tree / "pyproject.toml").write_text(
+        "[project]\nname = 'x'\ndependencies = ['reportlint']\n[project.scripts]\nreportlint = 'x:y'\n"
+        "[tool.other]\nreportlint = 1\n", encoding="utf-8")
+    assert find(tree / "sub" / "r.txt") is None
+
+
 def test_severity_override_and_fail_on(capsys, tree):
     (tree / ".reportlint.yaml").write_text(
         "select: [structure]\nseverity: {missing-section: info, S022: warning, S013: error}\nfail-on: error\n",

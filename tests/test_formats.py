@@ -103,3 +103,24 @@ def test_statistics_obey_format_json(capsys):
     counts = [int(line.split()[0]) for line in text.splitlines()[:-1]]
     assert [r["count"] for r in doc["statistics"]] == counts
     assert {"rule": "S020", "name": "missing-section", "severity": "error", "count": 1} in doc["statistics"]
+
+
+def test_json_record_is_the_diagnostic_copied(lint):
+    """A diagnostic's JSON record holds its fields (related only when there are some),
+    copied: changing the record leaves the diagnostic as it was."""
+    from dataclasses import asdict
+
+    found = [d for name in ("defects.txt", "clean.txt")
+             for d in lint((EXAMPLES / name).read_text(encoding="utf-8")).diagnostics]
+    assert any(d.fix for d in found) and any(d.related for d in found)
+    for diagnostic in found:
+        expected = asdict(diagnostic)
+        if not expected["related"]:
+            del expected["related"]
+        record = diagnostic.to_dict()
+        assert record == expected and list(record) == list(expected)
+        for place in record.get("related", []):
+            place["line"] = -1
+        if record["fix"]:
+            record["fix"]["edits"][0]["replacement"] = "x"
+        assert asdict(diagnostic) == {**expected, "related": expected.get("related", [])}

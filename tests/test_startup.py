@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from reportlint import patterns, resources
+from reportlint import classes, patterns, resources
 from reportlint.checking.linter import Options
 from reportlint.checking.rules import load_rules
 from reportlint.cli import main as cli
@@ -213,3 +213,50 @@ def test_a_python_whose_re_is_built_otherwise_still_gets_its_patterns(monkeypatc
     pattern = r"[\u4e00-\u9fff]+(?P<n>\d+)件"
     assert patterns.compile.__wrapped__(pattern, 0) == re.compile(pattern)
     assert (pattern, 0) not in patterns._made and (pattern, 0) not in patterns._programs()
+
+
+# -- dataclasses' methods compiled once ----------------------------------------------------------
+
+
+def _made_in(counted: list[str]):
+    """A frozen dataclass with defaults and a factory, made inside compiled_once; its
+    methods' texts compiled are appended to `counted`."""
+    from dataclasses import dataclass, field
+
+    with classes.compiled_once():
+        @dataclass(frozen=True)
+        class Cell:
+            row: str
+            column: int
+            raw: str = ""
+            notes: tuple = field(default_factory=tuple)
+
+    return Cell
+
+
+def test_dataclass_methods_are_compiled_in_the_first_run_only(cache, monkeypatch):
+    counted: list[str] = []
+    monkeypatch.setattr(classes, "compile", lambda text, *a: counted.append(text) or compile(text, *a), raising=False)
+    first = _made_in(counted)
+    assert len(counted) >= 5  # __init__, __repr__, __eq__, __hash__, __setattr__, __delattr__
+    counted.clear()
+    again = _made_in(counted)
+    assert counted == []  # read back from the private cache
+    import dataclasses
+    for made in (first, again):
+        cell = made("一、总体情况", 2)
+        assert cell == made("一、总体情况", 2, "", ()) and hash(cell) == hash(made("一、总体情况", 2))
+        assert repr(cell) == "_made_in.<locals>.Cell(row='一、总体情况', column=2, raw='', notes=())"
+        assert dataclasses.replace(cell, raw="12").raw == "12" and cell.raw == ""
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            cell.raw = "3"
+    assert "exec" not in vars(dataclasses)  # the builtin is dataclasses' own again
+
+
+def test_damaged_dataclass_methods_are_compiled_again(cache, monkeypatch):
+    _made_in([])
+    for entry in cache.iterdir():
+        entry.write_bytes(b"not a pickle")
+    counted: list[str] = []
+    monkeypatch.setattr(classes, "compile", lambda text, *a: counted.append(text) or compile(text, *a), raising=False)
+    assert _made_in(counted)("a", 1).column == 1 and counted

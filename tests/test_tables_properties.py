@@ -5,12 +5,14 @@ its total; splitting one number across two cells is reported once, as that (N105
 
 from __future__ import annotations
 
+import unicodedata
 from typing import NamedTuple
 
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from reportlint.checking.rules import load_rules
+from reportlint.reading.cells import parsed_value, read_value
 from reportlint.templates import template
 from tests.conftest import lint_text
 
@@ -181,3 +183,12 @@ def test_one_number_split_across_two_cells_is_reported_once(rows, t4, layout, da
     assert [(d.rule, d.line) for d in diagnostics if d.rule in ("N105", "N102")] == [("N105", line)]
     assert f"「{digits}」" in next(d.message for d in diagnostics if d.rule == "N105")
     assert not [d for d in diagnostics if d.category == "table-arith"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789０１٣²,./+-—() 增减无\u3000", min_size=1, max_size=8))
+def test_a_cell_reads_as_the_grammar_reads_it(text):
+    """read_value's shortcut for plain digits gives what the cell grammar gives."""
+    normalised = unicodedata.normalize("NFKC", text).strip().replace("\u3000", "")
+    assume(normalised)
+    assert read_value(text) == parsed_value(normalised)

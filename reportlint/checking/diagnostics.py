@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 
 from reportlint.i18n import t
 from reportlint.reading.model import Span
@@ -95,7 +95,14 @@ class Diagnostic:
 
     def to_dict(self) -> dict:
         """The JSON record: the contract's fields, related locations last."""
-        record = asdict(self)
-        if not record["related"]:
+        record = {name: getattr(self, name) for name in _DIAGNOSTIC_FIELDS}
+        if record["fix"] is not None:
+            record["fix"] = {**self.fix, "edits": [dict(edit) for edit in self.fix["edits"]]}
+        if self.related:
+            record["related"] = [dict(place) for place in self.related]
+        else:
             del record["related"]
         return record
+
+
+_DIAGNOSTIC_FIELDS = tuple(f.name for f in fields(Diagnostic))

@@ -114,6 +114,11 @@ def find(start: Path) -> Path | None:
     return None
 
 
+# [tool.reportlint] in any of TOML's spellings: a dotted key or table name (quoted or
+# spaced), or reportlint inside a [tool] table or an inline tool = {...}
+_NAMES_SECTION = re.compile(r"""tool["']?\s*\.\s*["']?reportlint|^\s*\[\s*["']?tool["']?\s*\]|^\s*["']?tool["']?\s*=""", re.M)
+
+
 def _has_section(pyproject: Path) -> bool:
     """Whether a pyproject.toml has [tool.reportlint]; a broken one that names it has
     (and is reported when it is loaded)."""
@@ -121,9 +126,9 @@ def _has_section(pyproject: Path) -> bool:
         text = pyproject.read_text(encoding="utf-8")
     except (UnicodeDecodeError, OSError):
         return False
-    if "reportlint" not in text:
+    if "reportlint" not in text or not _NAMES_SECTION.search(text):
         return False
-    import tomllib  # only where a pyproject.toml names reportlint
+    import tomllib  # only where a pyproject.toml may have the section
 
     try:
         tool = tomllib.loads(text).get("tool", {})

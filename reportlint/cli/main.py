@@ -118,14 +118,17 @@ def _main(argv: list[str]) -> int:
 
 
 def _pipeline():
-    """The pipeline's run, imported once the arguments are read and without the garbage
+    """The pipeline's run, imported once the arguments are read, its dataclasses' methods
+    compiled once per installation (reportlint.classes), and without the garbage
     collector: its modules make no garbage, and what they hold lives as long as the
     process, so the first import freezes it out of every later collection (the one at
     exit too)."""
     first, enabled = "reportlint.cli.run" not in sys.modules, gc.isenabled()
     gc.disable()
     try:
-        from reportlint.cli.run import run
+        from reportlint.classes import compiled_once
+        with compiled_once():
+            from reportlint.cli.run import run
         if first:
             gc.freeze()
     finally:

@@ -110,6 +110,13 @@ def read_value(text: str) -> tuple[str, int | Decimal | None]:
     s = unicodedata.normalize("NFKC", text).strip().replace("\u3000", "")
     if not s:
         return "blank", None
+    if s.isascii() and s.isdigit():  # the grammar's INT, most cells: read without the parser
+        return "number", int(s)
+    return parsed_value(s)
+
+
+def parsed_value(s: str) -> tuple[str, int | Decimal | None]:
+    """(kind, value) of a cell's normalised, stripped, non-blank text, as the grammar reads it."""
     try:
         return _Value().transform(value_parser().parse(s))
     except LarkError:
