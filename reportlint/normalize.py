@@ -4,12 +4,13 @@ and Chinese numerals."""
 from __future__ import annotations
 
 import importlib.util
+import os
 import unicodedata
 from functools import cache, lru_cache
 from itertools import chain
 
 from reportlint import patterns
-from reportlint.resources import prepared, stamp
+from reportlint.resources import prepared
 
 _SPACE = patterns.compile(r"\s+")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
@@ -27,8 +28,9 @@ def _converter():
 @cache
 def _t2s_characters() -> dict[int, int]:
     """Code point → the one other character OpenCC's t2s makes of it, for the characters
-    of the CJK blocks of the BMP that it changes: built once and kept under the stamp of
-    OpenCC's files, so that a text in simplified characters never loads OpenCC."""
+    of the CJK blocks of the BMP that it changes: built once and kept under the size and
+    time of OpenCC's module (an install writes it anew), so that a text in simplified
+    characters never loads OpenCC."""
     def build() -> dict[int, int]:
         table = {}
         for point in chain(range(0x3400, 0xa000), range(0xf900, 0xfb00)):
@@ -36,8 +38,8 @@ def _t2s_characters() -> dict[int, int]:
             if len(converted) == 1 and converted != chr(point):
                 table[point] = ord(converted)
         return table
-    opencc = importlib.util.find_spec("opencc").submodule_search_locations[0]
-    return prepared("t2s characters", [repr(stamp(opencc)).encode()], build)
+    module = os.stat(importlib.util.find_spec("opencc").origin)
+    return prepared("t2s characters", [repr((module.st_size, module.st_mtime_ns)).encode()], build)
 
 
 class _Simplified(dict):

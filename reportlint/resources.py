@@ -152,7 +152,7 @@ def _write(path: Path | None, value: Any) -> None:
 
 
 def _key(what: str, sources: list[bytes]) -> str:
-    digest = hashlib.sha256(repr((what, __version__, sys.version, _code_stamp())).encode())
+    digest = hashlib.sha256(_versions() + what.encode("utf-8", "surrogatepass"))
     for data in sources:
         digest.update(len(data).to_bytes(8, "little") + data)
     return digest.hexdigest()[:40]
@@ -164,7 +164,7 @@ def lark_parser(grammar: str, **options):
     predictable name in the shared temp folder, where another user could plant one."""
     from lark import Lark, __version__ as lark_version
 
-    key = hashlib.sha256(repr((grammar, sorted(options.items()), lark_version, sys.version, _code_stamp())).encode())
+    key = hashlib.sha256(_versions() + repr((grammar, sorted(options.items()), lark_version)).encode())
     path = _entry(key.hexdigest()[:40] + ".lark")
     if path is not None and path.is_file():
         try:
@@ -190,7 +190,14 @@ def cache_folder() -> Path:
 def _entry(name: str) -> Path | None:
     """The path of the cache entry `name` in the private cache folder (made, 0700, if
     missing); None when there is no such folder that only this user can enter."""
-    folder = cache_folder()
+    folder = _private(cache_folder())
+    return folder / name if folder is not None else None
+
+
+@cache
+def _private(folder: Path) -> Path | None:
+    """`folder`, made (0700) if missing, when only this user can enter it; else None.
+    Looked at once a run."""
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         status = os.lstat(folder)
@@ -200,7 +207,7 @@ def _entry(name: str) -> Path | None:
         return None
     if os.name != "nt" and (status.st_mode & 0o077 or status.st_uid != os.getuid()):
         return None
-    return folder / name
+    return folder
 
 
 def _keep(path: Path, write: Callable) -> None:
@@ -209,6 +216,13 @@ def _keep(path: Path, write: Callable) -> None:
         write_atomically(path, write, mode=0o600)
     except Exception:  # a full or read-only disk, a value that cannot be pickled: not kept
         pass
+
+
+@cache
+def _versions() -> bytes:
+    """The digest of what every key holds besides its own sources: reportlint's version
+    and code, and Python's version."""
+    return hashlib.sha256(repr((__version__, sys.version, _code_stamp())).encode()).digest()
 
 
 @cache

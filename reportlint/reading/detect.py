@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from reportlint import patterns, wordlists
@@ -22,6 +21,22 @@ _OTHER_DOCUMENTS = ("总结", "计划", "要点", "方案", "通知", "意见", 
 # 《…年度报告》解读, 文字解读：…年度报告, …政务公开工作自查报告
 _REPORT_NAME = patterns.compile(r"年度报告|年报|报告")
 _LETTER = patterns.compile(r"[\u4e00-\u9fffA-Za-z]")
+_LATIN = patterns.compile(r"[A-Za-z]")
+_TWO_DIGITS = patterns.compile(r"^\d{2}(?=[\u4e00-\u9fff])")
+_REPORT_END = patterns.compile(r"(?:报告|年报)$")
+_BRACKETED_END = patterns.compile(r"[（(][^）)]{1,8}[）)]$")
+_PUBLISHING = patterns.compile(r"关于(?:公布|印发|发布|公开)")
+_SENTENCE_MARK = patterns.compile(r"[。，,；;]")
+# an issuer's name, by what it ends with and holds
+_STREET = patterns.compile(r"(街道办事处|街道|街道办)$")
+_TOWNSHIP = patterns.compile(r"[镇乡](人民政府|政府)?$")
+_MINISTRY = patterns.compile(r"^[^省市县区]*部$")
+_GOVERNMENT = patterns.compile(r"(人民政府|政府)$")
+_COUNTY_IN_CITY = patterns.compile(r"[区县].*")
+_PROVINCE_END = patterns.compile(r"(省|自治区)$")
+_PROVINCE = patterns.compile(r"(省|自治区)")
+_BELOW_PROVINCE = patterns.compile(r"[市县区旗]")
+_COUNTY = patterns.compile(r"[县旗]|区(?!域)")
 
 
 def title_year_issuer(title: str) -> tuple[int | None, str | None]:
@@ -33,11 +48,11 @@ def title_year_issuer(title: str) -> tuple[int | None, str | None]:
         before, after = text[: m.start()], text[m.end():]
         issuer = before.removesuffix("关于") or _TITLE_TAIL.sub("", after.lstrip("度"))
     else:  # no year, or one of two digits: 09沈阳市政府信息公开报告
-        issuer = re.sub(r"^\d{2}(?=[\u4e00-\u9fff])", "", _TITLE_TAIL.sub("", text))
+        issuer = _TWO_DIGITS.sub("", _TITLE_TAIL.sub("", text))
     issuer = issuer.strip("《》\"'“”") or None
     if issuer and wordlists.regex("spam", "words", literal=True).search(issuer):
         issuer = None  # a hijacked copy: spam where the issuer's name stood
-    if issuer and re.search(r"(?:报告|年报)$", issuer):
+    if issuer and _REPORT_END.search(issuer):
         issuer = None  # the name of the report alone (工作年度报告): the issuer's part is lost
     return year, issuer
 
@@ -69,21 +84,21 @@ def issuer_level(issuer: str | None, text: str) -> str | None:
 
 
 def _level_of_name(name: str) -> str | None:
-    if re.search(r"(街道办事处|街道|街道办)$", name):
+    if _STREET.search(name):
         return "street"
-    if re.search(r"[镇乡](人民政府|政府)?$", name):
+    if _TOWNSHIP.search(name):
         return "township"
-    if name.startswith(("国务院", "国家", "中华人民共和国", "中国")) or re.search(r"^[^省市县区]*部$", name):
+    if name.startswith(("国务院", "国家", "中华人民共和国", "中国")) or _MINISTRY.search(name):
         return "ministry"
-    government = re.search(r"(人民政府|政府)$", name)
+    government = _GOVERNMENT.search(name)
     unit = name[: government.start()] if government else _DEPT_END.sub("", name)
     if not government and not _DEPT_END.search(name):
         return None
-    if name.startswith(_MUNICIPALITIES) and not re.search(r"[区县].*", name[3:]):
+    if name.startswith(_MUNICIPALITIES) and not _COUNTY_IN_CITY.search(name[3:]):
         admin = "province"
-    elif re.search(r"(省|自治区)$", unit) or (re.search(r"(省|自治区)", unit) and not re.search(r"[市县区旗]", unit)):
+    elif _PROVINCE_END.search(unit) or (_PROVINCE.search(unit) and not _BELOW_PROVINCE.search(unit)):
         admin = "province"
-    elif re.search(r"[县旗]|区(?!域)", unit):
+    elif _COUNTY.search(unit):
         admin = "county"
     elif "市" in unit:
         admin = "city"
@@ -100,8 +115,8 @@ def names_other_document(text: str) -> bool:
     if not names:
         return any(n.endswith(w) for w in _OTHER_DOCUMENTS)
     before, after = n[:names[-1].start()], n[names[-1].end():].rstrip("。》”\" ")
-    after = re.sub(r"[（(][^）)]{1,8}[）)]$", "", after)  # (试行), (2023年修订)
-    if after.endswith("通知") and re.search(r"关于(?:公布|印发|发布|公开)", before):
+    after = _BRACKETED_END.sub("", after)  # (试行), (2023年修订)
+    if after.endswith("通知") and _PUBLISHING.search(before):
         return False  # the notice that publishes the report: the report follows
     return after.endswith(_OTHER_DOCUMENTS) or before.endswith("自查") or "解读" in before
 
@@ -112,13 +127,13 @@ def looks_like_report(title: str | None, head: list[str], text: str,
     a Latin script, or with no title, a line above its text names another document (a
     work summary, a notice about the reports)."""
     letters = len(_LETTER.findall(text))
-    if letters and len(re.findall(r"[A-Za-z]", text)) > 0.7 * letters:
+    if letters and len(_LATIN.findall(text)) > 0.7 * letters:
         return False
     if title is None:
         lines = [norm(line) for line in head]
         for line, joined in zip(lines, (a + b for a, b in zip(["", *lines], lines))):
             # a title may stand on two lines: 某某办公室关于公布 / …年度报告的通知
-            if len(line) <= 60 and not re.search(r"[。，,；;]", line) and (
+            if len(line) <= 60 and not _SENTENCE_MARK.search(line) and (
                     names_other_document(line) and names_other_document(joined)
                     or any(w in line for w in _OTHER_DOCUMENTS) and "年度报告" not in line):
                 return False

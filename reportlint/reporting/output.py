@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 
 from typing import TYPE_CHECKING
 
-from reportlint import __version__
+from reportlint import __version__, patterns
 from reportlint.checking.diagnostics import SEVERITIES, Diagnostic
 from reportlint.i18n import t
 
@@ -103,17 +102,20 @@ def print_file(result: FileResult, console: Console, lang: str) -> None:
     """One file's part of the full report: the report it is checked against, what was
     detected, then each diagnostic with its source line and a caret."""
     from rich.text import Text
+    parts = []  # printed as one text: a print costs more than what it prints
     if result.previous is not None:
-        console.print(Text(pairing(result, lang), style="dim"))
+        parts.append(Text(pairing(result, lang), style="dim"))
     if result.report is not None:
-        console.print(Text(detection(result.report, lang), style="dim"))
+        parts.append(Text(detection(result.report, lang), style="dim"))
     lines = result.report.source.lines if result.report else []
     for d in result.diagnostics:
-        console.print(_header(d, lang))
+        parts.append(_header(d, lang))
         source_line = lines[d.line - 1] if 0 < d.line <= len(lines) else ""
         if source_line.strip():
-            console.print(_excerpt(d, source_line))
-        console.print()
+            parts.append(_excerpt(d, source_line))
+        parts.append(Text())
+    if parts:
+        console.print(Text("\n").join(parts))
 
 
 def print_summary(results: list[FileResult], console: Console, lang: str) -> None:
@@ -205,7 +207,7 @@ def _excerpt(d: Diagnostic, line: str) -> Text:
     return text
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+_CONTROL = patterns.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 
 
 def safe(text: str) -> str:

@@ -18,7 +18,6 @@ only when they fall short of every one. A 合计 after an item's own name (图�
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -40,6 +39,9 @@ _TOTAL_AFTER = patterns.compile(r"(?:总计|合计|共计|累计)\s*[为:：]?\s
 _STOP = ("包括", "含", "内有", "内含", "另", "此外", "同时", "共", "合计", "总计", "累计", "其中")
 _CLAUSE = patterns.compile(r"[，,；;、：:]")
 _SENTENCE_CLAUSE = patterns.compile(r"[，,；;：:]")  # clauses of the sentence: 、 parts one list
+_SEMICOLON = patterns.compile(r"[；;]")
+_DIGIT = patterns.compile(r"\d")
+_AMOUNT = patterns.compile(r"\d+(?:\.\d+)?")
 # units that count documents: parts may be counted in another one than their total
 _DOCUMENT_UNITS = frozenset({"条", "件", "篇", "份"})
 # what may stand before 合计 when it sums the items before it: 以上合计, 全年共计 …
@@ -67,7 +69,7 @@ class Number:
     @property
     def bare(self) -> float:
         """The number as written, without its 万 or 亿."""
-        return float(re.search(r"\d+(?:\.\d+)?", self.text).group())
+        return float(_AMOUNT.search(self.text).group())
 
 
 @dataclass
@@ -206,9 +208,9 @@ def _parts(text: str, begin: int, end: int, numbers: list[Number],
     for n in (n for n in numbers if n.start >= begin):
         between = text[clause_start:n.start]
         clauses = _CLAUSE.split(between)
-        wordy = any(c.strip() and not re.search(r"\d", c) for c in _SENTENCE_CLAUSE.split(between)[1:-1])
+        wordy = any(c.strip() and not _DIGIT.search(c) for c in _SENTENCE_CLAUSE.split(between)[1:-1])
         listed = len(parts) >= 2 and n.unit not in (unit, parts[-1].unit)  # 专栏6个 after 4792条, 5403条
-        semicolon = bool(re.search(r"[；;]", between))
+        semicolon = bool(_SEMICOLON.search(between))
         if clauses[-1].lstrip(" □").startswith(_STOP):
             break
         if parts and wordy or listed or run >= 2 and semicolon:

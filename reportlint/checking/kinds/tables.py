@@ -8,10 +8,10 @@ carry (rules/templates/*.yaml, `identities`), each checked where every cell is a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from reportlint import patterns
 from reportlint.checking.diagnostics import Edit, Finding, Named, joined, phrase
 from reportlint.checking.kinds.base import Kind, Param
 from reportlint.reading.model import Cell, Report, Span, Table, TableColumn, TableRow
@@ -68,9 +68,12 @@ def _where(table: Table, row: TableRow) -> Named:
     return label_named("rows", row.id, row.official) if row.official else _name(table)
 
 
+_TRAILING_NOTE = patterns.compile(r"（[^（）]*）$")
+
+
 def _short(label: str) -> str:
     """A row label without its trailing note: （二）部分公开（区分处理的…） → （二）部分公开."""
-    return re.sub(r"（[^（）]*）$", "", label) or label
+    return _TRAILING_NOTE.sub("", label) or label
 
 
 # ---- cell ----
