@@ -32,6 +32,8 @@ def compiled_once() -> Iterator[None]:
         codes = marshal.loads(resources.kept(_WHAT) or marshal.dumps({}))
     except (EOFError, ValueError, TypeError):  # a damaged entry: compiled again
         codes = {}
+    if not isinstance(codes, dict):
+        codes = {}
     made = 0
 
     def exec_(source: str, globals=None, locals=None) -> None:

@@ -47,7 +47,7 @@ def chrome(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
     run: list[tuple[int, str, str]] = []
     anywhere = wordlists.regex("chrome", "anywhere")
     for number, raw in enumerate(report.source.lines, start=1):
-        text = _TAG.sub("", raw).strip()
+        text = (_TAG.sub("", raw) if "<" in raw else raw).strip()
         if not text or (number, len(raw) - len(raw.lstrip())) in taken:
             continue
         m = anywhere.search(text)

@@ -9,6 +9,7 @@ carry (rules/templates/*.yaml, `identities`), each checked where every cell is a
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from functools import cache
 from typing import Any
 
 from reportlint import patterns
@@ -26,7 +27,19 @@ _NO_RULES = ("township", "street", "county", "county_dept")
 
 
 def _columns(table: Table) -> dict[str, dict]:
-    return {c["id"]: c for c in specs(table.era)[table.id].columns}
+    return _template_columns(table.era, table.id)
+
+
+@cache
+def _template_columns(era: str, table_id: str) -> dict[str, dict]:
+    """A template table's columns by id (not to be changed: shared by every report)."""
+    return {c["id"]: c for c in specs(era)[table_id].columns}
+
+
+@cache
+def _row_labels(era: str, table_id: str) -> dict[str, str]:
+    """A template table's row labels by row id (not to be changed: shared by every report)."""
+    return {r["id"]: r["label"] for r in specs(era)[table_id].rows if r.get("label")}
 
 
 def table_number(era: str, table_id: str) -> Named:
@@ -90,7 +103,7 @@ def empty_cells(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
             lines: dict[int, list] = {}
             for col, c in cells_of(table, row, read).items():
                 if is_empty(c) and col not in blank:
-                    lines.setdefault(c.span.line, []).append((col, c))
+                    lines.setdefault(c.line, []).append((col, c))
             for same in lines.values():
                 first, last = same[0][1].span, same[-1][1].span
                 yield Finding(Span(first.line, first.column, last.end_line, last.end_column), {
@@ -388,7 +401,12 @@ def missing_row(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
 
 
 def _in_order(table: Table) -> list[TableRow]:
-    return sorted(table.rows.values(), key=lambda r: (r.span.line, r.span.column))
+    return sorted(table.rows.values(), key=_place)
+
+
+def _place(row: TableRow) -> tuple[int, int]:
+    span = row.span
+    return span.line, span.column
 
 
 def missing_table(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
@@ -489,8 +507,7 @@ def suspect_cell(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]
 
 def _side(table: Table, identity: dict, keys: list, values: list) -> Named:
     names = identity.get("names", {})
-    rows = {r["id"]: r["label"] for r in specs(table.era)[table.id].rows if r.get("label")}
-    columns = {c["id"]: c for c in specs(table.era)[table.id].columns}
+    rows, columns = _row_labels(table.era, table.id), _columns(table)
     parts = []
     for (row, col), (value, _) in zip(keys, values):
         given = names.get(row) or names.get(col)
