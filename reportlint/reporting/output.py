@@ -194,6 +194,8 @@ def _excerpt(d: Diagnostic, line: str) -> Text:
         cut = start - 10
         line, start, end, prefix = line[cut:], 10, end - cut, "…"
     keep = width = 0
+    if cell_len(line) <= _MAX_WIDTH:  # the whole line fits: no need to count it out
+        keep = len(line)
     while keep < len(line) and width + cell_len(line[keep]) <= _MAX_WIDTH:
         width += cell_len(line[keep])
         keep += 1
