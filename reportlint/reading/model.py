@@ -158,8 +158,9 @@ class Cell:
     line: int
     column: int  # 1-based
 
-    @property
+    @cached_property
     def span(self) -> Span:
+        """Computed on first use (the rules ask a cell for it again and again)."""
         return Span(self.line, self.column, self.line, self.column + max(len(self.text), 1))
 
     @property

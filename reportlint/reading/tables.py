@@ -117,6 +117,7 @@ def other_era(era: str) -> str:
     return template(era).confused_with or era
 
 
+@lru_cache(maxsize=1 << 12)
 def _anchor(text: str) -> str | None:
     """The table a caption, corner note or header cell starts."""
     n = norm(text)
@@ -197,7 +198,7 @@ class _Reader:
             labels = _tail(row.labels, text)
             self.table(table_id, (labels or row.values)[0])
             self._add_header(table_id, [c for c in pending if c not in labels])
-            self._fill(table_id, row_id, how, text, Row(labels, row.values), row.values)
+            self._fill(table_id, row_id, how, text, labels, row.values)
         elif self.context in self.tables and self._no_data(row):
             self._add_header(self.context, pending)
         elif self.context in specs(self.era) or self.context in self.tables:
@@ -249,7 +250,7 @@ class _Reader:
         if hit and hit[2] == "exact" and (self.context == hit[0] or hit[0] != "t3"):
             self.context = hit[0]
             self.table(hit[0], cell)
-            self._fill(hit[0], hit[1], "exact", cell.text, Row((cell,), ()), ())
+            self._fill(hit[0], hit[1], "exact", cell.text, (cell,), ())
             return True
         return False
 
@@ -322,18 +323,20 @@ class _Reader:
             return table_id, due, "position", ""
         return None
 
-    def _fill(self, table_id: str, row_id: str, how: str, text: str, row: Row,
+    def _fill(self, table_id: str, row_id: str, how: str, text: str, labels: tuple[Cell, ...],
               values: Sequence[Cell]) -> None:
+        """The template row `row_id` found: the row of these label cells and values."""
         table = self.tables[table_id]
         spec = self.spec(table_id)
         official = spec.row[row_id]
         if official.get("group") and not values:
             return
+        row = Row(labels, tuple(values))
         if row_id in table.rows:
             before = table.rows[row_id]
             if not _numbers(values) or (before.row.values and not (before.how == "position" and how != "position")):
                 if _numbers(values):
-                    table.unplaced.append((Row(row.labels, tuple(values)), "repeated", row_id))
+                    table.unplaced.append((row, "repeated", row_id))
                 return
             if _numbers(before.row.values):  # values placed by position, before the row's own label
                 table.unplaced.append((before.row, "unplaced", ""))
@@ -353,7 +356,7 @@ class _Reader:
         if how == "truncated":
             self.wrapping, self.wrapping_in = found, table_id
         if len(chunks) > 1:
-            table.unplaced.append((Row(row.labels, values), "moved", row_id))
+            table.unplaced.append((Row(labels, values), "moved", row_id))
         for chunk in chunks[1:]:
             self._unlabelled(Row((), chunk))
 
@@ -372,7 +375,7 @@ class _Reader:
         due = self.spec(table_id).after(self.last.get(table_id))
         if due is not None:
             self.table(table_id, values[0])
-            self._fill(table_id, due, "position", "", Row((), tuple(values)), values)
+            self._fill(table_id, due, "position", "", (), values)
         else:
             self.table(table_id, values[0]).unplaced.append((row, "unplaced", ""))
 
