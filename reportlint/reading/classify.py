@@ -23,7 +23,7 @@ from reportlint import patterns
 from reportlint.normalize import CN_NUMERALS, cn_int, norm
 from reportlint.reading.detect import names_other_document, title_year_issuer
 from reportlint.reading.model import Heading, Line
-from reportlint.reading.tables import CAPTION
+from reportlint.reading.tables import CAPTION, opens, opens_with
 from reportlint.templates import known_titles, known_topics, table_labels
 
 _H1 = patterns.compile(rf"^([{CN_NUMERALS}]{{1,3}})\s*[、.．]\s*(.*)$")
@@ -159,15 +159,8 @@ def _is_table_label(heading: Heading) -> bool:
     """A heading-like line inside a table that starts like a row label."""
     n = _ITEM_COMMA.sub(r"\1.", norm(heading.line.matching))
     rows, _ = table_labels()
-    prefixes, lengths = _beginnings(rows)
     key = _ITEM_COMMA.sub(r"\1.", norm(heading.marker)) + norm(heading.title)[:1]
-    return key in prefixes or any(n[:k] in rows for k in lengths if k <= len(n))
-
-
-@cache
-def _beginnings(labels: frozenset[str]) -> tuple[frozenset[str], tuple[int, ...]]:
-    """Every beginning of the labels, and the lengths of the labels."""
-    return frozenset(x[:k] for x in labels for k in range(len(x) + 1)), tuple(sorted({len(x) for x in labels}))
+    return opens(key, rows) or opens_with(n, rows)
 
 
 def _is_prose(s: str) -> bool:

@@ -23,6 +23,7 @@ from functools import cache
 from reportlint import patterns, wordlists
 from reportlint.normalize import norm
 from reportlint.reading.model import Line
+from reportlint.reading.tables import opens_with
 from reportlint.templates import known_titles, table_labels
 
 KINDS = ("metadata", "breadcrumb", "menu", "widget", "page", "attachments", "contents", "site")
@@ -304,7 +305,7 @@ def _contents(texts: list[str], filled: list[int], kinds: dict[int, str]) -> Non
     for i in filled:
         m = _HEADING_ONLY.match(texts[i])
         n = norm(texts[i])
-        if m and len(n) <= 30 and i not in kinds and not any(n.startswith(r) for r in rows):
+        if m and len(n) <= 30 and i not in kinds and not opens_with(n, rows):
             run.append((i, m.group(1)))
             continue
         if len(run) >= 3:

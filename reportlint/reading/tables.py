@@ -413,8 +413,9 @@ def _t4_offset(row: Row, found: TableRow) -> int:
 
 def _tail(labels: tuple[Cell, ...], text: str) -> tuple[Cell, ...]:
     """The trailing label cells that make up `text` (all of them when it is "")."""
-    k = 0
-    while text and k < len(labels) and len("".join(c.text for c in labels[-k - 1:])) <= len(text):
+    k, length = 0, 0
+    while text and k < len(labels) and length + len(labels[-k - 1].text) <= len(text):
+        length += len(labels[-k - 1].text)
         k += 1
     return labels[-k:] if k else labels
 
@@ -553,8 +554,10 @@ def _longest(cells: list[Cell], i: int, labels: dict, prefixes: frozenset[str]) 
     """The end of the longest run from cell i that is a label (else the longest that
     begins one, when it is four characters or more and begins a single column label)."""
     best, prefix = (i + 1, None), i + 1
+    text = ""
     for j in range(i + 1, min(len(cells), i + 12) + 1):
-        k = key("".join(c.text for c in cells[i:j]))
+        text += cells[j - 1].text
+        k = key(text)
         if k in labels:
             best = (j, labels[k])
         if k not in prefixes:
@@ -582,6 +585,26 @@ def _unknown(cells: list[Cell], i: int, j: int, text: str, spec: _Spec) -> Table
     labels = _header_words(spec.era, spec.id)
     fragment = all(any(key(word) in label for label in labels) for word in text.split())
     return TableColumn(None, "", text, "fragment" if fragment else "unknown", tuple(cells[i:j]))
+
+
+def opens_with(text: str, labels: frozenset[str]) -> bool:
+    """Whether `text` begins with one of `labels`."""
+    return any(text[:k] in labels for k in _lengths(labels))
+
+
+def opens(text: str, labels: frozenset[str]) -> bool:
+    """Whether one of `labels` begins with `text`."""
+    return text in _beginnings(labels)
+
+
+@cache
+def _lengths(labels: frozenset[str]) -> tuple[int, ...]:
+    return tuple(sorted({len(x) for x in labels}))
+
+
+@cache
+def _beginnings(labels: frozenset[str]) -> frozenset[str]:
+    return frozenset(x[:k] for x in labels for k in range(len(x) + 1))
 
 
 def is_empty(cell: Cell) -> bool:
