@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 
 from reportlint.checking.linter import Options, lint_across, lint_bytes, lint_report
 from reportlint.reading.documents import read
+from reportlint.reading.model import Cell, Span
 from reportlint.reading.parse import parse_report
 from tests import forms
 from tests.test_readers_docx import build_docx
@@ -100,3 +101,15 @@ def test_a_parsed_report_crosses_processes_whole(rules):
     for name in ("defects.txt", "clean.txt"):
         report = parse_report(read(name, (EXAMPLES / name).read_bytes()))
         assert report.read_tables and snapshot(pickle.loads(pickle.dumps(report))) == snapshot(report)
+
+
+def test_a_cell_and_a_span_are_made_as_their_fields_say():
+    """Cell and Span, made by the hundred, store their fields themselves: exactly the
+    fields, by position or by name, and still frozen."""
+    for cls, values in ((Cell, ("12", "number", 12, 3, 4)), (Span, (1, 2, 3, 4))):
+        by_position = cls(*values)
+        names = [f.name for f in dataclasses.fields(cls)]
+        assert vars(by_position) == dict(zip(names, values)) == vars(cls(**dict(zip(names, values))))
+        assert dataclasses.replace(by_position) == by_position
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(by_position, names[0], None)

@@ -17,7 +17,7 @@ from types import MappingProxyType
 from reportlint.reading.source import Source
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Span:
     """A stretch of the file: 1-based lines and columns, end column exclusive."""
 
@@ -25,6 +25,12 @@ class Span:
     column: int
     end_line: int
     end_column: int
+
+    def __init__(self, line: int, column: int, end_line: int, end_column: int) -> None:
+        # made by the hundred for each report: its fields stored at once, where a frozen
+        # dataclass's own __init__ calls object.__setattr__ for each (twice the time)
+        d = self.__dict__
+        d["line"], d["column"], d["end_line"], d["end_column"] = line, column, end_line, end_column
 
 
 @dataclass(frozen=True)
@@ -141,7 +147,7 @@ class Paragraph:
         return last.number, last.start + len(last.content) + 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Cell:
     """One table cell as written: raw text, kind, value and where it stands.
 
@@ -158,9 +164,12 @@ class Cell:
     line: int
     column: int  # 1-based
 
-    @cached_property
+    def __init__(self, text: str, kind: str, value: int | Decimal | None, line: int, column: int) -> None:
+        d = self.__dict__  # as Span's: made by the hundred
+        d["text"], d["kind"], d["value"], d["line"], d["column"] = text, kind, value, line, column
+
+    @property
     def span(self) -> Span:
-        """Computed on first use (the rules ask a cell for it again and again)."""
         return Span(self.line, self.column, self.line, self.column + max(len(self.text), 1))
 
     @property
