@@ -33,7 +33,7 @@ class Span:
         d["line"], d["column"], d["end_line"], d["end_column"] = line, column, end_line, end_column
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Line:
     """A line of the text as read: a whole line of the file, or the part of one that
     stands for a line of its own (a heading or a table row in text that lost its
@@ -53,11 +53,12 @@ class Line:
     content: str = field(init=False, repr=False, compare=False)
     matching: str = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        content = self.text[self.start:self.end].rstrip()
-        object.__setattr__(self, "content", content)
-        object.__setattr__(self, "matching",
-                           self.folded[self.start:self.start + len(content)] if self.folded else content)
+    def __init__(self, number: int, text: str, start: int, end: int | None = None, folded: str = "",
+                 cut: bool = False) -> None:
+        content = text[start:end].rstrip()
+        d = self.__dict__  # as Span's: made for every line of every report
+        d["number"], d["text"], d["start"], d["end"], d["folded"], d["cut"] = number, text, start, end, folded, cut
+        d["content"], d["matching"] = content, folded[start:start + len(content)] if folded else content
 
     @property
     def whole(self) -> bool:
