@@ -42,6 +42,11 @@ _ISSUER_END = patterns.compile(r"(政府|局|委|委员会|办|办公室|镇|乡
 _YEAR = patterns.compile(r"(?:19|20)\d{2}\s*年度?")
 _ITEM_COMMA = patterns.compile(r"^(\d{1,2})、")  # "1、" written for "1."
 _TITLE_GAP = 2  # lines a title's first half may stand above the rest of it
+_NAME_ONLY = patterns.compile(r"^(?:工作)?(?:年度报告|年报)$")
+_PAGE_HEADER = patterns.compile(r"^(?:page|p\.)\d", re.IGNORECASE)
+_DISCLOSURE = patterns.compile(r"信息|政务|公开")
+_BOOK_TITLE = patterns.compile(r"^《[^》]+》$")
+_LATIN_WORDS = patterns.compile(r"[A-Za-z]{2,}\s+[A-Za-z]{2,}")
 
 
 @dataclass
@@ -173,15 +178,15 @@ def is_title_line(line: Line) -> bool:
     (or only the end of such a name: 年度报告, the rest on the line above)."""
     s = line.matching
     n = norm(s)
-    if re.match(r"^(?:工作)?(?:年度报告|年报)$", n):
+    if _NAME_ONLY.match(n):
         return True
-    if re.match(r"^(?:page|p\.)\d", n, re.IGNORECASE):
+    if _PAGE_HEADER.match(n):
         return False  # a flipbook's page header that names the report
-    if not _TITLE_WORDS.search(n) or len(n) > 70 or not re.search(r"信息|政务|公开", n):
+    if not _TITLE_WORDS.search(n) or len(n) > 70 or not _DISCLOSURE.search(n):
         return False
-    if any(c in s for c in ":：>》»→|") and not re.match(r"^《[^》]+》$", n):
+    if any(c in s for c in ":：>》»→|") and not _BOOK_TITLE.match(n):
         return False
-    if names_other_document(n) or re.search(r"[A-Za-z]{2,}\s+[A-Za-z]{2,}", s):
+    if names_other_document(n) or _LATIN_WORDS.search(s):
         return False  # another document's title, or a sentence in a Latin script
     n = n.removesuffix("。")
     return not _SENTENCE.search(n) and not n.startswith(_TITLE_OPENERS) and "，" not in n and "," not in n

@@ -71,7 +71,7 @@ def mark(lines: list[Line], title_like, chrome: frozenset[int] = frozenset()) ->
     body), "tail" (below its end) or "inside" (a page header within); `title_like`
     tells a line that may be the title (never furniture above the body); `chrome`, the
     line numbers a web page's markup puts in its chrome (nav, header, footer, menus)."""
-    texts = [_TAG.sub("", line.matching).strip() for line in lines]
+    texts = [(_TAG.sub("", line.matching) if "<" in line.matching else line.matching).strip() for line in lines]
     quoted = [">" in line.text[:line.start] for line in lines]  # ">" is taken for a quote mark
     filled = [i for i, text in enumerate(texts) if text]
     kinds: dict[int, str] = {i: _head_kind(texts[i], quoted[i]) or "menu"
