@@ -13,7 +13,6 @@ from hypothesis import HealthCheck, given, settings
 
 from reportlint.checking.linter import Options, lint_across, lint_bytes, lint_report
 from reportlint.reading.documents import read
-from reportlint.reading.model import Cell, Line, Span
 from reportlint.reading.parse import parse_report
 from tests import forms
 from tests.test_readers_docx import build_docx
@@ -101,19 +100,3 @@ def test_a_parsed_report_crosses_processes_whole(rules):
     for name in ("defects.txt", "clean.txt"):
         report = parse_report(read(name, (EXAMPLES / name).read_bytes()))
         assert report.read_tables and snapshot(pickle.loads(pickle.dumps(report))) == snapshot(report)
-
-
-def test_the_nodes_made_by_the_hundred_are_made_as_their_fields_say():
-    """Line, Cell and Span store their fields themselves: every field, by position or by
-    name, a line's content and matching text computed, and still frozen."""
-    for cls, values in ((Line, (3, "  一、总體 ", 2, None, "  一、总体 ", False)), (Cell, ("12", "number", 12, 3, 4)),
-                        (Span, (1, 2, 3, 4))):
-        made = cls(*values)
-        names = [f.name for f in dataclasses.fields(cls) if f.init]
-        assert set(vars(made)) == {f.name for f in dataclasses.fields(cls)}
-        assert {name: getattr(made, name) for name in names} == dict(zip(names, values))
-        assert vars(cls(**dict(zip(names, values)))) == vars(made) == vars(dataclasses.replace(made))
-        with pytest.raises(dataclasses.FrozenInstanceError):
-            setattr(made, names[0], None)
-    line = Line(3, "  一、总體 ", 2, None, "  一、总体 ")
-    assert (line.content, line.matching, line.part(4, None).content) == ("一、总體", "一、总体", "总體")

@@ -17,7 +17,7 @@ from types import MappingProxyType
 from reportlint.reading.source import Source
 
 
-@dataclass(frozen=True, init=False)
+@dataclass(frozen=True)
 class Span:
     """A stretch of the file: 1-based lines and columns, end column exclusive."""
 
@@ -26,14 +26,8 @@ class Span:
     end_line: int
     end_column: int
 
-    def __init__(self, line: int, column: int, end_line: int, end_column: int) -> None:
-        # made by the hundred for each report: its fields stored at once, where a frozen
-        # dataclass's own __init__ calls object.__setattr__ for each (twice the time)
-        d = self.__dict__
-        d["line"], d["column"], d["end_line"], d["end_column"] = line, column, end_line, end_column
 
-
-@dataclass(frozen=True, init=False)
+@dataclass(frozen=True)
 class Line:
     """A line of the text as read: a whole line of the file, or the part of one that
     stands for a line of its own (a heading or a table row in text that lost its
@@ -53,12 +47,11 @@ class Line:
     content: str = field(init=False, repr=False, compare=False)
     matching: str = field(init=False, repr=False, compare=False)
 
-    def __init__(self, number: int, text: str, start: int, end: int | None = None, folded: str = "",
-                 cut: bool = False) -> None:
-        content = text[start:end].rstrip()
-        d = self.__dict__  # as Span's: made for every line of every report
-        d["number"], d["text"], d["start"], d["end"], d["folded"], d["cut"] = number, text, start, end, folded, cut
-        d["content"], d["matching"] = content, folded[start:start + len(content)] if folded else content
+    def __post_init__(self) -> None:
+        content = self.text[self.start:self.end].rstrip()
+        object.__setattr__(self, "content", content)
+        object.__setattr__(self, "matching",
+                           self.folded[self.start:self.start + len(content)] if self.folded else content)
 
     @property
     def whole(self) -> bool:
@@ -148,7 +141,7 @@ class Paragraph:
         return last.number, last.start + len(last.content) + 1
 
 
-@dataclass(frozen=True, init=False)
+@dataclass(frozen=True)
 class Cell:
     """One table cell as written: raw text, kind, value and where it stands.
 
@@ -164,10 +157,6 @@ class Cell:
     value: int | Decimal | None
     line: int
     column: int  # 1-based
-
-    def __init__(self, text: str, kind: str, value: int | Decimal | None, line: int, column: int) -> None:
-        d = self.__dict__  # as Span's: made by the hundred
-        d["text"], d["kind"], d["value"], d["line"], d["column"] = text, kind, value, line, column
 
     @property
     def span(self) -> Span:
