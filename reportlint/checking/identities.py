@@ -71,9 +71,9 @@ def value_of(table: Table, row_id: str, col: str, readings: Readings | None = No
     readings = readings or {}
     row = table.rows.get(row_id)
     tried = trial is not None and trial[0] == row_id
-    cells = trial[1] if tried else cells_of(table, row, readings) if row is not None else {}
-    if col in cells:
-        c = cells[col]
+    cells = trial[1] if tried else {} if row is None else cells_of(table, row, readings) if readings else row.cells
+    c = cells.get(col)
+    if c is not None:
         return (c.value, [c]) if c.value is not None and not is_empty(c) else None
     children = _children(table.era, table.id).get(row_id, ())
     if row is not None and row.problem and (table.id, row.id) not in readings and not tried or not children:
@@ -102,10 +102,14 @@ def evaluate(table: Table, identity: dict, left: list, right: list, readings: Re
              trial: Trial | None = None) -> tuple[list, bool] | None:
     """Both sides' values (number, cells) and whether the identity holds; None when a
     cell of it is not a number."""
-    sides = [[value_of(table, r, c, readings, trial) for r, c in side] for side in (left, right)]
-    if any(v is None for side in sides for v in side):
-        return None
-    lsum, rsum = (sum(v[0] for v in side) for side in sides)
+    sides, sums = [], []
+    for side in (left, right):
+        values = [value_of(table, r, c, readings, trial) for r, c in side]
+        if None in values:
+            return None
+        sides.append(values)
+        sums.append(sum(v[0] for v in values))
+    lsum, rsum = sums
     return sides, (lsum <= rsum if identity.get("relation") == "le" else lsum == rsum)
 
 

@@ -158,15 +158,14 @@ def _split_pipes(line: Line, base: int, text: str) -> tuple[list[Cell], bool]:
     if _FILLER.match(text):
         pipes = text.count("|")
         return ([_cell(line, base + text.index("|"), "")], False) if pipes == 1 else ([], True)
-    pieces, at = [], 0
-    for piece in text.split("|"):
-        pieces.append((at, piece))
+    pieces = text.split("|")
+    first = 1 if not pieces[0].strip() else 0  # the text before the first pipe, when blank
+    end = len(pieces) - 1 if len(pieces) > first and not pieces[-1].strip() else len(pieces)  # after the last
+    cells, at = [], base
+    for k, piece in enumerate(pieces):
+        if first <= k < end:
+            cells.append(_cell(line, at, piece))
         at += len(piece) + 1
-    if not pieces[0][1].strip():
-        pieces = pieces[1:]
-    if pieces and not pieces[-1][1].strip():
-        pieces = pieces[:-1]
-    cells = [_cell(line, base + start, piece) for start, piece in pieces]
     return cells, len(cells) > 1
 
 

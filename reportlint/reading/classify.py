@@ -15,6 +15,7 @@ fullest one is the title and the others are not text of the report.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 
@@ -22,7 +23,7 @@ from reportlint import patterns
 from reportlint.normalize import CN_NUMERALS, cn_int, norm
 from reportlint.reading.detect import names_other_document, title_year_issuer
 from reportlint.reading.model import Heading, Line
-from reportlint.reading.tables import CAPTION
+from reportlint.reading.tables import CAPTION, opens, opens_with
 from reportlint.templates import known_titles, known_topics, table_labels
 
 _H1 = patterns.compile(rf"^([{CN_NUMERALS}]{{1,3}})\s*[、.．]\s*(.*)$")
@@ -41,6 +42,11 @@ _ISSUER_END = patterns.compile(r"(政府|局|委|委员会|办|办公室|镇|乡
 _YEAR = patterns.compile(r"(?:19|20)\d{2}\s*年度?")
 _ITEM_COMMA = patterns.compile(r"^(\d{1,2})、")  # "1、" written for "1."
 _TITLE_GAP = 2  # lines a title's first half may stand above the rest of it
+_NAME_ONLY = patterns.compile(r"^(?:工作)?(?:年度报告|年报)$")
+_PAGE_HEADER = patterns.compile(r"^(?:page|p\.)\d", re.IGNORECASE)
+_DISCLOSURE = patterns.compile(r"信息|政务|公开")
+_BOOK_TITLE = patterns.compile(r"^《[^》]+》$")
+_LATIN_WORDS = patterns.compile(r"[A-Za-z]{2,}\s+[A-Za-z]{2,}")
 
 
 @dataclass
@@ -57,6 +63,21 @@ class Block:
 def heading_of(line: Line) -> Heading | None:
     """The heading this line starts with, if it looks like one."""
     s = line.matching
+    if s[:1] in _MARKER_FIRST or s[:1].isdecimal():
+        heading = _numbered(line, s)
+        if heading is not None:
+            return heading
+    if norm(s) in known_titles():
+        return _heading(1, None, 0, line)
+    return None
+
+
+# what a heading's numbering begins with (or a digit: \d of _H3)
+_MARKER_FIRST = frozenset(CN_NUMERALS + "第（(、" + _CIRCLED)
+
+
+def _numbered(line: Line, s: str) -> Heading | None:
+    """The heading of a line that begins with a heading's numbering (`s`: its matching text)."""
     for level, pattern in ((1, _H1), (1, _H1_PART), (2, _H2), (4, _H4), (3, _H3)):
         m = pattern.match(s)
         if m:
@@ -64,13 +85,11 @@ def heading_of(line: Line) -> Heading | None:
             if number is None or number == 0:
                 continue
             return _heading(level, number, m.start(2), line)
-    if s[:1] and s[0] in _CIRCLED:
+    if s[0] in _CIRCLED:
         return _heading(4, _CIRCLED.index(s[0]) + 1, 1, line)
     m = _H1_NO_NUMERAL.match(s)
     if m and len(norm(m.group(1))) <= 30 and not _SENTENCE.search(m.group(1)):
         return _heading(1, None, m.start(1), line)
-    if norm(s) in known_titles():
-        return _heading(1, None, 0, line)
     return None
 
 
@@ -93,27 +112,28 @@ def _title_end(level: int, rest: str, cut: bool = False) -> int:
     the first sentence runs into, else at the end. In a line cut from a text that lost
     its breaks the known title comes first, and a space ends a title too."""
     m = (_RUN_IN_CUT if cut else _RUN_IN).search(rest)
-    known = _known_end(level, rest)
-    if cut and known:
-        return known
-    if m and m.start() <= 30:
+    if m and m.start() <= 30 and not cut:
         return m.start()
-    return known or (m.start() if m else len(rest))
+    return _known_end(level, rest) or (m.start() if m else len(rest))
 
 
 def _known_end(level: int, rest: str) -> int:
     """The end of a known title that `rest` begins with and goes on after (0: none)."""
-    known = _longest_first(known_titles()) if level == 1 else known_topics() if level == 2 else ()
+    known = _by_first(known_titles()) if level == 1 else _by_first(known_topics()) if level == 2 else {}
     n = norm(rest)
-    for title in known:
+    for title in known.get(n[:1], ()):
         if len(title) < len(n) and n.startswith(title):
             return _raw_length(rest, title)
     return 0
 
 
 @cache
-def _longest_first(titles: frozenset[str]) -> tuple[str, ...]:
-    return tuple(sorted(titles, key=len, reverse=True))
+def _by_first(titles: Collection[str]) -> dict[str, tuple[str, ...]]:
+    """The titles by their first character, longest first."""
+    out: dict[str, list[str]] = {}
+    for title in sorted(titles, key=len, reverse=True):
+        out.setdefault(title[:1], []).append(title)
+    return {first: tuple(group) for first, group in out.items()}
 
 
 def _raw_length(text: str, normalised: str) -> int:
@@ -145,7 +165,7 @@ def _is_table_label(heading: Heading) -> bool:
     n = _ITEM_COMMA.sub(r"\1.", norm(heading.line.matching))
     rows, _ = table_labels()
     key = _ITEM_COMMA.sub(r"\1.", norm(heading.marker)) + norm(heading.title)[:1]
-    return any(label.startswith(key) or n.startswith(label) for label in rows)
+    return opens(key, rows) or opens_with(n, rows)
 
 
 def _is_prose(s: str) -> bool:
@@ -158,15 +178,15 @@ def is_title_line(line: Line) -> bool:
     (or only the end of such a name: 年度报告, the rest on the line above)."""
     s = line.matching
     n = norm(s)
-    if re.match(r"^(?:工作)?(?:年度报告|年报)$", n):
+    if _NAME_ONLY.match(n):
         return True
-    if re.match(r"^(?:page|p\.)\d", n, re.IGNORECASE):
+    if _PAGE_HEADER.match(n):
         return False  # a flipbook's page header that names the report
-    if not _TITLE_WORDS.search(n) or len(n) > 70 or not re.search(r"信息|政务|公开", n):
+    if not _TITLE_WORDS.search(n) or len(n) > 70 or not _DISCLOSURE.search(n):
         return False
-    if any(c in s for c in ":：>》»→|") and not re.match(r"^《[^》]+》$", n):
+    if any(c in s for c in ":：>》»→|") and not _BOOK_TITLE.match(n):
         return False
-    if names_other_document(n) or re.search(r"[A-Za-z]{2,}\s+[A-Za-z]{2,}", s):
+    if names_other_document(n) or _LATIN_WORDS.search(s):
         return False  # another document's title, or a sentence in a Latin script
     n = n.removesuffix("。")
     return not _SENTENCE.search(n) and not n.startswith(_TITLE_OPENERS) and "，" not in n and "," not in n

@@ -23,6 +23,7 @@ from functools import cache
 from reportlint import patterns, wordlists
 from reportlint.normalize import norm
 from reportlint.reading.model import Line
+from reportlint.reading.tables import opens_with
 from reportlint.templates import known_titles, table_labels
 
 KINDS = ("metadata", "breadcrumb", "menu", "widget", "page", "attachments", "contents", "site")
@@ -70,7 +71,7 @@ def mark(lines: list[Line], title_like, chrome: frozenset[int] = frozenset()) ->
     body), "tail" (below its end) or "inside" (a page header within); `title_like`
     tells a line that may be the title (never furniture above the body); `chrome`, the
     line numbers a web page's markup puts in its chrome (nav, header, footer, menus)."""
-    texts = [_TAG.sub("", line.matching).strip() for line in lines]
+    texts = [(_TAG.sub("", line.matching) if "<" in line.matching else line.matching).strip() for line in lines]
     quoted = [">" in line.text[:line.start] for line in lines]  # ">" is taken for a quote mark
     filled = [i for i, text in enumerate(texts) if text]
     kinds: dict[int, str] = {i: _head_kind(texts[i], quoted[i]) or "menu"
@@ -304,7 +305,7 @@ def _contents(texts: list[str], filled: list[int], kinds: dict[int, str]) -> Non
     for i in filled:
         m = _HEADING_ONLY.match(texts[i])
         n = norm(texts[i])
-        if m and len(n) <= 30 and i not in kinds and not any(n.startswith(r) for r in rows):
+        if m and len(n) <= 30 and i not in kinds and not opens_with(n, rows):
             run.append((i, m.group(1)))
             continue
         if len(run) >= 3:

@@ -22,6 +22,9 @@ from reportlint.reading.detect import names_other_document
 from reportlint.reading.model import Line
 from reportlint.templates import known_titles
 
+# a gloss without the character before it (a pattern that begins with its brackets is
+# searched many times faster than one that begins by looking behind)
+_BRACKETED = patterns.compile(PINYIN_GLOSS.pattern.removeprefix(r"(?<=[\u4e00-\u9fff])"))
 _LEAD = patterns.compile(r"^[\s\u3000\xa0>]*(?:#{1,6}\s+)?[\s\u3000\xa0]*")
 # a line of this length or more may hold several lines whose breaks were lost
 LONG = 200
@@ -57,7 +60,7 @@ def physical_lines(lines: list[str]) -> list[Line]:
     out = []
     for number, text in enumerate(lines, start=1):
         folded = fold(text)
-        if "(" in folded or "（" in folded:  # a gloss is in brackets: the others are not searched
+        if _BRACKETED.search(folded):  # only a line with a bracketed word may hold a gloss
             folded = PINYIN_GLOSS.sub(lambda m: " " * len(m.group()), folded)
         m = _LEAD.match(text)
         out.append(Line(number, text, m.end() if m else 0, None, folded if folded != text else ""))

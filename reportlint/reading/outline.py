@@ -24,10 +24,10 @@ def parser() -> Lark:
 
 
 def _token(block: Block) -> Token:
-    first, last = block.lines[0].span, block.lines[-1].span
-    token = Token(block.kind, block.kind, line=first.line, column=first.column,  # str(block) would cost
-                  end_line=last.end_line, end_column=last.end_column)            # the repr of all its text
-    token.value = block
+    """The block as a token: its kind, and where it begins (all a refusal reports)."""
+    first = block.lines[0]
+    token = Token(block.kind, block.kind, None, first.number, first.start + 1)  # str(block) would cost
+    token.value = block                                                          # the repr of all its text
     return token
 
 

@@ -117,6 +117,7 @@ def other_era(era: str) -> str:
     return template(era).confused_with or era
 
 
+@lru_cache(maxsize=1 << 12)
 def _anchor(text: str) -> str | None:
     """The table a caption, corner note or header cell starts."""
     n = norm(text)
@@ -197,7 +198,7 @@ class _Reader:
             labels = _tail(row.labels, text)
             self.table(table_id, (labels or row.values)[0])
             self._add_header(table_id, [c for c in pending if c not in labels])
-            self._fill(table_id, row_id, how, text, Row(labels, row.values), row.values)
+            self._fill(table_id, row_id, how, text, labels, row.values)
         elif self.context in self.tables and self._no_data(row):
             self._add_header(self.context, pending)
         elif self.context in specs(self.era) or self.context in self.tables:
@@ -249,7 +250,7 @@ class _Reader:
         if hit and hit[2] == "exact" and (self.context == hit[0] or hit[0] != "t3"):
             self.context = hit[0]
             self.table(hit[0], cell)
-            self._fill(hit[0], hit[1], "exact", cell.text, Row((cell,), ()), ())
+            self._fill(hit[0], hit[1], "exact", cell.text, (cell,), ())
             return True
         return False
 
@@ -322,18 +323,20 @@ class _Reader:
             return table_id, due, "position", ""
         return None
 
-    def _fill(self, table_id: str, row_id: str, how: str, text: str, row: Row,
+    def _fill(self, table_id: str, row_id: str, how: str, text: str, labels: tuple[Cell, ...],
               values: Sequence[Cell]) -> None:
+        """The template row `row_id` found: the row of these label cells and values."""
         table = self.tables[table_id]
         spec = self.spec(table_id)
         official = spec.row[row_id]
         if official.get("group") and not values:
             return
+        row = Row(labels, tuple(values))
         if row_id in table.rows:
             before = table.rows[row_id]
             if not _numbers(values) or (before.row.values and not (before.how == "position" and how != "position")):
                 if _numbers(values):
-                    table.unplaced.append((Row(row.labels, tuple(values)), "repeated", row_id))
+                    table.unplaced.append((row, "repeated", row_id))
                 return
             if _numbers(before.row.values):  # values placed by position, before the row's own label
                 table.unplaced.append((before.row, "unplaced", ""))
@@ -353,7 +356,7 @@ class _Reader:
         if how == "truncated":
             self.wrapping, self.wrapping_in = found, table_id
         if len(chunks) > 1:
-            table.unplaced.append((Row(row.labels, values), "moved", row_id))
+            table.unplaced.append((Row(labels, values), "moved", row_id))
         for chunk in chunks[1:]:
             self._unlabelled(Row((), chunk))
 
@@ -372,7 +375,7 @@ class _Reader:
         due = self.spec(table_id).after(self.last.get(table_id))
         if due is not None:
             self.table(table_id, values[0])
-            self._fill(table_id, due, "position", "", Row((), tuple(values)), values)
+            self._fill(table_id, due, "position", "", (), values)
         else:
             self.table(table_id, values[0]).unplaced.append((row, "unplaced", ""))
 
@@ -410,8 +413,9 @@ def _t4_offset(row: Row, found: TableRow) -> int:
 
 def _tail(labels: tuple[Cell, ...], text: str) -> tuple[Cell, ...]:
     """The trailing label cells that make up `text` (all of them when it is "")."""
-    k = 0
-    while text and k < len(labels) and len("".join(c.text for c in labels[-k - 1:])) <= len(text):
+    k, length = 0, 0
+    while text and k < len(labels) and length + len(labels[-k - 1].text) <= len(text):
+        length += len(labels[-k - 1].text)
         k += 1
     return labels[-k:] if k else labels
 
@@ -550,8 +554,10 @@ def _longest(cells: list[Cell], i: int, labels: dict, prefixes: frozenset[str]) 
     """The end of the longest run from cell i that is a label (else the longest that
     begins one, when it is four characters or more and begins a single column label)."""
     best, prefix = (i + 1, None), i + 1
+    text = ""
     for j in range(i + 1, min(len(cells), i + 12) + 1):
-        k = key("".join(c.text for c in cells[i:j]))
+        text += cells[j - 1].text
+        k = key(text)
         if k in labels:
             best = (j, labels[k])
         if k not in prefixes:
@@ -579,6 +585,26 @@ def _unknown(cells: list[Cell], i: int, j: int, text: str, spec: _Spec) -> Table
     labels = _header_words(spec.era, spec.id)
     fragment = all(any(key(word) in label for label in labels) for word in text.split())
     return TableColumn(None, "", text, "fragment" if fragment else "unknown", tuple(cells[i:j]))
+
+
+def opens_with(text: str, labels: frozenset[str]) -> bool:
+    """Whether `text` begins with one of `labels`."""
+    return any(text[:k] in labels for k in _lengths(labels))
+
+
+def opens(text: str, labels: frozenset[str]) -> bool:
+    """Whether one of `labels` begins with `text`."""
+    return text in _beginnings(labels)
+
+
+@cache
+def _lengths(labels: frozenset[str]) -> tuple[int, ...]:
+    return tuple(sorted({len(x) for x in labels}))
+
+
+@cache
+def _beginnings(labels: frozenset[str]) -> frozenset[str]:
+    return frozenset(x[:k] for x in labels for k in range(len(x) + 1))
 
 
 def is_empty(cell: Cell) -> bool:
