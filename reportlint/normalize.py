@@ -38,8 +38,13 @@ def _t2s_characters() -> dict[int, int]:
             if len(converted) == 1 and converted != chr(point):
                 table[point] = ord(converted)
         return table
+    return prepared("t2s characters", _opencc_stamp(), build)
+
+
+@cache
+def _opencc_stamp() -> list[bytes]:
     module = os.stat(importlib.util.find_spec("opencc").origin)
-    return prepared("t2s characters", [repr((module.st_size, module.st_mtime_ns)).encode()], build)
+    return [repr((module.st_size, module.st_mtime_ns)).encode()]
 
 
 class _Simplified(dict):
@@ -59,10 +64,28 @@ class _Simplified(dict):
 _SIMPLIFIED = _Simplified()
 
 
+@cache
+def _foldable():
+    """The characters fold may change: those of the t2s table, and any beyond the BMP
+    (the class prepared with the table, so that a text with none never loads it)."""
+    def build() -> str:
+        runs: list[list[int]] = []  # [first, last] of each run of consecutive code points
+        for point in sorted(_t2s_characters()):
+            if runs and runs[-1][1] == point - 1:
+                runs[-1][1] = point
+            else:
+                runs.append([point, point])
+        ranges = "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in runs)
+        return f"[{ranges}\U00020000-\U0010ffff]"
+    return patterns.compile(prepared("t2s characters as a class", _opencc_stamp(), build))
+
+
 def fold(text: str) -> str:
     """`text` in simplified characters, for matching only: 總體情況 → 总体情况, 反覆 →
     反复. Same length, so every offset into the fold is an offset into the text as
     written: OpenCC's phrases where they keep the length, else one character at a time."""
+    if not _foldable().search(text):  # most lines: nothing to fold (looked up in C, not per character)
+        return text
     folded = text.translate(_SIMPLIFIED)
     if folded == text:
         return text

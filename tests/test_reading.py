@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from reportlint import normalize
 from reportlint.reading.source import Unreadable, decode, read
 
 TEXT = "某某县统计局2023年政府信息公开工作年度报告\n一、总体情况\n"
@@ -75,3 +78,24 @@ def test_chinese_numerals_past_ninety_nine():
     assert [cn_numeral(n) for n in (9, 10, 19, 99, 100, 101, 110, 999, 1010, 2300)] == [
         "九", "十", "十九", "九十九", "一百", "一百零一", "一百一十", "九百九十九", "一千零一十", "二千三百"]
     assert cn_numeral(0) == "0" and cn_numeral(12345) == "12345"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("總體情況政府資訊公開條反覆总体情况信息公开条年度报告𠮷丽麗 ,。0a\u3000"), max_size=12)
+       | st.text(max_size=12))
+def test_a_text_folds_as_it_does_character_by_character(text):
+    """fold's look for a character it may change leaves every text as folding it would."""
+    expected = text.translate(normalize._SIMPLIFIED)
+    if expected != text:
+        phrases = normalize._converter().convert(text)
+        expected = phrases if len(phrases) == len(text) else expected
+    assert normalize.fold(text) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 60), st.integers(0, 60))
+def test_a_text_mostly_in_latin_letters_is_no_report(han, latin):
+    """More than seven in ten of its letters Latin: not a report, however many letters."""
+    from reportlint.reading.detect import looks_like_report
+    text = "".join("政" if k % 3 else "府" for k in range(han)) + " " + "report " * (latin // 6) + "x" * (latin % 6)
+    assert looks_like_report("t", [], text, 1, True) == (not (latin and latin > 0.7 * (latin + han)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from itertools import islice
 
 from reportlint import patterns, wordlists
 from reportlint.normalize import norm
@@ -20,7 +21,7 @@ _OTHER_DOCUMENTS = ("总结", "计划", "要点", "方案", "通知", "意见", 
 # the name of the report inside another document's title: 关于做好…年度报告编制工作的通知,
 # 《…年度报告》解读, 文字解读：…年度报告, …政务公开工作自查报告
 _REPORT_NAME = patterns.compile(r"年度报告|年报|报告")
-_LETTER = patterns.compile(r"[\u4e00-\u9fffA-Za-z]")
+_HAN = patterns.compile(r"[\u4e00-\u9fff]")
 _LATIN = patterns.compile(r"[A-Za-z]")
 _TWO_DIGITS = patterns.compile(r"^\d{2}(?=[\u4e00-\u9fff])")
 _REPORT_END = patterns.compile(r"(?:报告|年报)$")
@@ -126,8 +127,10 @@ def looks_like_report(title: str | None, head: list[str], text: str,
     """False for a document that is evidently not an annual report: one written mostly in
     a Latin script, or with no title, a line above its text names another document (a
     work summary, a notice about the reports)."""
-    letters = len(_LETTER.findall(text))
-    if letters and len(_LATIN.findall(text)) > 0.7 * letters:
+    latin = len(_LATIN.findall(text))
+    # its Chinese characters counted only up to as many: that many already make it Chinese
+    han = sum(1 for _ in islice(_HAN.finditer(text), latin))
+    if latin and latin > 0.7 * (latin + han):
         return False
     if title is None:
         lines = [norm(line) for line in head]
