@@ -57,6 +57,8 @@ _SCRIPT_STRING = patterns.compile(r"(?:let|var|const)\s+[\w$]+\s*=\s*([\"'`])((?
 def _page_in(text: str) -> str | None:
     """The web page a text file holds: the file itself when it is an HTML document or
     mostly tags, or the HTML in a script's string; None for text."""
+    if "<" not in text:  # each form begins with a tag
+        return None
     if _DOCUMENT.match(text[:4096]):
         m = _SCRIPT_STRING.search(text)
         return _unescape(m.group(2)) if m and len(m.group(2)) > len(text) / 2 else text
