@@ -84,6 +84,8 @@ class Settings:
 
     def for_file(self, file: Path) -> Settings:
         """These settings with the per-file overrides that match `file` applied."""
+        if not self.per_file:
+            return self
         result = self
         base = self.path.parent if self.path else Path.cwd()
         try:

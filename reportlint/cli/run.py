@@ -35,12 +35,13 @@ def run(args: argparse.Namespace) -> int:
         complain(t("error.stdin_annotate", args.lang or "zh"))
         return 2
     loaded: dict[Path, Settings] = {}
+    found_in: dict[Path, Path | None] = {}
     try:
         builtin = load_rules()
         rules_by_settings: dict[Settings, list[Rule]] = {}
         planned: list[tuple[str, Settings]] = []
         for path in expand(args.paths, args.exclude):
-            settings = _settings(path, args, loaded)
+            settings = _settings(path, args, loaded, found_in)
             if settings not in rules_by_settings:
                 rules_by_settings[settings] = config.rules_for(
                     settings, builtin, _split(args.select), _split(args.ignore))
@@ -197,14 +198,22 @@ def _annotate(results: list[FileResult], lang: str) -> None:
         complain(t("annotate.written", lang, path=out, count=count))
 
 
-def _settings(path: str, args: argparse.Namespace, loaded: dict[Path, Settings]) -> Settings:
+def _settings(path: str, args: argparse.Namespace, loaded: dict[Path, Settings],
+              found_in: dict[Path, Path | None]) -> Settings:
     """The settings for one path: its closest config (or --config, or none with --no-config).
 
-    `loaded` keeps the files already read in this run, so each is read once.
+    `loaded` keeps the files already read in this run, so each is read once, and
+    `found_in` the config found for each folder, so each is looked for once.
     """
     if args.no_config:
         return Settings()
-    found = Path(args.config) if args.config else config.find(Path.cwd() if path == "-" else Path(path))
+    found = Path(args.config) if args.config else None
+    if found is None:
+        start = Path.cwd() if path == "-" else Path(path)
+        folder = start if start.is_dir() else start.parent
+        if folder not in found_in:
+            found_in[folder] = config.find(folder)
+        found = found_in[folder]
     if found and found not in loaded:
         loaded[found] = config.load(found)
     settings = loaded[found] if found else Settings()
