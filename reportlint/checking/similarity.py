@@ -228,7 +228,10 @@ def candidate_pairs(texts: list[str]) -> set[tuple[int, int]]:
         if not shingles:
             continue
         hashes = np.fromiter((zlib.crc32(s.encode("utf-8")) for s in shingles), np.uint64, len(shingles))
-        signature = ((hashes[:, None] * a + b) >> np.uint64(32)).min(axis=0)
+        rows = hashes[:, None] * a  # then in place: no temporary the size of the matrix
+        rows += b
+        rows >>= np.uint64(32)
+        signature = rows.min(axis=0)
         ids.append(i)
         bands.append((signature.reshape(_BANDS, _ROWS) * mix).sum(axis=1))
     if not bands:
