@@ -56,7 +56,7 @@ def cells_of(table: Table, row: TableRow, readings: Readings) -> dict[str, Cell]
     """A row's cells by column: as read, or as its reading reads them."""
     reading = readings.get((table.id, row.id))
     if reading is not None:
-        return dict(zip((c["id"] for c in specs(table.era)[table.id].columns), reading.cells))
+        return dict(zip(specs(table.era)[table.id].column_ids, reading.cells))
     return row.cells
 
 

@@ -207,8 +207,9 @@ def _settings(path: str, args: argparse.Namespace, loaded: dict[Path, Settings],
     """
     if args.no_config:
         return Settings()
-    found = Path(args.config) if args.config else None
-    if found is None:
+    if args.config:
+        found: Path | None = Path(args.config)
+    else:
         start = Path.cwd() if path == "-" else Path(path)
         folder = start if start.is_dir() else start.parent
         if folder not in found_in:

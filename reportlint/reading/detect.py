@@ -130,7 +130,7 @@ def looks_like_report(title: str | None, head: list[str], text: str,
     latin = len(_LATIN.findall(text))
     # its Chinese characters counted only up to as many: that many already make it Chinese
     han = sum(1 for _ in islice(_HAN.finditer(text), latin))
-    if latin and latin > 0.7 * (latin + han):
+    if latin > 0.7 * (latin + han):
         return False
     if title is None:
         lines = [norm(line) for line in head]

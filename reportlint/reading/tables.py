@@ -65,6 +65,16 @@ class _Spec:
         return {r["id"]: r for r in reversed(self.rows)}
 
     @cached_property
+    def column(self) -> dict[str, dict]:
+        """The template's columns by id."""
+        return {c["id"]: c for c in self.columns}
+
+    @cached_property
+    def row_labels(self) -> dict[str, str]:
+        """The template's row labels by row id (rows without one left out)."""
+        return {r["id"]: r["label"] for r in self.rows if r.get("label")}
+
+    @cached_property
     def column_ids(self) -> list[str]:
         """The template's column ids, in order."""
         return [c["id"] for c in self.columns]

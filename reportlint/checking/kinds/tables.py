@@ -9,7 +9,6 @@ carry (rules/templates/*.yaml, `identities`), each checked where every cell is a
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from functools import cache
 from typing import Any
 
 from reportlint import patterns
@@ -27,19 +26,8 @@ _NO_RULES = ("township", "street", "county", "county_dept")
 
 
 def _columns(table: Table) -> dict[str, dict]:
-    return _template_columns(table.era, table.id)
-
-
-@cache
-def _template_columns(era: str, table_id: str) -> dict[str, dict]:
-    """A template table's columns by id (not to be changed: shared by every report)."""
-    return {c["id"]: c for c in specs(era)[table_id].columns}
-
-
-@cache
-def _row_labels(era: str, table_id: str) -> dict[str, str]:
-    """A template table's row labels by row id (not to be changed: shared by every report)."""
-    return {r["id"]: r["label"] for r in specs(era)[table_id].rows if r.get("label")}
+    """The table's template columns by id (shared by every report: not to be changed)."""
+    return specs(table.era)[table.id].column
 
 
 def table_number(era: str, table_id: str) -> Named:
@@ -507,7 +495,7 @@ def suspect_cell(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]
 
 def _side(table: Table, identity: dict, keys: list, values: list) -> Named:
     names = identity.get("names", {})
-    rows, columns = _row_labels(table.era, table.id), _columns(table)
+    rows, columns = specs(table.era)[table.id].row_labels, _columns(table)
     parts = []
     for (row, col), (value, _) in zip(keys, values):
         given = names.get(row) or names.get(col)
