@@ -112,6 +112,37 @@ def test_jobs_check_across_reports_in_the_workers_as_one_job_does(tmp_path, caps
     assert quoted and quoted in outputs[1]  # the line a finding across years points at, under it
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_report_near_last_years_is_checked_against_it_once_read(tmp_path, capsys, monkeypatch, jobs):
+    """Linted near each other, a report and last year's are checked across years while
+    both are whole: neither is read again, and the run says what it says when each has
+    to be read again (the same issuer's reports twice on the year before: the first is
+    the one paired)."""
+    from reportlint.cli import files
+
+    paths = [_write(tmp_path, "a2023.txt", unit(year=2023, carried_out=(2, 0, 0, 0, 0, 0), seed=1)),
+             _write(tmp_path, "a2023-copy.txt", unit(year=2023, carried_out=(3, 0, 0, 0, 0, 0), seed=4)),
+             _write(tmp_path, "a2024.txt", unit(year=2024, carried_in=(1, 0, 0, 0, 0, 0), seed=2)),
+             _write(tmp_path, "b2023.txt", unit(issuer="白水县统计局", year=2023, seed=3)),
+             _write(tmp_path, "b2024.txt", unit(issuer="白水县统计局", year=2024, carried_in=(1, 0, 0, 0, 0, 0),
+                                                seed=5))]
+    read_again = []
+    reread = files.reread
+    monkeypatch.setattr(files, "reread", lambda path, options: read_again.append(path) or reread(path, options))
+    outputs = {}
+    for near in (files._NEAR, 0):
+        monkeypatch.setattr(files, "_NEAR", near)
+        for fmt in ("json", "text"):
+            main(["--format", fmt, "--jobs", jobs, "--select", "K201,K204,K205", *paths])
+            outputs[near, fmt] = capsys.readouterr().out
+        if jobs == "1":
+            assert bool(read_again) == (near == 0)
+    assert outputs[files._NEAR, "json"] == outputs[0, "json"] and outputs[files._NEAR, "text"] == outputs[0, "text"]
+    found = json.loads(outputs[0, "json"])["files"]
+    assert found[2]["previous"]["path"] == paths[0] and found[4]["previous"]["path"] == paths[3]
+    assert [d["rule"] for d in found[2]["diagnostics"]] == [d["rule"] for d in found[4]["diagnostics"]] == ["K201"] * 2
+
+
 def test_a_report_without_its_predecessor_is_not_checked_across_years(tmp_path, capsys):
     now = _write(tmp_path, "a2024.txt", unit(year=2024, carried_in=(1, 0, 0, 0, 0, 0), seed=2))
     gap = _write(tmp_path, "a2022.txt", unit(year=2022, carried_out=(2, 0, 0, 0, 0, 0), seed=1))

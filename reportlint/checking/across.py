@@ -76,6 +76,13 @@ def _year_key(result: FileResult, renames: Mapping[str, str]) -> tuple[str, int]
     return (key, r.year) if key and r.year else None
 
 
+def year_apart(later: FileResult, earlier: FileResult, renames: Mapping[str, str]) -> bool:
+    """Whether `earlier` is the report of `later`'s issuer, by the very name, on the year
+    before: pair_years pairs the two when `earlier` is the first such report of the run."""
+    a, b = _year_key(later, renames), _year_key(earlier, renames)
+    return a is not None and b is not None and a[0] == b[0] and a[1] == b[1] + 1
+
+
 def _same(a: str, b: str) -> bool:
     """Whether two names (issuer keys) are the same issuer's: equal, or one ends the other."""
     short, long = sorted((a, b), key=len)
@@ -89,7 +96,8 @@ def check_run(results: list[FileResult], rules: list[list[Rule]], lang: str,
     years and across units, and add their diagnostics to the results (rules[i] are the
     rules of results[i]). `compare` gives the diagnostics of each (result, other,
     relation, rules) in turn, for a run whose reports were slimmed; by default a
-    result's report is whole and each pair is checked here."""
+    result's report is whole and each pair is checked here. A pair across years that
+    was checked while both reports were whole (FileResult.compared) is not checked again."""
     with checking(*(r.report for r in results if r.report is not None)):  # each report's words read once
         if previous is not None:
             results[0].previous = previous
@@ -100,8 +108,12 @@ def check_run(results: list[FileResult], rules: list[list[Rule]], lang: str,
         if any(kinds.get(rule.kind).across == "peer" for own in rules for rule in own):
             tasks += [(a, results[b], "peer") for i, j in sorted(_peers(results, renames)) for a, b in ((i, j), (j, i))]
         pairs = [(results[i], other, relation, rules[i]) for i, other, relation in tasks]
-        found = compare(pairs) if compare else [lint_across(r.report, o.report, relation, own, lang)
-                                                for r, o, relation, own in pairs]
+        known = [result.compared.get(other.path) if relation == "previous" else None
+                 for result, other, relation, _ in pairs]
+        rest = [pair for pair, found in zip(pairs, known) if found is None]
+        checked = iter(compare(rest) if compare else [lint_across(r.report, o.report, relation, own, lang)
+                                                      for r, o, relation, own in rest])
+        found = [next(checked) if diagnostics is None else diagnostics for diagnostics in known]
         added: dict[int, list[Diagnostic]] = {}
         for (i, _, _), diagnostics in zip(tasks, found):
             added.setdefault(i, []).extend(diagnostics)

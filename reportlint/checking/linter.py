@@ -38,6 +38,9 @@ class FileResult:
     # the text of the report's own words (reportlint.checking.similarity), kept when the
     # report is slimmed for the checks across units
     own_words: str | None = None
+    # the diagnostics across years against the report of each path, found while both
+    # reports were whole (reportlint.cli.files: linted near each other)
+    compared: dict[str, list[Diagnostic]] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         r = self.report

@@ -9,6 +9,7 @@ import stat
 import sys
 import threading
 import time
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -65,6 +66,10 @@ class Slim:
 
     tables: bool = False  # the tables read, for the html page
     words: bool = False  # the words' text, for the similarity index of the checks across units
+    # the checks across years: a report linted near last year's (the same issuer's name,
+    # renamed ones followed through `renames`) is checked against it while both are whole
+    years: bool = False
+    renames: tuple[tuple[str, str], ...] = ()
 
 
 def slim(result: FileResult, keep: Slim) -> FileResult:
@@ -76,15 +81,17 @@ def slim(result: FileResult, keep: Slim) -> FileResult:
     report = result.report
     if report is None:
         return result
-    source = _blank_but(report.source, _quoted(report.source.lines, result.diagnostics))
+    found = result.diagnostics + [d for diagnostics in result.compared.values() for d in diagnostics]
+    source = _blank_but(report.source, _quoted(report.source.lines, found))
     kept = Report(source, None, Section(0, None), (), year=report.year, era=report.era, issuer=report.issuer,
                   issuer_level=report.issuer_level, year_from=report.year_from, level_from=report.level_from,
                   is_report=report.is_report, read_tables=report.read_tables if keep.tables else ())
     if not keep.words:
-        return FileResult(result.path, result.diagnostics, kept)
+        return FileResult(result.path, result.diagnostics, kept, compared=result.compared)
     from reportlint.checking import similarity  # for the checks across units only
 
-    return FileResult(result.path, result.diagnostics, kept, own_words=similarity.words(report).text)
+    return FileResult(result.path, result.diagnostics, kept, own_words=similarity.words(report).text,
+                      compared=result.compared)
 
 
 def _quoted(lines: tuple[str, ...], diagnostics: list[Diagnostic]) -> dict[int, str]:
@@ -117,9 +124,7 @@ def lint_all(jobs: list[tuple[str, list[Rule], Options]], stdin_name: str | None
     `keep` says how. The rules go to each worker once, the files in chunks."""
     workers = workers if workers > 0 else os.cpu_count() or 1
     if workers == 1 or len(jobs) < 2:
-        for path, rules, options in jobs:
-            result = lint_path(path, rules, options, stdin_name)
-            yield slim(result, keep) if keep and path != "-" else result
+        yield from _lint_near(jobs, stdin_name, keep)
         return
     rule_sets, indexed = _indexed([rules for _, rules, _ in jobs])
     tasks = [(path, index, options) for (path, _, options), index in zip(jobs, indexed)]
@@ -238,10 +243,55 @@ _KEEP: list[Slim | None] = [None]  # in a worker: how its results are slimmed
 
 def _lint_chunk(tasks: list[tuple[str, int, Options]], stdin_name: str | None) -> list[FileResult]:
     """In a worker: lint each (path, index of its rules, options); the results slimmed
-    before they are sent back."""
-    keep = _KEEP[0]
-    results = [lint_path(path, _RULE_SETS[index], options, stdin_name) for path, index, options in tasks]
-    return [slim(result, keep) for result in results] if keep else results
+    before they are sent back (a chunk is no longer than _NEAR: its reports are near)."""
+    return list(_lint_near([(path, _RULE_SETS[index], options) for path, index, options in tasks],
+                           stdin_name, _KEEP[0]))
+
+
+def _lint_near(jobs: list[tuple[str, list[Rule], Options]], stdin_name: str | None,
+               keep: Slim | None) -> Iterator[FileResult]:
+    """Lint each (path, rules, options) in turn, each result slimmed when `keep` says
+    how (stdin's never). With keep.years a report is first checked across years against
+    the _NEAR reports before it, while both are whole: the run would otherwise read them
+    again to check them (compare_all)."""
+    held: deque[tuple[str, list[Rule], Options, FileResult]] = deque()
+    window = _NEAR if keep and keep.years else 0
+    for path, rules, options in jobs:
+        linted = (path, rules, options, lint_path(path, rules, options, stdin_name))
+        if window and path != "-":
+            _compare_near(linted, [entry for entry in held if entry[0] != "-"], keep.renames)
+        held.append(linted)
+        if len(held) > window:
+            yield _slimmed(held.popleft(), keep)
+    while held:
+        yield _slimmed(held.popleft(), keep)
+
+
+_NEAR = _CHUNK  # reports before a report that it is checked across years against while whole
+
+
+def _slimmed(entry: tuple[str, list[Rule], Options, FileResult], keep: Slim | None) -> FileResult:
+    path, _, _, result = entry
+    return slim(result, keep) if keep and path != "-" else result
+
+
+def _compare_near(linted: tuple[str, list[Rule], Options, FileResult],
+                  held: list[tuple[str, list[Rule], Options, FileResult]], renames: tuple[tuple[str, str], ...]) -> None:
+    """Check the report just linted and each held one across years, either way round,
+    when one is the other's issuer's on the year before (FileResult.compared). A pair
+    that fails here is left to the run's own check across reports."""
+    from reportlint.checking.across import year_apart  # in a run across years only
+
+    names = dict(renames)
+    _, rules, options, result = linted
+    for _, their_rules, their_options, other in held:
+        for later, earlier, own, lang in ((result, other, rules, options.lang),
+                                          (other, result, their_rules, their_options.lang)):
+            if year_apart(later, earlier, names):
+                try:
+                    later.compared[earlier.path] = lint_across(later.report, earlier.report, "previous", own, lang)
+                except (Exception, RecursionError, MemoryError):
+                    continue
 
 
 def _compare_chunk(calls: list[tuple], lang: str) -> list[tuple[list[Diagnostic], dict[int, str]]]:

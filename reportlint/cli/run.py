@@ -71,10 +71,12 @@ def run(args: argparse.Namespace) -> int:
     all_rules = [r for rules in rules_by_settings.values() for r in rules]
     # checks across reports need the whole run before any of it is written
     across_run = (len(jobs) > 1 or previous is not None) and any(kinds.get(r.kind).across for r in all_rules)
+    renames = {old: new for _, s in planned for old, new in s.renamed_issuers}
     # of each file only what the output reads is kept, but for the fixes (which read the text)
+    relations = {kinds.get(r.kind).across for r in all_rules} if across_run else set()
     keep = None if args.fix or args.diff or len(jobs) == 1 else \
-        Slim(tables=args.format == "html", words=across_run and any(kinds.get(r.kind).across == "peer"
-                                                                   for r in all_rules))
+        Slim(tables=args.format == "html", words="peer" in relations, years="previous" in relations,
+             renames=tuple(renames.items()))
     results = lint_all(jobs, args.stdin_filename, args.jobs, keep)
     if args.fix or args.diff or args.baseline or args.statistics or across_run:
         results = list(results)
@@ -85,10 +87,9 @@ def run(args: argparse.Namespace) -> int:
         results = [lint_path(path, rules, options, args.stdin_filename) if path in changed else result
                    for (path, rules, options), result in zip(jobs, results)]
     if across_run:
-        from reportlint.checking import across  # with more than one report only
-        renames = {old: new for _, s in planned for old, new in s.renamed_issuers}
-        across.check_run(results, [rules for _, rules, _ in jobs], lang, renames, previous,
-                         (lambda pairs: compare_all(pairs, jobs, lang, args.jobs)) if keep else None)
+        from reportlint.checking.across import check_run  # with more than one report only
+        check_run(results, [rules for _, rules, _ in jobs], lang, renames, previous,
+                  (lambda pairs: compare_all(pairs, jobs, lang, args.jobs)) if keep else None)
     if args.baseline:
         from reportlint.checking import baseline
         path = Path(args.baseline)
