@@ -121,7 +121,11 @@ def lint_all(jobs: list[tuple[str, list[Rule], Options]], stdin_name: str | None
     """Lint each (path, rules, options), in `workers` processes when more than one;
     each result comes as soon as it and those before it are ready, in the order of
     `jobs` (stdin is read here, in this process, and never slimmed), slimmed when
-    `keep` says how. The rules go to each worker once, the files in chunks."""
+    `keep` says how. The rules go to each worker once, the files in chunks.
+
+    With keep.years, the reports near each other are checked across years (see
+    _lint_near): in a worker those of its chunk, and here, in the same pool, those of
+    neighbouring chunks, read again; the results then come once all are checked."""
     workers = workers if workers > 0 else os.cpu_count() or 1
     if workers == 1 or len(jobs) < 2:
         yield from _lint_near(jobs, stdin_name, keep)
@@ -129,14 +133,47 @@ def lint_all(jobs: list[tuple[str, list[Rule], Options]], stdin_name: str | None
     rule_sets, indexed = _indexed([rules for _, rules, _ in jobs])
     tasks = [(path, index, options) for (path, _, options), index in zip(jobs, indexed)]
     chunks = _chunks(tasks, workers)
-    calls = [([task for task in chunk if task[0] != "-"], stdin_name) for chunk in chunks]
-    for chunk, done in zip(chunks, _parallel(workers, rule_sets, keep, _lint_chunk, calls)):
+    calls = [(_lint_chunk, ([task for task in chunk if task[0] != "-"], stdin_name)) for chunk in chunks]
+    outcomes = _parallel(workers, rule_sets, keep, calls)
+    years = keep is not None and keep.years
+    held: deque[tuple[str, int, Options, FileResult]] = deque(maxlen=_NEAR)  # the last results, for years
+    results, across = [], []
+    for chunk, done in zip(chunks, outcomes):
         if isinstance(done, Exception):  # the worker died (killed, out of memory)
             done = [FileResult(path, internal_error(path, "check", done, rule_sets[index], options.lang))
                     for path, index, options in chunk if path != "-"]
         files = iter(done)
-        for path, index, options in chunk:
-            yield lint_path(path, rule_sets[index], options, stdin_name) if path == "-" else next(files)
+        linted = [lint_path(path, rule_sets[index], options, stdin_name) if path == "-" else next(files)
+                  for path, index, options in chunk]
+        if not years:
+            yield from linted
+            continue
+        results += linted
+        mine = [(*task, result) for task, result in zip(chunk, linted) if task[0] != "-"]
+        pairs = _near_pairs(mine, list(held), dict(keep.renames))
+        if pairs:  # both read again in a worker, like the pairs of check_run (compare_all)
+            checks = [((path, options), (other, their_options), "previous", index)
+                      for (path, index, options, _), (other, _, their_options, _) in pairs]
+            calls.append((_compare_chunk, (checks, pairs[0][0][2].lang)))
+            across.append(pairs)
+        held.extend(mine)
+    for pairs, outcome in zip(across, outcomes):
+        if isinstance(outcome, Exception):
+            continue  # left to the run's own check across reports
+        for (later, earlier), (diagnostics, quoted) in zip(pairs, outcome):
+            later[3].compared[earlier[0]] = diagnostics
+            _keep_lines(later[3], quoted)
+    yield from results
+
+
+def _near_pairs(new: list[tuple], held: list[tuple], renames: dict[str, str]) -> list[tuple[tuple, tuple]]:
+    """The (later, earlier) pairs of a report of `new` and a `held` one, either way
+    round, where one is the other's issuer's on the year before (each a (path, index of
+    its rules, options, result))."""
+    from reportlint.checking.across import year_apart  # in a run across years only
+
+    return [(later, earlier) for a in new for b in held for later, earlier in ((a, b), (b, a))
+            if year_apart(later[3], earlier[3], renames)]
 
 
 def compare_all(pairs: list[tuple[FileResult, FileResult, str, list[Rule]]],
@@ -158,14 +195,20 @@ def compare_all(pairs: list[tuple[FileResult, FileResult, str, list[Rule]]],
         done = _compare(calls, rule_sets, lang)
     else:
         chunks = _chunks(calls, workers)
-        done = [found for chunk, outcome in zip(chunks, _parallel(workers, rule_sets, None, _compare_chunk,
-                                                                   [(chunk, lang) for chunk in chunks]))
+        outcomes = _parallel(workers, rule_sets, None, [(_compare_chunk, (chunk, lang)) for chunk in chunks])
+        done = [found for chunk, outcome in zip(chunks, outcomes)
                 for found in (_compare(chunk, rule_sets, lang) if isinstance(outcome, Exception) else outcome)]
     for (result, *_), (_, quoted) in zip(pairs, done):
-        if quoted and result.path != "-":  # stdin's report is whole
-            kept = {n: line for n, line in enumerate(result.report.source.lines, 1) if line} | quoted
-            result.report = replace(result.report, source=_blank_but(result.report.source, kept))
+        if result.path != "-":  # stdin's report is whole
+            _keep_lines(result, quoted)
     return [diagnostics for diagnostics, _ in done]
+
+
+def _keep_lines(result: FileResult, quoted: dict[int, str]) -> None:
+    """Give a slimmed result back the `quoted` lines of its file (its new diagnostics')."""
+    if quoted:
+        kept = {n: line for n, line in enumerate(result.report.source.lines, 1) if line} | quoted
+        result.report = replace(result.report, source=_blank_but(result.report.source, kept))
 
 
 def _chunks(tasks: list, workers: int) -> list[list]:
@@ -190,11 +233,12 @@ def _indexed(rule_sets: list[list[Rule]]) -> tuple[list[list[Rule]], list[int]]:
     return distinct, indexes
 
 
-def _parallel(workers: int, rule_sets: list[list[Rule]], keep: Slim | None, function, calls: list[tuple]):
-    """function(*call) for each call in at most `workers` processes, which are given the
-    rule sets and `keep` once; each outcome in order as soon as it is ready (the error
-    when the worker died). The workers are killed when the run is interrupted, and exit
-    by themselves when this process dies."""
+def _parallel(workers: int, rule_sets: list[list[Rule]], keep: Slim | None, calls: list[tuple]):
+    """function(*args) for each (function, args) of `calls` in at most `workers`
+    processes, which are given the rule sets and `keep` once; each outcome in order as
+    soon as it is ready (the error when the worker died). A call appended to `calls`
+    while the outcomes are read is run too, its outcome after the others. The workers
+    are killed when the run is interrupted, and exit by themselves when this process dies."""
     from concurrent.futures import ProcessPoolExecutor  # only when working in parallel
 
     # Ctrl-C or SIGTERM while the pool starts would stop it holding its own lock: they wait.
@@ -202,14 +246,17 @@ def _parallel(workers: int, rule_sets: list[list[Rule]], keep: Slim | None, func
     try:
         pool = ProcessPoolExecutor(min(workers, len(calls)), initializer=_worker,
                                    initargs=(os.getpid(), rule_sets, keep))
-        futures = [pool.submit(function, *call) for call in calls]
+        futures = [pool.submit(function, *args) for function, args in calls]
         _release(held)
         held = None
-        for future in futures:
+        done = 0
+        while done < len(calls):
+            futures += [pool.submit(function, *args) for function, args in calls[len(futures):]]
             try:
-                outcome = future.result()
+                outcome = futures[done].result()
             except Exception as error:  # the worker died (killed, out of memory)
                 outcome = error
+            done += 1
             yield outcome
     except BaseException:
         _release(held)
