@@ -309,6 +309,60 @@ def test_a_batch_of_2000_reports_finds_the_copies_and_no_false_pair(rules):
     assert all(len(r.diagnostics) == (1 if any(i in pair for pair in copies) else 0) for i, r in enumerate(results))
 
 
+def test_signatures_made_where_the_reports_are_linted_propose_the_same_pairs():
+    """The workers of a large run give each report's signature with its result: the
+    index proposes from them what it proposes from the texts alone."""
+    from reportlint.checking import similarity
+
+    rng = random.Random(3)
+    words = ["".join(chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(200)) for _ in range(300)]
+    words[78], words[250] = words[77][:150] + words[78][150:], words[10]
+    assert similarity.searched(len(words))
+    given = [similarity.signature(w) if i % 3 else None for i, w in enumerate(words)]
+    found = similarity.candidate_pairs(words, given)
+    assert found == similarity.candidate_pairs(words) and {(77, 78), (10, 250)} <= found
+    assert similarity.signature("") == ()
+
+
+def test_each_worker_lints_its_own_segment_in_order_then_the_others_last_chunks():
+    """The plan of a run across years: every chunk linted once; a worker goes through
+    its segment front to back, then takes the last chunk of the segment with the most left."""
+    import multiprocessing
+
+    from reportlint.cli import files
+
+    bounds = multiprocessing.Array("i", [0, 5, 5, 10])
+    taken = []
+    try:
+        for own in (0, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0):
+            files._PLAN[:] = [None, bounds, own]
+            taken.append(files._next_chunk())
+    finally:
+        files._PLAN[:] = []
+    assert taken == [0, 5, 6, 7, 8, 9, 4, 3, 1, 2, None]
+
+
+def test_two_jobs_check_a_long_run_across_years_as_one_job_does(tmp_path, capsys):
+    """Thirty reports, each issuer's years apart or together, in chunks and segments
+    of two workers: the same output as one job."""
+    paths = []
+    for k in range(10):
+        issuer = f"第{k}号县统计局"
+        for year in (2022, 2023, 2024) if k % 2 else (2023, 2024, 2022):
+            carried = (k % 3, 0, 0, 0, 0, 0)
+            paths.append(_write(tmp_path, f"{k:02d}-{year}.txt", unit(
+                issuer=issuer, year=year, carried_in=carried if year > 2022 else ZERO, carried_out=carried,
+                seed=k * 10 + year)))
+    order = sorted(paths, key=lambda p: (Path(p).name[3:], Path(p).name))  # by year: far apart
+    for run in (paths, order):
+        outputs = []
+        for jobs in ("1", "2"):
+            main(["--format", "json", "--jobs", jobs, "--select", "K201,K204,K205", *run])
+            outputs.append(capsys.readouterr().out)
+        assert outputs[0] == outputs[1]
+        assert sum(f["previous"] is not None for f in json.loads(outputs[0])["files"]) == 20
+
+
 def test_a_units_own_reports_of_two_years_are_not_copies_of_another_unit(rules):
     k207 = [r for r in rules if r.id == "K207"]
     words = list(own_words(5).values())

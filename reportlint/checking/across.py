@@ -127,7 +127,7 @@ def _peers(results: list[FileResult], renames: Mapping[str, str]) -> set[tuple[i
     usable = [i for i, r in enumerate(results) if r.report is not None and r.report.is_report]
     texts = [_own_words(results[i]) for i in usable]
     out = set()
-    for a, b in similarity.candidate_pairs(texts):
+    for a, b in similarity.candidate_pairs(texts, [results[i].signature for i in usable]):
         i, j = usable[a], usable[b]
         ki, kj = (issuer_key(results[k].report.issuer, renames) for k in (i, j))
         if ki and kj and not _same(ki, kj):

@@ -38,6 +38,7 @@ class FileResult:
     # the text of the report's own words (reportlint.checking.similarity), kept when the
     # report is slimmed for the checks across units
     own_words: str | None = None
+    signature: tuple[int, ...] | None = None  # and their signature, for a run searched with the index
     # the diagnostics across years against the report of each path, found while both
     # reports were whole (reportlint.cli.files: linted near each other)
     compared: dict[str, list[Diagnostic]] = field(default_factory=dict)

@@ -208,42 +208,54 @@ def _shingles(text: str) -> set[str]:
     return {s for s in (text[k:k + SHINGLE] for k in range(len(text) - SHINGLE + 1)) if MASK not in s}
 
 
-def candidate_pairs(texts: list[str]) -> set[tuple[int, int]]:
-    """Pairs (i, j), i < j, of texts whose shingle sets may be alike, without comparing
-    every pair in a large run (MinHash LSH: the pairs that agree on every row of a
-    band); the same pairs on every run."""
-    sets = (_shingles(t) for t in texts)  # one at a time in a large run: its memory stays flat
-    if len(texts) <= _SMALL:
-        sets = list(sets)
-        return {(i, j) for i, a in enumerate(sets) for j in range(i + 1, len(sets))
-                if a and sets[j] and len(a & sets[j]) >= _SMALL_JACCARD * len(a | sets[j])}
+def searched(count: int) -> bool:
+    """Whether a run of `count` texts is searched with the index (their signatures)
+    rather than by comparing every pair of them."""
+    return count > _SMALL
+
+
+def signature(text: str) -> tuple[int, ...]:
+    """The text's MinHash signature, a number for each band (its rows in one); none for
+    a text without shingles."""
+    shingles = _shingles(text)
+    if not shingles:
+        return ()
+    import numpy as np
+
+    a, b, mix = _hashes()
+    hashes = np.fromiter((zlib.crc32(s.encode("utf-8")) for s in shingles), np.uint64, len(shingles))
+    rows = hashes[:, None] * a  # then in place: no temporary the size of the matrix
+    rows += b
+    rows >>= np.uint64(32)
+    return tuple((rows.min(axis=0).reshape(_BANDS, _ROWS) * mix).sum(axis=1).tolist())
+
+
+@cache
+def _hashes():
+    """h ↦ (a·h + b) mod 2⁶⁴, its high 32 bits (multiply-shift); `mix` puts a band's rows in one number."""
     import numpy as np
 
     rng = np.random.default_rng(_SEED)
-    # h ↦ (a·h + b) mod 2⁶⁴, its high 32 bits (multiply-shift); a band's rows in one number
     a, b = (rng.integers(1, 2**63, _BANDS * _ROWS, dtype=np.uint64) | np.uint64(1) for _ in range(2))
-    mix = rng.integers(1, 2**63, _ROWS, dtype=np.uint64) | np.uint64(1)
-    ids, bands = [], []
-    for i, shingles in enumerate(sets):
-        if not shingles:
-            continue
-        hashes = np.fromiter((zlib.crc32(s.encode("utf-8")) for s in shingles), np.uint64, len(shingles))
-        rows = hashes[:, None] * a  # then in place: no temporary the size of the matrix
-        rows += b
-        rows >>= np.uint64(32)
-        signature = rows.min(axis=0)
-        ids.append(i)
-        bands.append((signature.reshape(_BANDS, _ROWS) * mix).sum(axis=1))
-    if not bands:
-        return set()
-    table, ids = np.array(bands).T, np.array(ids)
+    return a, b, rng.integers(1, 2**63, _ROWS, dtype=np.uint64) | np.uint64(1)
+
+
+def candidate_pairs(texts: list[str], signatures: list[tuple[int, ...] | None] | None = None) -> set[tuple[int, int]]:
+    """Pairs (i, j), i < j, of texts whose shingle sets may be alike, without comparing
+    every pair in a large run (MinHash LSH: the pairs that agree on every row of a
+    band); the same pairs on every run. `signatures` gives those already computed
+    (None where not)."""
+    if not searched(len(texts)):
+        sets = [_shingles(t) for t in texts]
+        return {(i, j) for i, a in enumerate(sets) for j in range(i + 1, len(sets))
+                if a and sets[j] and len(a & sets[j]) >= _SMALL_JACCARD * len(a | sets[j])}
+    given = signatures or [None] * len(texts)
+    found = [signature(text) if known is None else known for text, known in zip(texts, given)]
     pairs = set()
-    for band in table:  # the reports of a bucket: a run of equal values once sorted
-        order = np.argsort(band, kind="stable")
-        values = band[order]
-        starts = np.flatnonzero(np.r_[True, values[1:] != values[:-1]])
-        for start, end in zip(starts, np.r_[starts[1:], len(values)]):
-            if end - start > 1:
-                bucket = ids[order[start:end]].tolist()
-                pairs.update((x, y) for k, x in enumerate(bucket) for y in bucket[k + 1:])
+    for band in range(_BANDS):  # the reports of a bucket: those of one value of the band
+        buckets: dict[int, list[int]] = {}
+        for i, bands in enumerate(found):
+            if bands:
+                buckets.setdefault(bands[band], []).append(i)
+        pairs.update((x, y) for ids in buckets.values() for k, x in enumerate(ids) for y in ids[k + 1:])
     return pairs

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import itertools
 import os
 import signal
 import stat
@@ -66,6 +67,7 @@ class Slim:
 
     tables: bool = False  # the tables read, for the html page
     words: bool = False  # the words' text, for the similarity index of the checks across units
+    signatures: bool = False  # and their signature (in a run searched with the index)
     # the checks across years: a report linted near last year's (the same issuer's name,
     # renamed ones followed through `renames`) is checked against it while both are whole
     years: bool = False
@@ -90,8 +92,9 @@ def slim(result: FileResult, keep: Slim) -> FileResult:
         return FileResult(result.path, result.diagnostics, kept, compared=result.compared)
     from reportlint.checking import similarity  # for the checks across units only
 
-    return FileResult(result.path, result.diagnostics, kept, own_words=similarity.words(report).text,
-                      compared=result.compared)
+    words = similarity.words(report).text
+    return FileResult(result.path, result.diagnostics, kept, own_words=words, compared=result.compared,
+                      signature=similarity.signature(words) if keep.signatures else None)
 
 
 def _quoted(lines: tuple[str, ...], diagnostics: list[Diagnostic]) -> dict[int, str]:
@@ -133,37 +136,75 @@ def lint_all(jobs: list[tuple[str, list[Rule], Options]], stdin_name: str | None
     rule_sets, indexed = _indexed([rules for _, rules, _ in jobs])
     tasks = [(path, index, options) for (path, _, options), index in zip(jobs, indexed)]
     chunks = _chunks(tasks, workers)
+    if keep is not None and keep.years:
+        yield from _lint_years(chunks, rule_sets, keep, workers, stdin_name)
+        return
     calls = [(_lint_chunk, ([task for task in chunk if task[0] != "-"], stdin_name)) for chunk in chunks]
-    outcomes = _parallel(workers, rule_sets, keep, calls)
-    years = keep is not None and keep.years
-    held: deque[tuple[str, int, Options, FileResult]] = deque(maxlen=_NEAR)  # the last results, for years
-    results, across = [], []
-    for chunk, done in zip(chunks, outcomes):
+    for chunk, done in zip(chunks, _parallel(workers, rule_sets, keep, calls)):
         if isinstance(done, Exception):  # the worker died (killed, out of memory)
-            done = [FileResult(path, internal_error(path, "check", done, rule_sets[index], options.lang))
-                    for path, index, options in chunk if path != "-"]
+            done = _failed(chunk, done, rule_sets)
         files = iter(done)
-        linted = [lint_path(path, rule_sets[index], options, stdin_name) if path == "-" else next(files)
-                  for path, index, options in chunk]
-        if not years:
-            yield from linted
-            continue
-        results += linted
-        mine = [(*task, result) for task, result in zip(chunk, linted) if task[0] != "-"]
-        pairs = _near_pairs(mine, list(held), dict(keep.renames))
-        if pairs:  # both read again in a worker, like the pairs of check_run (compare_all)
-            checks = [((path, options), (other, their_options), "previous", index)
-                      for (path, index, options, _), (other, _, their_options, _) in pairs]
-            calls.append((_compare_chunk, (checks, pairs[0][0][2].lang)))
-            across.append(pairs)
-        held.extend(mine)
-    for pairs, outcome in zip(across, outcomes):
+        for path, index, options in chunk:
+            yield lint_path(path, rule_sets[index], options, stdin_name) if path == "-" else next(files)
+
+
+def _failed(chunk: list[tuple[str, int, Options]], error: Exception, rule_sets: list[list[Rule]]) -> list[FileResult]:
+    """The results of a chunk whose worker died: an internal error on each file."""
+    return [FileResult(path, internal_error(path, "check", error, rule_sets[index], options.lang))
+            for path, index, options in chunk if path != "-"]
+
+
+def _lint_years(chunks: list[list[tuple[str, int, Options]]], rule_sets: list[list[Rule]], keep: Slim,
+                workers: int, stdin_name: str | None) -> list[FileResult]:
+    """The results of a run across years in `workers` processes, in order. Each worker
+    lints the chunks of a segment of its own in turn, then the last ones of the segment
+    with the most left (_next_chunk), and checks each report across years against the
+    last it linted while both are whole (_lint_near), so that few neighbours are linted
+    by different workers; the pairs of such neighbours are checked here after, in the
+    same pool, read again."""
+    import multiprocessing
+
+    count = min(workers, len(chunks))
+    numbered = [[(*task, start + k) for k, task in enumerate(chunk) if task[0] != "-"]
+                for chunk, start in zip(chunks, itertools.accumulate((len(c) for c in chunks), initial=0))]
+    edges = [len(chunks) * s // count for s in range(count + 1)]
+    # segment s: the chunks from bounds[2s] (the next to lint) to bounds[2s + 1] (past the last)
+    bounds = multiprocessing.Array("i", [edge for s in range(count) for edge in (edges[s], edges[s + 1])])
+    plan = (numbered, bounds, multiprocessing.Value("i", 0))
+    calls = [(_lint_next, (stdin_name,))] * len(chunks)
+    outcomes = _parallel(count, rule_sets, keep, calls, plan)
+    linted, late, failure = {}, [], None
+    for _ in chunks:
+        outcome = next(outcomes)
+        if isinstance(outcome, Exception):  # the worker died (killed, out of memory)
+            failure = outcome
+        elif outcome is not None:
+            linted[outcome[0]] = outcome[1]
+            late += outcome[2]
+    results, entries = [], []
+    for index, chunk in enumerate(chunks):
+        files = iter(linted[index] if index in linted else _failed(chunk, failure, rule_sets))
+        done = [lint_path(path, rule_sets[i], options, stdin_name) if path == "-" else next(files)
+                for path, i, options in chunk]
+        results += done
+        entries.append([(*task, result) for task, result in zip(chunk, done) if task[0] != "-"])
+    for number, path, diagnostics, quoted in late:
+        results[number].compared[path] = diagnostics
+        _keep_lines(results[number], quoted)
+    renames = dict(keep.renames)
+    across = [[(later, earlier) for later, earlier in _near_pairs(entries[c], entries[c - 1], renames)
+               if earlier[0] not in later[3].compared] for c in range(1, len(chunks))]
+    across = [pairs for pairs in across if pairs]
+    calls += [(_compare_chunk, ([((path, options), (other, their_options), "previous", index)
+                                 for (path, index, options, _), (other, _, their_options, _) in pairs],
+                                pairs[0][0][2].lang)) for pairs in across]
+    for pairs, outcome in zip(across, list(outcomes)):
         if isinstance(outcome, Exception):
             continue  # left to the run's own check across reports
         for (later, earlier), (diagnostics, quoted) in zip(pairs, outcome):
             later[3].compared[earlier[0]] = diagnostics
             _keep_lines(later[3], quoted)
-    yield from results
+    return results
 
 
 def _near_pairs(new: list[tuple], held: list[tuple], renames: dict[str, str]) -> list[tuple[tuple, tuple]]:
@@ -218,6 +259,7 @@ def _chunks(tasks: list, workers: int) -> list[list]:
 
 
 _CHUNK = 8  # files (or pairs of files) a worker is given at a time, at the most
+_NEAR = _CHUNK  # reports before a report that it is checked across years against while whole
 
 
 def _indexed(rule_sets: list[list[Rule]]) -> tuple[list[list[Rule]], list[int]]:
@@ -233,9 +275,10 @@ def _indexed(rule_sets: list[list[Rule]]) -> tuple[list[list[Rule]], list[int]]:
     return distinct, indexes
 
 
-def _parallel(workers: int, rule_sets: list[list[Rule]], keep: Slim | None, calls: list[tuple]):
+def _parallel(workers: int, rule_sets: list[list[Rule]], keep: Slim | None, calls: list[tuple], plan=None):
     """function(*args) for each (function, args) of `calls` in at most `workers`
-    processes, which are given the rule sets and `keep` once; each outcome in order as
+    processes, which are given the rule sets, `keep` and the `plan` of a run across
+    years (see _lint_years) once; each outcome in order as
     soon as it is ready (the error when the worker died). A call appended to `calls`
     while the outcomes are read is run too, its outcome after the others. The workers
     are killed when the run is interrupted, and exit by themselves when this process dies."""
@@ -245,7 +288,7 @@ def _parallel(workers: int, rule_sets: list[list[Rule]], keep: Slim | None, call
     held, pool = _hold(), None
     try:
         pool = ProcessPoolExecutor(min(workers, len(calls)), initializer=_worker,
-                                   initargs=(os.getpid(), rule_sets, keep))
+                                   initargs=(os.getpid(), rule_sets, keep, plan))
         futures = [pool.submit(function, *args) for function, args in calls]
         _release(held)
         held = None
@@ -286,13 +329,52 @@ _STOPS = {signal.SIGINT, signal.SIGTERM}
 
 _RULE_SETS: list[list[Rule]] = []  # in a worker: the rules of the run, sent once
 _KEEP: list[Slim | None] = [None]  # in a worker: how its results are slimmed
+_PLAN: list = []  # in a worker of a run across years: the chunks, the segments' bounds, its own segment
+_HELD: deque = deque(maxlen=_NEAR)  # in a worker of a run across years: the last reports it linted, whole
 
 
 def _lint_chunk(tasks: list[tuple[str, int, Options]], stdin_name: str | None) -> list[FileResult]:
     """In a worker: lint each (path, index of its rules, options); the results slimmed
-    before they are sent back (a chunk is no longer than _NEAR: its reports are near)."""
+    before they are sent back."""
     return list(_lint_near([(path, _RULE_SETS[index], options) for path, index, options in tasks],
                            stdin_name, _KEEP[0]))
+
+
+def _lint_next(stdin_name: str | None) -> tuple[int, list[FileResult], list[tuple]] | None:
+    """In a worker of a run across years: lint the next chunk of the plan (_next_chunk),
+    each report checked across years against the last _NEAR this worker linted, while
+    both are whole. What it gives: the chunk's index, its results slimmed, and each pair
+    whose later report was linted in an earlier chunk, as (that report's number in the
+    run, the other's path, the diagnostics, the lines of the file they point at)."""
+    index = _next_chunk()
+    if index is None:
+        return None
+    keep, mine, late = _KEEP[0], [], []
+    for path, rules, options, number in _PLAN[0][index]:
+        linted = (path, _RULE_SETS[rules], options, lint_path(path, _RULE_SETS[rules], options, stdin_name), number)
+        for later, earlier, diagnostics in _compare_near(linted, list(_HELD), keep.renames):
+            if later is linted or any(later is entry for entry in mine):
+                later[3].compared[earlier[3].path] = diagnostics
+            else:
+                late.append((later[4], earlier[3].path, diagnostics, _quoted(later[3].report.source.lines, diagnostics)))
+        mine.append(linted)
+        _HELD.append(linted)
+    return index, [slim(entry[3], keep) for entry in mine], late
+
+
+def _next_chunk() -> int | None:
+    """The next chunk for this worker: the first left of its own segment, else the last
+    of the segment with the most left; None when none is left."""
+    _, bounds, own = _PLAN
+    with bounds.get_lock():
+        if bounds[2 * own] < bounds[2 * own + 1]:
+            bounds[2 * own] += 1
+            return bounds[2 * own] - 1
+        left, segment = max((bounds[2 * s + 1] - bounds[2 * s], s) for s in range(len(bounds) // 2))
+        if left <= 0:
+            return None
+        bounds[2 * segment + 1] -= 1
+        return bounds[2 * segment + 1]
 
 
 def _lint_near(jobs: list[tuple[str, list[Rule], Options]], stdin_name: str | None,
@@ -306,7 +388,8 @@ def _lint_near(jobs: list[tuple[str, list[Rule], Options]], stdin_name: str | No
     for path, rules, options in jobs:
         linted = (path, rules, options, lint_path(path, rules, options, stdin_name))
         if window and path != "-":
-            _compare_near(linted, [entry for entry in held if entry[0] != "-"], keep.renames)
+            for later, earlier, diagnostics in _compare_near(linted, [e for e in held if e[0] != "-"], keep.renames):
+                later[3].compared[earlier[3].path] = diagnostics
         held.append(linted)
         if len(held) > window:
             yield _slimmed(held.popleft(), keep)
@@ -314,31 +397,28 @@ def _lint_near(jobs: list[tuple[str, list[Rule], Options]], stdin_name: str | No
         yield _slimmed(held.popleft(), keep)
 
 
-_NEAR = _CHUNK  # reports before a report that it is checked across years against while whole
-
-
 def _slimmed(entry: tuple[str, list[Rule], Options, FileResult], keep: Slim | None) -> FileResult:
     path, _, _, result = entry
     return slim(result, keep) if keep and path != "-" else result
 
 
-def _compare_near(linted: tuple[str, list[Rule], Options, FileResult],
-                  held: list[tuple[str, list[Rule], Options, FileResult]], renames: tuple[tuple[str, str], ...]) -> None:
-    """Check the report just linted and each held one across years, either way round,
-    when one is the other's issuer's on the year before (FileResult.compared). A pair
-    that fails here is left to the run's own check across reports."""
+def _compare_near(linted: tuple, held: list[tuple], renames: tuple[tuple[str, str], ...]) -> list[tuple]:
+    """The report just linted and each held one checked across years, either way round,
+    when one is the other's issuer's on the year before: (later, earlier, diagnostics)
+    of each (entries whose rules, options and whole result are [1:4]). A pair that fails
+    here is left to the run's own check across reports."""
     from reportlint.checking.across import year_apart  # in a run across years only
 
-    names = dict(renames)
-    _, rules, options, result = linted
-    for _, their_rules, their_options, other in held:
-        for later, earlier, own, lang in ((result, other, rules, options.lang),
-                                          (other, result, their_rules, their_options.lang)):
-            if year_apart(later, earlier, names):
+    names, out = dict(renames), []
+    for other in held:
+        for later, earlier in ((linted, other), (other, linted)):
+            if year_apart(later[3], earlier[3], names):
                 try:
-                    later.compared[earlier.path] = lint_across(later.report, earlier.report, "previous", own, lang)
+                    out.append((later, earlier, lint_across(later[3].report, earlier[3].report, "previous",
+                                                            later[1], later[2].lang)))
                 except (Exception, RecursionError, MemoryError):
                     continue
+    return out
 
 
 def _compare_chunk(calls: list[tuple], lang: str) -> list[tuple[list[Diagnostic], dict[int, str]]]:
@@ -362,11 +442,17 @@ def _compare(calls: list[tuple], rule_sets: list[list[Rule]], lang: str) -> list
     return out
 
 
-def _worker(parent: int, rule_sets: list[list[Rule]], keep: Slim | None) -> None:
-    """Set up a worker: the run's rules and how to slim; Ctrl-C and SIGTERM are the
-    parent's to handle (it kills the workers), and a worker whose parent is gone exits."""
+def _worker(parent: int, rule_sets: list[list[Rule]], keep: Slim | None, plan: tuple | None) -> None:
+    """Set up a worker: the run's rules, how to slim and the plan of a run across years
+    (a segment of its own, by the order the workers start in); Ctrl-C and SIGTERM are
+    the parent's to handle (it kills the workers), and a worker whose parent is gone exits."""
     _RULE_SETS[:] = rule_sets
     _KEEP[0] = keep
+    if plan is not None:
+        chunks, bounds, started = plan
+        with started.get_lock():
+            _PLAN[:] = [chunks, bounds, started.value % (len(bounds) // 2)]
+            started.value += 1
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if hasattr(signal, "pthread_sigmask"):  # started while the parent held them

@@ -75,8 +75,8 @@ def run(args: argparse.Namespace) -> int:
     # of each file only what the output reads is kept, but for the fixes (which read the text)
     relations = {kinds.get(r.kind).across for r in all_rules} if across_run else set()
     keep = None if args.fix or args.diff or len(jobs) == 1 else \
-        Slim(tables=args.format == "html", words="peer" in relations, years="previous" in relations,
-             renames=tuple(renames.items()))
+        Slim(tables=args.format == "html", words="peer" in relations, signatures="peer" in relations
+             and _searched(len(jobs)), years="previous" in relations, renames=tuple(renames.items()))
     results = lint_all(jobs, args.stdin_filename, args.jobs, keep)
     if args.fix or args.diff or args.baseline or args.statistics or across_run:
         results = list(results)
@@ -125,6 +125,12 @@ def run(args: argparse.Namespace) -> int:
     failed = any(severity_rank(d.severity) >= threshold
                  for result, threshold in zip(results, thresholds) for d in result.diagnostics)
     return 1 if failed else 0
+
+
+def _searched(count: int) -> bool:
+    """Whether the reports of a run of `count` files are searched with the similarity index."""
+    from reportlint.checking import similarity  # with the checks across units only
+    return similarity.searched(count)
 
 
 def _unknown(error: UnknownRule, lang: str) -> str:
