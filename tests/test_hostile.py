@@ -129,6 +129,39 @@ def test_internal_error_is_a_finding_on_its_file(tmp_path, good, jobs):
     assert_good_linted(result, good)
 
 
+DIE = """
+import os, time
+import reportlint.checking.linter as linter
+_parse, _parent = linter.parse_report, os.getpid()
+def parse_report(source, **kw):
+    if source.path.endswith("die.txt") and os.getpid() != _parent:
+        time.sleep(1)  # the other files done first
+        os._exit(1)
+    return _parse(source, **kw)
+linter.parse_report = parse_report
+"""
+
+
+def test_a_worker_that_dies_costs_only_what_it_had_left(tmp_path):
+    """A worker killed on a file (out of memory, say): that file and those left to the
+    pool are internal errors, the reports done before keep their findings, last
+    year's pairing too, and the run ends without a traceback."""
+    from tests.test_years import unit
+    from tests.forms import clean
+
+    paths = []
+    for name, g in (("a2023.txt", unit(year=2023, carried_out=(2, 0, 0, 0, 0, 0), seed=1)),
+                    ("a2024.txt", unit(year=2024, carried_in=(1, 0, 0, 0, 0, 0), seed=2)),
+                    ("die.txt", unit(issuer="白水县统计局", seed=3)), ("other.txt", unit(issuer="金沙县统计局", seed=4))):
+        (tmp_path / name).write_text(clean(g), encoding="utf-8")
+        paths.append(str(tmp_path / name))
+    for order in ([paths[2], *paths[:2]], [paths[3], *paths[:3]]):  # the last: a pair across the workers
+        result = run("--format", "json", "--jobs", "2", "--select", "K201", *order, prelude=DIE)
+        assert result.code == 3 and "Traceback" not in result.err
+        assert result.names(paths[2]) == ["internal-error"]
+        assert result.names(paths[0]) == [] and result.names(paths[1]) == ["carried-in-differs-from-last-year"] * 2
+
+
 def test_internal_error_in_english_and_text(tmp_path, good):
     boom = tmp_path / "boom.txt"
     boom.write_text(GOOD, encoding="utf-8")

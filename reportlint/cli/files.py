@@ -126,9 +126,9 @@ def lint_all(jobs: list[tuple[str, list[Rule], Options]], stdin_name: str | None
     `jobs` (stdin is read here, in this process, and never slimmed), slimmed when
     `keep` says how. The rules go to each worker once, the files in chunks.
 
-    With keep.years, the reports near each other are checked across years (see
-    _lint_near): in a worker those of its chunk, and here, in the same pool, those of
-    neighbouring chunks, read again; the results then come once all are checked."""
+    With keep.years, reports linted near each other are checked across years while
+    both are whole (_lint_near; in workers, _lint_years), and with more than one
+    worker the results come once all are checked."""
     workers = workers if workers > 0 else os.cpu_count() or 1
     if workers == 1 or len(jobs) < 2:
         yield from _lint_near(jobs, stdin_name, keep)
@@ -294,9 +294,13 @@ def _parallel(workers: int, rule_sets: list[list[Rule]], keep: Slim | None, call
         held = None
         done = 0
         while done < len(calls):
-            futures += [pool.submit(function, *args) for function, args in calls[len(futures):]]
+            for function, args in calls[len(futures):]:
+                try:
+                    futures.append(pool.submit(function, *args))
+                except Exception as error:  # the pool is broken: a worker died
+                    futures.append(error)
             try:
-                outcome = futures[done].result()
+                outcome = futures[done] if isinstance(futures[done], Exception) else futures[done].result()
             except Exception as error:  # the worker died (killed, out of memory)
                 outcome = error
             done += 1
