@@ -82,11 +82,11 @@ class Settings:
     # hashed, the line that sets them)
     per_file: tuple[tuple[tuple[str, ...], Settings], ...] = field(default=())
 
-    def for_file(self, file: Path) -> Settings:
+    def for_file(self, file: str | Path) -> Settings:
         """These settings with the per-file overrides that match `file` applied."""
         if not self.per_file:
             return self
-        result = self
+        file, result = Path(file), self
         base = self.path.parent if self.path else Path.cwd()
         try:
             relative = file.resolve().relative_to(base.resolve()).as_posix()

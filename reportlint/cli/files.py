@@ -38,26 +38,29 @@ def expand(paths: list[str], exclude: list[str]) -> list[str]:
     """
     out = []
     for path in paths:
-        p = Path(path)
-        if path != "-" and p.is_dir():
-            found = []
-            for folder, folders, files in os.walk(p, onerror=lambda error: found.append(error.filename)):
-                folders[:] = [d for d in folders if not _excluded((Path(folder) / d).relative_to(p), exclude)]
-                found += [os.path.join(folder, name) for name in files if Path(name).suffix.lower() in _WALKED
-                          and os.path.isfile(os.path.join(folder, name))
-                          and not _excluded((Path(folder) / name).relative_to(p), exclude)]
-            out += sorted(str(Path(f)) for f in found)
+        if path != "-" and os.path.isdir(path):
+            root, found = str(Path(path)), []
+            for folder, folders, files in os.walk(root, onerror=lambda error: found.append(error.filename)):
+                inside = os.path.relpath(folder, root)
+                inside = () if inside == "." else tuple(inside.split(os.sep))
+                folders[:] = [d for d in folders if not _excluded((*inside, d), exclude)]
+                found += [os.path.join(folder, name) for name in files
+                          if os.path.splitext(name)[1].lower() in _WALKED and not _excluded((*inside, name), exclude)
+                          and os.path.isfile(os.path.join(folder, name))]
+            out += sorted(found)
         else:
             out.append(path)
     return out
 
 
-def _excluded(relative: Path, globs: list[str]) -> bool:
-    """Whether a walked file matches a glob: by its path in the folder, its name or a folder's name."""
-    if relative.name.endswith(".reportlint.docx") or relative.name.startswith("~$") \
-            or any(part.startswith(".") for part in relative.parts):
+def _excluded(parts: tuple[str, ...], globs: list[str]) -> bool:
+    """Whether a walked file or folder (its path in the folder walked, as parts) matches
+    a glob: by that path, its name or a folder's name."""
+    name = parts[-1]
+    if name.endswith(".reportlint.docx") or name.startswith("~$") or any(part.startswith(".") for part in parts):
         return True
-    return any(fnmatch.fnmatch(relative.as_posix(), glob) or any(fnmatch.fnmatch(part, glob) for part in relative.parts)
+    relative = "/".join(parts)
+    return any(fnmatch.fnmatch(relative, glob) or any(fnmatch.fnmatch(part, glob) for part in parts)
                for glob in globs)
 
 

@@ -4,6 +4,7 @@ reports, and written in the output format asked for."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -35,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
         complain(t("error.stdin_annotate", args.lang or "zh"))
         return 2
     loaded: dict[Path, Settings] = {}
-    found_in: dict[Path, Path | None] = {}
+    found_in: dict[str, Path | None] = {}
     try:
         builtin = load_rules()
         rules_by_settings: dict[Settings, list[Rule]] = {}
@@ -206,7 +207,7 @@ def _annotate(results: list[FileResult], lang: str) -> None:
 
 
 def _settings(path: str, args: argparse.Namespace, loaded: dict[Path, Settings],
-              found_in: dict[Path, Path | None]) -> Settings:
+              found_in: dict[str, Path | None]) -> Settings:
     """The settings for one path: its closest config (or --config, or none with --no-config).
 
     `loaded` keeps the files already read in this run, so each is read once, and
@@ -217,15 +218,14 @@ def _settings(path: str, args: argparse.Namespace, loaded: dict[Path, Settings],
     if args.config:
         found: Path | None = Path(args.config)
     else:
-        start = Path.cwd() if path == "-" else Path(path)
-        folder = start if start.is_dir() else start.parent
+        folder = os.getcwd() if path == "-" else path if os.path.isdir(path) else os.path.dirname(path) or "."
         if folder not in found_in:
-            found_in[folder] = config.find(folder)
+            found_in[folder] = config.find(Path(folder))
         found = found_in[folder]
     if found and found not in loaded:
         loaded[found] = config.load(found)
     settings = loaded[found] if found else Settings()
-    return settings.for_file(Path(args.stdin_filename or "-") if path == "-" else Path(path))
+    return settings.for_file((args.stdin_filename or "-") if path == "-" else path)
 
 
 def _split(values: list[str]) -> tuple[str, ...]:
