@@ -8,6 +8,7 @@ from functools import cache
 from typing import Any
 
 from reportlint import patterns
+from reportlint.checking import anchors
 from reportlint.checking.diagnostics import Edit, Finding
 from reportlint.checking.kinds.base import Kind, Param
 from reportlint.normalize import norm
@@ -25,7 +26,7 @@ def pattern(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
     """
     regex = _regex(tuple(params["patterns"]), params["literal"], params["normalized"])
     year = report.year or ""
-    for number, text in enumerate(report.source.lines, start=1):
+    for number, text in anchors.lines(report, regex, params["normalized"]):
         if params["normalized"]:
             m = regex.search(norm(text))
             if m is None:
