@@ -102,21 +102,22 @@ def _sequence(items: list) -> tuple[str, ...] | None:
             run = ""
         if need is not None:
             needs.append(need)
-    few = [need for need in needs if len(need) <= _FEW]  # a class of many is met on most lines
+    # a class of many digits or Chinese characters is met on most lines, one of Latin letters (pinyin's) is not
+    few = [need for need in needs if len(need) <= _FEW or _rarity(need) > 1]
     return max(reversed(few or needs), key=_rarity, default=None)
 
 
 def _rarity(need: tuple[str, ...]) -> float:
     """How seldom a line holds one of these strings, by the look of them: the longer
     the rarer; a digit weighs least (a report's tables are full of them), a Latin
-    letter, half-width or full-width, most (a Chinese report has few)."""
+    letter, half-width, full-width or with a tone mark, most (a Chinese report has few)."""
     return min(sum(map(_weight, string)) for string in need)
 
 
 def _weight(char: str) -> float:
     if "\uff01" <= char <= "\uff5e":  # a full-width form of ASCII
         char = chr(ord(char) - 0xfee0)
-    return 0.25 if char.isdigit() else 1.5 if char.isascii() and char.isalpha() else 1
+    return 0.25 if char.isdigit() else 1.5 if char.isalpha() and char < "\u0250" else 1
 
 
 def _item(item: tuple) -> tuple[str, ...] | None:
