@@ -3,6 +3,7 @@ line it matches in is among them, so the kinds find what a search of every line 
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,26 +18,24 @@ from reportlint.checking import anchors
 from reportlint.checking.kinds.text import _regex
 from reportlint.checking.linter import Options, lint_bytes
 from reportlint.checking.rules import load_rules
-from reportlint.normalize import norm
 
 RULES = load_rules()
 
 
-def _searched() -> list[tuple[object, bool]]:
-    """(regex, normalized) of each bundled rule that searches the report line by line."""
-    found = [(wordlists.regex("chrome", "anywhere"), False)]
+def _searched() -> list[re.Pattern]:
+    """The regular expression of each bundled rule that searches the lines as given."""
+    found = [wordlists.regex("chrome", "anywhere")]
     for rule in RULES:
         if rule.kind == "listed":
             literal = "words" in wordlists.load(rule.params["list"])
-            found.append((wordlists.regex(rule.params["list"], "words" if literal else "patterns", literal), False))
-        elif rule.kind == "pattern":
-            p = rule.params
-            found.append((_regex(tuple(p["patterns"]), p["literal"], p["normalized"]), p["normalized"]))
+            found.append(wordlists.regex(rule.params["list"], "words" if literal else "patterns", literal))
+        elif rule.kind == "pattern" and not rule.params["normalized"]:
+            found.append(_regex(tuple(rule.params["patterns"]), rule.params["literal"], False))
     return found
 
 
 SEARCHED = _searched()
-NEEDS = sorted({s for regex, _ in SEARCHED for s in anchors._need(regex.pattern, regex.flags) or ()})
+NEEDS = sorted({s for regex in SEARCHED for s in anchors._need(regex.pattern, regex.flags) or ()})
 EXAMPLES = [line for rule in RULES if rule.kind in ("listed", "pattern", "chrome")
             for example in rule.bad for line in example.text.splitlines()]
 PIECES = st.one_of(
@@ -53,9 +52,9 @@ LINES = st.lists(st.lists(PIECES, max_size=6).map("".join), min_size=1, max_size
 @given(LINES)
 def test_every_line_a_pattern_matches_in_is_searched(lines):
     report = SimpleNamespace(source=SimpleNamespace(lines=tuple(lines)))
-    for regex, normalized in SEARCHED:
-        matched = [n for n, line in enumerate(lines, start=1) if regex.search(norm(line) if normalized else line)]
-        given_ = list(anchors.lines(report, regex, normalized))
+    for regex in SEARCHED:
+        matched = [n for n, line in enumerate(lines, start=1) if regex.search(line)]
+        given_ = list(anchors.lines(report, regex))
         numbers = [n for n, _ in given_]
         assert numbers == sorted(set(numbers))
         assert all(text == lines[n - 1] for n, text in given_)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from functools import cache
 from itertools import accumulate
 
@@ -31,7 +31,6 @@ import _sre
 
 from reportlint import patterns
 from reportlint.checking.analyses import once_per_report
-from reportlint.normalize import norm
 from reportlint.reading.model import Report
 from reportlint.resources import prepared
 
@@ -40,32 +39,22 @@ _FEW = 8  # a sequence's class of more characters than this is looked for only i
 
 
 @once_per_report
-def _as_given(report: Report) -> tuple[str, list[int]]:
-    return _joined(report.source.lines)
-
-
-@once_per_report
-def _normalized(report: Report) -> tuple[str, list[int]]:
-    return _joined([norm(text) for text in report.source.lines])
-
-
-def _joined(lines: Sequence[str]) -> tuple[str, list[int]]:
-    """The lines as one lowercased text, and where each begins in it (a line's
-    lowercase may be longer than the line: İ)."""
-    text = "\n".join(lines).lower()
+def _joined(report: Report) -> tuple[str, list[int]]:
+    """The report's lines as one lowercased text, and where each begins in it (a
+    line's lowercase may be longer than the line: İ)."""
+    text = "\n".join(report.source.lines).lower()
     return text, list(accumulate((len(part) + 1 for part in text.split("\n")), initial=0))
 
 
-def lines(report: Report, regex: re.Pattern, normalized: bool = False) -> Iterator[tuple[int, str]]:
+def lines(report: Report, regex: re.Pattern) -> Iterator[tuple[int, str]]:
     """(number, text) of each line of the report in which `regex` may match, in order:
-    every line it matches in, and some others. With `normalized`, the lines whose
-    norm() it may match in."""
+    every line it matches in, and some others."""
     source = report.source.lines
     need = _need(regex.pattern, regex.flags)
     if need is None:
         yield from enumerate(source, start=1)
         return
-    text, starts = (_normalized if normalized else _as_given)(report)
+    text, starts = _joined(report)
     finder = patterns.compile("|".join(map(re.escape, need)))  # literals only: re passes over the others at once
     found = finder.search(text)
     while found:

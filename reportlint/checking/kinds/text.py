@@ -26,7 +26,9 @@ def pattern(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
     """
     regex = _regex(tuple(params["patterns"]), params["literal"], params["normalized"])
     year = report.year or ""
-    for number, text in anchors.lines(report, regex, params["normalized"]):
+    # anchors are looked for in the lines as given, not in their norm(): a normalised pattern tries each line
+    lines = enumerate(report.source.lines, start=1) if params["normalized"] else anchors.lines(report, regex)
+    for number, text in lines:
         if params["normalized"]:
             m = regex.search(norm(text))
             if m is None:
