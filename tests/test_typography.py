@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reportlint.checking.kinds.typography import _CODE
+
 HEAD = "青山县统计局2023年政府信息公开工作年度报告\n一、总体情况\n"
 
 
@@ -49,3 +56,10 @@ def test_repeated_words_in_tables_are_not_read(lint):
 def test_number_forms(lint):
     assert _hits(lint, "全年公开信息3千余条，1百零8件。\n", "Y104") == [3]
     assert _hits(lint, "资金345亿元，线路3千米，2023年1月6日。\n", "Y104") == []
+
+
+@given(st.text(st.sampled_from("<>{}=&varfunctionx 中_1\n"), max_size=16))
+def test_script_is_told_as_by_its_plain_pattern(text):
+    """_CODE, written mark first, finds script where the plain alternation does."""
+    plain = re.compile(r"[<>{}]|==|&&|\bvar\b|\bfunction\b")
+    assert bool(_CODE.search(text)) == bool(plain.search(text))

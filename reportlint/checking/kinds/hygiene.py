@@ -7,6 +7,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from reportlint import patterns, wordlists
+from reportlint.checking import anchors
 from reportlint.checking.diagnostics import Edit, Finding
 from reportlint.checking.kinds.base import Kind, Param, prose
 from reportlint.checking.sentences import sentences
@@ -26,7 +27,7 @@ def listed(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
     name = params["list"]
     literal = "words" in wordlists.load(name)
     regex = wordlists.regex(name, "words" if literal else "patterns", literal)
-    for number, text in enumerate(report.source.lines, start=1):
+    for number, text in anchors.lines(report, regex):
         first = regex.search(text)  # most lines have none: the matches are counted only where one is
         if first:
             yield Finding(Span(number, first.start() + 1, number, first.end() + 1),
@@ -46,18 +47,24 @@ def chrome(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
         yield Finding(block.span, {"match": _clip(block.text), "count": len(block.lines)}, fix=fix)
     run: list[tuple[int, str, str]] = []
     anywhere = wordlists.regex("chrome", "anywhere")
-    for number, raw in enumerate(report.source.lines, start=1):
-        text = (_TAG.sub("", raw) if "<" in raw else raw).strip()
-        if not text or (number, len(raw) - len(raw.lstrip())) in taken:
+    for number, raw in anchors.lines(report, anywhere):
+        text = _own(number, raw, taken)
+        m = text and anywhere.search(text)
+        if not m:
             continue
-        m = anywhere.search(text)
-        if m:
-            run.append((number, raw, m.group(0).strip() or text))
-        elif run:
-            yield _block_finding(run)
+        if run and any(_own(n, report.source.line(n), taken) for n in range(run[-1][0] + 1, number)):
+            yield _block_finding(run)  # a line of the report's own text between: the run ends
             run = []
+        run.append((number, raw, m.group(0).strip() or text))
     if run:
         yield _block_finding(run)
+
+
+def _own(number: int, raw: str, taken: set[tuple[int, int]]) -> str:
+    """The text of a line of the report's own (its tags removed, stripped), "" for a
+    blank line or one of furniture."""
+    text = (_TAG.sub("", raw) if "<" in raw else raw).strip()
+    return "" if (number, len(raw) - len(raw.lstrip())) in taken else text
 
 
 def _clip(text: str, width: int = 40) -> str:

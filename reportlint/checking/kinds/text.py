@@ -8,6 +8,7 @@ from functools import cache
 from typing import Any
 
 from reportlint import patterns
+from reportlint.checking import anchors
 from reportlint.checking.diagnostics import Edit, Finding
 from reportlint.checking.kinds.base import Kind, Param
 from reportlint.normalize import norm
@@ -25,7 +26,9 @@ def pattern(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
     """
     regex = _regex(tuple(params["patterns"]), params["literal"], params["normalized"])
     year = report.year or ""
-    for number, text in enumerate(report.source.lines, start=1):
+    # anchors are looked for in the lines as given, not in their norm(): a normalised pattern tries each line
+    lines = enumerate(report.source.lines, start=1) if params["normalized"] else anchors.lines(report, regex)
+    for number, text in lines:
         if params["normalized"]:
             m = regex.search(norm(text))
             if m is None:

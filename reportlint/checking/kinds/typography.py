@@ -30,7 +30,8 @@ _MARKER = patterns.compile(r"(?:^|(?<=[。；;，,：:\s]))(?:\d{1,2}|[a-zA-Z]|[
 _SINGLE = patterns.compile(r"([是在和与及将对为并把被从向于其我本])\1(?!非)")
 _DOUBLE = patterns.compile(rf"(?!一)([{_HAN}][{_HAN}])\1")
 _GOOD_DOUBLES = ("研究", "讨论", "学习", "商量", "考虑", "了解", "看看", "说说", "哈哈")
-_CODE = patterns.compile(r"[<>{}]|==|&&|\bvar\b|\bfunction\b")
+# script: < > { }, ==, &&, var, function; the mark first, so that only marks are looked at
+_CODE = patterns.compile(r"[<>{}=&vf](?:(?<=[<>{}])|(?<==)(?==)|(?<=&)(?=&)|(?<=\bv)(?=ar\b)|(?<=\bf)(?=unction\b))")
 
 
 @once_per_report
@@ -46,13 +47,12 @@ def halfwidth(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
 
     The safe fix makes , ; : ? ! full-width in the report's own text (furniture lines are
     removed by their own fix); a lone ( is left, its ) may stand anywhere."""
-    own = [(block, True) for block in _prose(report)]
-    around = [(Paragraph((line,)), False) for line in report.masthead] + \
-        [(Paragraph(f.lines), False) for f in report.furniture if f.kind != "page"]
+    around = [Paragraph((line,)) for line in report.masthead] + \
+        [Paragraph(f.lines) for f in report.furniture if f.kind != "page"]
+    blocks = [(block, True) for block in _prose(report)] + \
+        [(block, False) for block in around if not _CODE.search(block.text)]  # the prose is without script
     hits = []
-    for block, fixable in own + around:
-        if _CODE.search(block.text):
-            continue
+    for block, fixable in blocks:
         for m in _HALFWIDTH.finditer(block.text):
             hits.append((block.span_of(m.start(), m.end()), m.group(0), fixable))
     if hits:
