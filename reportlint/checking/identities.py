@@ -206,6 +206,8 @@ def _ways(values: list[Cell], width: int) -> Iterator[tuple[str, tuple[Cell, ...
     joined (one too many), or the digits of its cells cut into more numbers (too few);
     as (how, the cells written, each number's (text, line, column))."""
     if len(values) == width + 1:
+        if not all(_digits(c) for c in values):  # every number of a reading is written in digits
+            return
         for i, (a, b) in enumerate(zip(values, values[1:])):
             first, second = _digits(a), _digits(b)
             if first and second and first[0] != "0":
