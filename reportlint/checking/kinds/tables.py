@@ -9,9 +9,11 @@ carry (rules/templates/*.yaml, `identities`), each checked where every cell is a
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from functools import cache
 from typing import Any
 
 from reportlint import patterns
+from reportlint.checking.analyses import once_per_report
 from reportlint.checking.diagnostics import Edit, Finding, Named, joined, phrase
 from reportlint.checking.kinds.base import Kind, Param
 from reportlint.reading.model import Cell, Report, Span, Table, TableColumn, TableRow
@@ -36,9 +38,11 @@ def table_number(era: str, table_id: str) -> Named:
     return Named(number, english("numbers", number) or number)
 
 
+@cache
 def table_name(era: str, table_id: str, form: str = "phrase.table_captioned") -> Named:
     """A table's name in messages (表二第二十条第（一）项, 表三; with `form`
-    phrase.table_item, 二（第二十条第（一）项）), in both languages."""
+    phrase.table_item, 二（第二十条第（一）项）), in both languages: the same in every
+    report, made once."""
     spec = table_spec(era, table_id)
     if not spec.get("caption"):
         return table_number(era, table_id) if form == "phrase.table_item" else \
@@ -440,7 +444,8 @@ def arith(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
 
 def _check(report: Report, table: Table, identity: dict, left: list, right: list,
            at: str) -> Iterator[Finding]:
-    result = evaluations(report, table)[instance(table, identity, left, right)]
+    key = instance(table, identity, left, right)
+    result = evaluations(report, table)[key]
     if result is None or result[1]:
         return
     read = readings(report)
@@ -449,9 +454,24 @@ def _check(report: Report, table: Table, identity: dict, left: list, right: list
         ((r, c) for r, c in left + right if identity.get("target") in (r, c)), left[0])
     target = cells_of(table, table.rows[target_row], read)[target_col]
     cells = [c for side in sides for v in side for c in v[1]]
-    suspect = suspects(report).get(instance(table, identity, left, right))
-    yield Finding(target.span, {**_broken(table, identity, left, right, sides), "where": _at(table, identity, at)},
+    suspect = suspects(report).get(key)
+    yield Finding(target.span, {**_described(report)[key], "where": _at(table, identity, at)},
                   tuple(c.span for c in cells if c is not target), mistake=suspect.key if suspect else None)
+
+
+@once_per_report
+def _described(report: Report) -> dict[tuple, dict]:
+    """The message values of each broken identity instance of the report's tables (its
+    sides, their difference, the table), by instance: table-arith and suspect-cell both
+    describe those that a suspect explains."""
+    out = {}
+    for table in report.read_tables:
+        by_id = {identity["id"]: identity for identity in identities(table)}
+        for key, result in evaluations(report, table).items():
+            if result is not None and not result[1]:
+                _, identity, left, right = key
+                out[key] = _broken(table, by_id[identity], list(left), list(right), result[0])
+    return out
 
 
 def _broken(table: Table, identity: dict, left: list, right: list, sides: list) -> dict:
@@ -482,7 +502,7 @@ def suspect_cell(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]
         table = suspect.table
         evidence = [(identity, left, right, sides, at) for identity, left, right, sides, at in suspect.explains]
         related = {c.span for *_, sides, _ in evidence for side in sides for v in side for c in v[1]}
-        broken = [(_broken(table, identity, left, right, sides), _at(table, identity, at))
+        broken = [(_described(report)[instance(table, identity, left, right)], _at(table, identity, at))
                   for identity, left, right, sides, at in evidence]
         yield Finding(suspect.cell.span, {
             "table": _name(table), "row": label_named("rows", suspect.row, _short(table.rows[suspect.row].official)),
