@@ -55,8 +55,10 @@ def _name(table: Table) -> Named:
     return table_name(table.era, table.id)
 
 
+@cache
 def label_named(kind: str, key: str, label: str) -> Named:
-    """A row's or a column's label with its English name (or the label quoted)."""
+    """A row's or a column's label with its English name (or the label quoted), made
+    once: the same in every report."""
     return Named(label, english(kind, key) or f'"{label}"')
 
 
@@ -366,10 +368,9 @@ def row_order(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
     """A row after one that the format puts after it."""
     for table in report.read_tables:
         spec = specs(table.era)[table.id]
-        order = [r["id"] for r in spec.rows]
         highest = -1
         for row in _in_order(table):
-            at = order.index(row.id)
+            at = spec.position[row.id]
             if at < highest:
                 yield Finding(row.span, {"table": _name(table), "found": row.official,
                                          "official": spec.rows[highest]["label"]})
@@ -382,7 +383,7 @@ def missing_row(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
     for table in report.read_tables:
         spec = specs(table.era)[table.id]
         order = [r["id"] for r in spec.rows]
-        last = max((order.index(r.id) for r in _in_order(table)), default=0)
+        last = max((spec.position[row_id] for row_id in table.rows), default=0)
         for at, row in enumerate(spec.rows[:last]):
             parent = table.rows.get(row.get("parent", ""))
             if row.get("label") and not row.get("group") and row["id"] not in table.rows \
@@ -397,8 +398,9 @@ def _in_order(table: Table) -> list[TableRow]:
 
 
 def _place(row: TableRow) -> tuple[int, int]:
-    span = row.span
-    return span.line, span.column
+    """Where a row begins (the line and column of its span)."""
+    first = (row.row.labels or row.row.values)[0]
+    return first.line, first.column
 
 
 def missing_table(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
