@@ -141,7 +141,7 @@ class Paragraph:
         return last.number, last.start + len(last.content) + 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Cell:
     """One table cell as written: raw text, kind, value and where it stands.
 
@@ -157,6 +157,10 @@ class Cell:
     value: int | Decimal | None
     line: int
     column: int  # 1-based
+
+    def __init__(self, text: str, kind: str, value: int | Decimal | None, line: int, column: int) -> None:
+        # its fields set at once, not one frozen __setattr__ each: a report makes hundreds of cells
+        self.__dict__.update(text=text, kind=kind, value=value, line=line, column=column)
 
     @property
     def span(self) -> Span:
