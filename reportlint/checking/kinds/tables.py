@@ -428,51 +428,38 @@ def missing_table(report: Report, params: Mapping[str, Any]) -> Iterator[Finding
 
 def arith(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
     """One identity of a template table, wherever all its cells are numbers."""
-    for table in report.read_tables:
-        if table.id != params["table"]:
-            continue
-        identity = next((i for i in identities(table) if i["id"] == params["identity"]), None)
-        if identity is None:
-            continue
-        if identity["over"] == "columns":
-            for col in specs(table.era)[table.id].columns:
-                yield from _check(report, table, identity, [(r, col["id"]) for r in identity["left"]],
-                                  [(r, col["id"]) for r in identity["right"]], col["id"])
-        else:
-            for row in table.rows.values():
-                yield from _check(report, table, identity, [(row.id, c) for c in identity["left"]],
-                                  [(row.id, c) for c in identity["right"]], row.id)
+    for key, (table, identity, sides, described) in _broken_instances(report).items():
+        if key[:2] == (params["table"], params["identity"]):
+            yield _arith_finding(report, key, table, identity, sides, described)
 
 
-def _check(report: Report, table: Table, identity: dict, left: list, right: list,
-           at: str) -> Iterator[Finding]:
-    key = instance(table, identity, left, right)
-    result = evaluations(report, table)[key]
-    if result is None or result[1]:
-        return
-    read = readings(report)
-    sides = result[0]
+def _arith_finding(report: Report, key: tuple, table: Table, identity: dict, sides: list,
+                   described: dict) -> Finding:
+    _, _, left, right = key
     target_row, target_col = next(
         ((r, c) for r, c in left + right if identity.get("target") in (r, c)), left[0])
-    target = cells_of(table, table.rows[target_row], read)[target_col]
+    target = cells_of(table, table.rows[target_row], readings(report))[target_col]
     cells = [c for side in sides for v in side for c in v[1]]
     suspect = suspects(report).get(key)
-    yield Finding(target.span, {**_described(report)[key], "where": _at(table, identity, at)},
-                  tuple(c.span for c in cells if c is not target), mistake=suspect.key if suspect else None)
+    at = left[0][1] if identity["over"] == "columns" else left[0][0]  # the instance's column, or its row
+    return Finding(target.span, {**described, "where": _at(table, identity, at)},
+                   tuple(c.span for c in cells if c is not target), mistake=suspect.key if suspect else None)
 
 
 @once_per_report
-def _described(report: Report) -> dict[tuple, dict]:
-    """The message values of each broken identity instance of the report's tables (its
-    sides, their difference, the table), by instance: table-arith and suspect-cell both
-    describe those that a suspect explains."""
+def _broken_instances(report: Report) -> dict[tuple, tuple[Table, dict, list, dict]]:
+    """Each broken identity instance of the report's tables, in the order they are
+    checked: its table, identity, both sides' values and message values (its sides,
+    their difference, the table). table-arith reports them, and suspect-cell describes
+    again those that a suspect explains."""
     out = {}
     for table in report.read_tables:
         by_id = {identity["id"]: identity for identity in identities(table)}
         for key, result in evaluations(report, table).items():
             if result is not None and not result[1]:
                 _, identity, left, right = key
-                out[key] = _broken(table, by_id[identity], list(left), list(right), result[0])
+                out[key] = (table, by_id[identity], result[0],
+                            _broken(table, by_id[identity], list(left), list(right), result[0]))
     return out
 
 
@@ -504,7 +491,8 @@ def suspect_cell(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]
         table = suspect.table
         evidence = [(identity, left, right, sides, at) for identity, left, right, sides, at in suspect.explains]
         related = {c.span for *_, sides, _ in evidence for side in sides for v in side for c in v[1]}
-        broken = [(_described(report)[instance(table, identity, left, right)], _at(table, identity, at))
+        described = _broken_instances(report)
+        broken = [(described[instance(table, identity, left, right)][3], _at(table, identity, at))
                   for identity, left, right, sides, at in evidence]
         yield Finding(suspect.cell.span, {
             "table": _name(table), "row": label_named("rows", suspect.row, _short(table.rows[suspect.row].official)),
