@@ -90,21 +90,19 @@ def empty_cells(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
     `rows` rows or more (see `blank_cells`): a row's blanks on one line are one finding,
     its columns listed."""
     read = readings(report)
-    for table in report.read_tables:
-        columns = _columns(table)
-        blank = _blank_columns(table, read, params["rows"])
-        for row in table.rows.values():
-            lines: dict[int, list] = {}
-            for col, c in cells_of(table, row, read).items():
-                if is_empty(c) and col not in blank:
-                    lines.setdefault(c.line, []).append((col, c))
-            for same in lines.values():
-                first, last = same[0][1].span, same[-1][1].span
-                yield Finding(Span(first.line, first.column, last.end_line, last.end_column), {
-                    "table": _name(table), "row": _where(table, row),
-                    "column": joined([_column(columns[col]) for col, _ in same]),
-                    "text": joined(list(dict.fromkeys(_SHOW[c.kind] for _, c in same)))},
-                    tuple(c.span for _, c in same[1:]))
+    blank = {table.id: _blank_columns(table, read, params["rows"]) for table in report.read_tables}
+    lines: dict[tuple[str, str, int], list] = {}  # (table, row, line) → its empty cells
+    for table, row, col, c in _not_numbers(report):
+        if is_empty(c) and col not in blank[table.id]:
+            lines.setdefault((table.id, row.id, c.line), []).append((table, row, col, c))
+    for same in lines.values():
+        table, row, _, _ = same[0]
+        first, last = same[0][3].span, same[-1][3].span
+        yield Finding(Span(first.line, first.column, last.end_line, last.end_column), {
+            "table": _name(table), "row": _where(table, row),
+            "column": joined([_column(_columns(table)[col]) for _, _, col, _ in same]),
+            "text": joined(list(dict.fromkeys(_SHOW[c.kind] for *_, c in same)))},
+            tuple(c.span for *_, c in same[1:]))
 
 
 def value_count(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
@@ -139,14 +137,21 @@ def not_count(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
 
 
 def _cells_where(report: Report, test) -> Iterator[Finding]:
+    for table, row, col, c in _not_numbers(report):
+        column = _columns(table)[col]
+        if test(column, c):
+            yield Finding(c.span, {"table": _name(table), "row": _where(table, row),
+                                   "column": _column(column), "text": c.text or _SHOW["blank"]})
+
+
+@once_per_report
+def _not_numbers(report: Report) -> list[tuple[Table, TableRow, str, Cell]]:
+    """The cells of the report's tables (as read, or as a reading reads them) that hold
+    no plain number, in order, with their table, row and column: the few that the rules
+    testing one cell at a time look at."""
     read = readings(report)
-    for table in report.read_tables:
-        columns = _columns(table)
-        for row in table.rows.values():
-            for col, c in cells_of(table, row, read).items():
-                if test(columns[col], c):
-                    yield Finding(c.span, {"table": _name(table), "row": _where(table, row),
-                                           "column": _column(columns[col]), "text": c.text or _SHOW["blank"]})
+    return [(table, row, col, c) for table in report.read_tables for row in table.rows.values()
+            for col, c in cells_of(table, row, read).items() if c.kind != "number"]
 
 
 def blank_cells(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
