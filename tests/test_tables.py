@@ -176,6 +176,11 @@ def test_number_split_with_one_cell_per_line():
     assert (found.line, found.column) == (11, 1) and "「1」「7」" in found.message and "「17」" in found.message
 
 
+def test_one_value_too_many_beside_a_cell_that_is_no_number_keeps_the_count_finding():
+    _, diagnostics = _t3(f"| {NEW} | / | 0 | 0 | 0 | 0 | 0 | 1 | 1 |\n")  # once an internal error
+    assert _rules(diagnostics, "N102") and not _rules(diagnostics, "N105")
+
+
 def test_no_or_several_readings_keep_the_count_finding():
     for values in ("1 | 0 | 0 | 0 | 0 | 0 | 1 | 5", "1 | 0 | 1 | 0 | 0 | 0 | 0 | 11"):
         _, diagnostics = _t3(f"| {NEW} | {values} |\n")

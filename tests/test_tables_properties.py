@@ -11,8 +11,10 @@ from typing import NamedTuple
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from reportlint.checking.identities import evaluate, identities, instances, readings, value_of
 from reportlint.checking.rules import load_rules
 from reportlint.reading.cells import parsed_value, read_value
+from reportlint.reading.tables import specs
 from reportlint.templates import template
 from tests.conftest import lint_text
 
@@ -183,6 +185,29 @@ def test_one_number_split_across_two_cells_is_reported_once(rows, t4, layout, da
     assert [(d.rule, d.line) for d in diagnostics if d.rule in ("N105", "N102")] == [("N105", line)]
     assert f"「{digits}」" in next(d.message for d in diagnostics if d.rule == "N105")
     assert not [d for d in diagnostics if d.category == "table-arith"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(table3(), table4(), st.sampled_from(LAYOUTS), st.data())
+def test_a_table_s_values_found_once_are_the_values_found_each_time(rows, t4, layout, data):
+    """value_of and evaluate with one memo for a table (each value found once) give what
+    they give without, cell by cell, in tables with cells changed, left blank or split."""
+    for _ in range(data.draw(st.integers(0, 3))):
+        row = data.draw(st.sampled_from([r["id"] for r in DATA]))
+        col = data.draw(st.integers(0, len(rows[row]) - 1))
+        rows[row][col:col + 1] = data.draw(st.sampled_from([[""], ["/"], ["12 3"], ["1234"], ["7"], ["1", "0"]]))
+    report = lint_text(_text(rows, layout, t4)[0], RULES).report
+    read = readings(report)
+    for table in report.read_tables:
+        memo = {}
+        for identity in identities(table):
+            for left, right, _ in instances(table, identity):
+                assert evaluate(table, identity, left, right, read, memo=memo) == \
+                    evaluate(table, identity, left, right, read)
+        spec = specs(table.era)[table.id]
+        for row_id in [r["id"] for r in spec.rows]:
+            for col in spec.column_ids:
+                assert value_of(table, row_id, col, read, memo=memo) == value_of(table, row_id, col, read)
 
 
 @settings(max_examples=300, deadline=None)

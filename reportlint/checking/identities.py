@@ -61,13 +61,26 @@ def cells_of(table: Table, row: TableRow, readings: Readings) -> dict[str, Cell]
 
 
 Trial = tuple[str, dict[str, Cell]]  # a row id and the cells it is tried with
+Value = tuple[int | Decimal, list[Cell]] | None  # a number and the cells it is read from
+Memo = dict[tuple[str, str], Value]  # (row id, column) → value_of, under one table's readings
 
 
 def value_of(table: Table, row_id: str, col: str, readings: Readings | None = None,
-             trial: Trial | None = None) -> tuple[int | Decimal, list[Cell]] | None:
+             trial: Trial | None = None, memo: Memo | None = None) -> Value:
     """A cell's number, or a group row's (its sub-rows' sum); None when any is not a
     number. `readings` gives the rows read another way, `trial` the cells one row is
-    tried with (a candidate reading, not the table's)."""
+    tried with (a candidate reading, not the table's). `memo` holds the values of the
+    table already found under these same readings; it is not used with a trial."""
+    if memo is None or trial is not None:
+        return _value_of(table, row_id, col, readings, trial, memo)
+    found = memo.get((row_id, col), memo)
+    if found is memo:
+        found = memo[(row_id, col)] = _value_of(table, row_id, col, readings, None, memo)
+    return found
+
+
+def _value_of(table: Table, row_id: str, col: str, readings: Readings | None, trial: Trial | None,
+              memo: Memo | None) -> Value:
     readings = readings or {}
     row = table.rows.get(row_id)
     tried = trial is not None and trial[0] == row_id
@@ -80,7 +93,7 @@ def value_of(table: Table, row_id: str, col: str, readings: Readings | None = No
         return None
     total, found = 0, []
     for child in children:
-        part = value_of(table, child, col, readings, trial)
+        part = value_of(table, child, col, readings, trial, memo)
         if part is None:
             return None
         total += part[0]
@@ -99,12 +112,12 @@ def _children(era: str, table_id: str) -> dict[str, tuple[str, ...]]:
 
 
 def evaluate(table: Table, identity: dict, left: list, right: list, readings: Readings | None = None,
-             trial: Trial | None = None) -> tuple[list, bool] | None:
+             trial: Trial | None = None, memo: Memo | None = None) -> tuple[list, bool] | None:
     """Both sides' values (number, cells) and whether the identity holds; None when a
-    cell of it is not a number."""
+    cell of it is not a number. `memo` as for value_of."""
     sides, sums = [], []
     for side in (left, right):
-        values = [value_of(table, r, c, readings, trial) for r, c in side]
+        values = [value_of(table, r, c, readings, trial, memo) for r, c in side]
         if None in values:
             return None
         sides.append(values)
@@ -206,6 +219,8 @@ def _ways(values: list[Cell], width: int) -> Iterator[tuple[str, tuple[Cell, ...
     joined (one too many), or the digits of its cells cut into more numbers (too few);
     as (how, the cells written, each number's (text, line, column))."""
     if len(values) == width + 1:
+        if not all(_digits(c) for c in values):  # every number of a reading is written in digits
+            return
         for i, (a, b) in enumerate(zip(values, values[1:])):
             first, second = _digits(a), _digits(b)
             if first and second and first[0] != "0":

@@ -53,7 +53,8 @@ def _analysed(report: Report) -> tuple[dict[Instance, Suspect], dict[int, dict[I
     evaluated: dict[int, dict[Instance, Evaluation]] = {}
     read = readings(report)
     for table in report.read_tables:
-        checked = [(identity, left, right, evaluate(table, identity, left, right, read), at)
+        memo = {}  # the table's values under its readings, shared by its identities
+        checked = [(identity, left, right, evaluate(table, identity, left, right, read, memo=memo), at)
                    for identity in identities(table) for left, right, at in instances(table, identity)]
         evaluated[id(table)] = {instance(table, identity, left, right): result
                                 for identity, left, right, result, _ in checked}

@@ -141,7 +141,7 @@ class Paragraph:
         return last.number, last.start + len(last.content) + 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Cell:
     """One table cell as written: raw text, kind, value and where it stands.
 
@@ -158,6 +158,10 @@ class Cell:
     line: int
     column: int  # 1-based
 
+    def __init__(self, text: str, kind: str, value: int | Decimal | None, line: int, column: int) -> None:
+        # its fields set at once, not one frozen __setattr__ each: a report makes hundreds of cells
+        self.__dict__.update(text=text, kind=kind, value=value, line=line, column=column)
+
     @property
     def span(self) -> Span:
         return Span(self.line, self.column, self.line, self.column + max(len(self.text), 1))
@@ -168,12 +172,15 @@ class Cell:
         return self.kind != "text"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Row:
     """A row as the table grammar reads it: label cells, then the value cells after them."""
 
     labels: tuple[Cell, ...]
     values: tuple[Cell, ...]
+
+    def __init__(self, labels: tuple[Cell, ...], values: tuple[Cell, ...]) -> None:
+        self.__dict__.update(labels=labels, values=values)  # as Cell: rows are made by the hundred
 
     @property
     def label(self) -> str:
@@ -192,7 +199,7 @@ class TableRegion:
         return _span(self.lines)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class TableRow:
     """A template row found in a report: how its label matched and its cells by column id.
 
@@ -212,6 +219,11 @@ class TableRow:
     row: Row
     cells: Mapping[str, Cell]
     problem: str = ""
+
+    def __init__(self, id: str, official: str, found: str, how: str, row: Row, cells: Mapping[str, Cell],
+                 problem: str = "") -> None:
+        self.__dict__.update(id=id, official=official, found=found, how=how, row=row, cells=cells,
+                             problem=problem)  # as Cell
 
     @property
     def span(self) -> Span:

@@ -65,6 +65,11 @@ class _Spec:
         return {r["id"]: r for r in reversed(self.rows)}
 
     @cached_property
+    def position(self) -> dict[str, int]:
+        """Each row id → where it stands among the template's rows (its first place)."""
+        return {r["id"]: n for n, r in reversed([*enumerate(self.rows)])}
+
+    @cached_property
     def column(self) -> dict[str, dict]:
         """The template's columns by id."""
         return {c["id"]: c for c in self.columns}

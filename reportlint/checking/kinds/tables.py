@@ -9,9 +9,11 @@ carry (rules/templates/*.yaml, `identities`), each checked where every cell is a
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from functools import cache
 from typing import Any
 
 from reportlint import patterns
+from reportlint.checking.analyses import once_per_report
 from reportlint.checking.diagnostics import Edit, Finding, Named, joined, phrase
 from reportlint.checking.kinds.base import Kind, Param
 from reportlint.reading.model import Cell, Report, Span, Table, TableColumn, TableRow
@@ -36,9 +38,11 @@ def table_number(era: str, table_id: str) -> Named:
     return Named(number, english("numbers", number) or number)
 
 
+@cache
 def table_name(era: str, table_id: str, form: str = "phrase.table_captioned") -> Named:
     """A table's name in messages (表二第二十条第（一）项, 表三; with `form`
-    phrase.table_item, 二（第二十条第（一）项）), in both languages."""
+    phrase.table_item, 二（第二十条第（一）项）), in both languages: the same in every
+    report, made once."""
     spec = table_spec(era, table_id)
     if not spec.get("caption"):
         return table_number(era, table_id) if form == "phrase.table_item" else \
@@ -51,8 +55,10 @@ def _name(table: Table) -> Named:
     return table_name(table.era, table.id)
 
 
+@cache
 def label_named(kind: str, key: str, label: str) -> Named:
-    """A row's or a column's label with its English name (or the label quoted)."""
+    """A row's or a column's label with its English name (or the label quoted), made
+    once: the same in every report."""
     return Named(label, english(kind, key) or f'"{label}"')
 
 
@@ -84,21 +90,19 @@ def empty_cells(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
     `rows` rows or more (see `blank_cells`): a row's blanks on one line are one finding,
     its columns listed."""
     read = readings(report)
-    for table in report.read_tables:
-        columns = _columns(table)
-        blank = _blank_columns(table, read, params["rows"])
-        for row in table.rows.values():
-            lines: dict[int, list] = {}
-            for col, c in cells_of(table, row, read).items():
-                if is_empty(c) and col not in blank:
-                    lines.setdefault(c.line, []).append((col, c))
-            for same in lines.values():
-                first, last = same[0][1].span, same[-1][1].span
-                yield Finding(Span(first.line, first.column, last.end_line, last.end_column), {
-                    "table": _name(table), "row": _where(table, row),
-                    "column": joined([_column(columns[col]) for col, _ in same]),
-                    "text": joined(list(dict.fromkeys(_SHOW[c.kind] for _, c in same)))},
-                    tuple(c.span for _, c in same[1:]))
+    blank = {table.id: _blank_columns(table, read, params["rows"]) for table in report.read_tables}
+    lines: dict[tuple[str, str, int], list] = {}  # (table, row, line) → its empty cells
+    for table, row, col, c in _not_numbers(report):
+        if is_empty(c) and col not in blank[table.id]:
+            lines.setdefault((table.id, row.id, c.line), []).append((table, row, col, c))
+    for same in lines.values():
+        table, row, _, _ = same[0]
+        first, last = same[0][3].span, same[-1][3].span
+        yield Finding(Span(first.line, first.column, last.end_line, last.end_column), {
+            "table": _name(table), "row": _where(table, row),
+            "column": joined([_column(_columns(table)[col]) for _, _, col, _ in same]),
+            "text": joined(list(dict.fromkeys(_SHOW[c.kind] for *_, c in same)))},
+            tuple(c.span for *_, c in same[1:]))
 
 
 def value_count(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
@@ -133,14 +137,21 @@ def not_count(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
 
 
 def _cells_where(report: Report, test) -> Iterator[Finding]:
+    for table, row, col, c in _not_numbers(report):
+        column = _columns(table)[col]
+        if test(column, c):
+            yield Finding(c.span, {"table": _name(table), "row": _where(table, row),
+                                   "column": _column(column), "text": c.text or _SHOW["blank"]})
+
+
+@once_per_report
+def _not_numbers(report: Report) -> list[tuple[Table, TableRow, str, Cell]]:
+    """The cells of the report's tables (as read, or as a reading reads them) that hold
+    no plain number, in order, with their table, row and column: the few that the rules
+    testing one cell at a time look at."""
     read = readings(report)
-    for table in report.read_tables:
-        columns = _columns(table)
-        for row in table.rows.values():
-            for col, c in cells_of(table, row, read).items():
-                if test(columns[col], c):
-                    yield Finding(c.span, {"table": _name(table), "row": _where(table, row),
-                                           "column": _column(columns[col]), "text": c.text or _SHOW["blank"]})
+    return [(table, row, col, c) for table in report.read_tables for row in table.rows.values()
+            for col, c in cells_of(table, row, read).items() if c.kind != "number"]
 
 
 def blank_cells(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
@@ -362,10 +373,9 @@ def row_order(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
     """A row after one that the format puts after it."""
     for table in report.read_tables:
         spec = specs(table.era)[table.id]
-        order = [r["id"] for r in spec.rows]
         highest = -1
         for row in _in_order(table):
-            at = order.index(row.id)
+            at = spec.position[row.id]
             if at < highest:
                 yield Finding(row.span, {"table": _name(table), "found": row.official,
                                          "official": spec.rows[highest]["label"]})
@@ -378,7 +388,7 @@ def missing_row(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
     for table in report.read_tables:
         spec = specs(table.era)[table.id]
         order = [r["id"] for r in spec.rows]
-        last = max((order.index(r.id) for r in _in_order(table)), default=0)
+        last = max((spec.position[row_id] for row_id in table.rows), default=0)
         for at, row in enumerate(spec.rows[:last]):
             parent = table.rows.get(row.get("parent", ""))
             if row.get("label") and not row.get("group") and row["id"] not in table.rows \
@@ -393,8 +403,9 @@ def _in_order(table: Table) -> list[TableRow]:
 
 
 def _place(row: TableRow) -> tuple[int, int]:
-    span = row.span
-    return span.line, span.column
+    """Where a row begins (the line and column of its span)."""
+    first = (row.row.labels or row.row.values)[0]
+    return first.line, first.column
 
 
 def missing_table(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
@@ -422,36 +433,39 @@ def missing_table(report: Report, params: Mapping[str, Any]) -> Iterator[Finding
 
 def arith(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]:
     """One identity of a template table, wherever all its cells are numbers."""
-    for table in report.read_tables:
-        if table.id != params["table"]:
-            continue
-        identity = next((i for i in identities(table) if i["id"] == params["identity"]), None)
-        if identity is None:
-            continue
-        if identity["over"] == "columns":
-            for col in specs(table.era)[table.id].columns:
-                yield from _check(report, table, identity, [(r, col["id"]) for r in identity["left"]],
-                                  [(r, col["id"]) for r in identity["right"]], col["id"])
-        else:
-            for row in table.rows.values():
-                yield from _check(report, table, identity, [(row.id, c) for c in identity["left"]],
-                                  [(row.id, c) for c in identity["right"]], row.id)
+    for key, (table, identity, sides, described) in _broken_instances(report).items():
+        if key[:2] == (params["table"], params["identity"]):
+            yield _arith_finding(report, key, table, identity, sides, described)
 
 
-def _check(report: Report, table: Table, identity: dict, left: list, right: list,
-           at: str) -> Iterator[Finding]:
-    result = evaluations(report, table)[instance(table, identity, left, right)]
-    if result is None or result[1]:
-        return
-    read = readings(report)
-    sides = result[0]
+def _arith_finding(report: Report, key: tuple, table: Table, identity: dict, sides: list,
+                   described: dict) -> Finding:
+    _, _, left, right = key
     target_row, target_col = next(
         ((r, c) for r, c in left + right if identity.get("target") in (r, c)), left[0])
-    target = cells_of(table, table.rows[target_row], read)[target_col]
+    target = cells_of(table, table.rows[target_row], readings(report))[target_col]
     cells = [c for side in sides for v in side for c in v[1]]
-    suspect = suspects(report).get(instance(table, identity, left, right))
-    yield Finding(target.span, {**_broken(table, identity, left, right, sides), "where": _at(table, identity, at)},
-                  tuple(c.span for c in cells if c is not target), mistake=suspect.key if suspect else None)
+    suspect = suspects(report).get(key)
+    at = left[0][1] if identity["over"] == "columns" else left[0][0]  # the instance's column, or its row
+    return Finding(target.span, {**described, "where": _at(table, identity, at)},
+                   tuple(c.span for c in cells if c is not target), mistake=suspect.key if suspect else None)
+
+
+@once_per_report
+def _broken_instances(report: Report) -> dict[tuple, tuple[Table, dict, list, dict]]:
+    """Each broken identity instance of the report's tables, in the order they are
+    checked: its table, identity, both sides' values and message values (its sides,
+    their difference, the table). table-arith reports them, and suspect-cell describes
+    again those that a suspect explains."""
+    out = {}
+    for table in report.read_tables:
+        by_id = {identity["id"]: identity for identity in identities(table)}
+        for key, result in evaluations(report, table).items():
+            if result is not None and not result[1]:
+                _, identity, left, right = key
+                out[key] = (table, by_id[identity], result[0],
+                            _broken(table, by_id[identity], list(left), list(right), result[0]))
+    return out
 
 
 def _broken(table: Table, identity: dict, left: list, right: list, sides: list) -> dict:
@@ -482,7 +496,8 @@ def suspect_cell(report: Report, params: Mapping[str, Any]) -> Iterator[Finding]
         table = suspect.table
         evidence = [(identity, left, right, sides, at) for identity, left, right, sides, at in suspect.explains]
         related = {c.span for *_, sides, _ in evidence for side in sides for v in side for c in v[1]}
-        broken = [(_broken(table, identity, left, right, sides), _at(table, identity, at))
+        described = _broken_instances(report)
+        broken = [(described[instance(table, identity, left, right)][3], _at(table, identity, at))
                   for identity, left, right, sides, at in evidence]
         yield Finding(suspect.cell.span, {
             "table": _name(table), "row": label_named("rows", suspect.row, _short(table.rows[suspect.row].official)),
