@@ -79,6 +79,8 @@ _NAMED = (
     (patterns.compile(r"行政复议"), (REVIEW,)),
     (patterns.compile(r"行政诉讼"), (LITIGATION,)),
 )
+# a label that none of them names, found in one search (the union matches where one of them does)
+_ANY_NAMED = patterns.compile("|".join(f"(?:{p.pattern})" for p, _ in _NAMED))
 _BOTH_CASES = patterns.compile(r"行政复议[和及与或]行政诉讼")
 _NORMATIVE = patterns.compile(r"(?:制发|印发|出台)[^□]*规范性文件|规范性文件[^□]*(?:制发|印发|出台)")
 _VERB = patterns.compile(r"受理|收到|接收|接到|办理|办结|答复|处理")
@@ -138,6 +140,11 @@ def claims(report: Report) -> tuple[Claim, ...]:
     for paragraph in prose(report):
         text = mask_brackets(paragraph.text)
         for s, e in sentences(text):
+            # a sentence without a count has no clause with one: a count found in a
+            # clause is found in its sentence, its lookbehind seeing the same text and
+            # its lookahead (no %) the clause's mark where the clause's search sees its end
+            if not _COUNT.search(text, s, e):
+                continue
             sentence = _Sentence(text, s, e)
             for cs, ce in clauses(text, s, e):
                 found += _clause_claims(paragraph, text, sentence, cs, ce)
@@ -201,7 +208,8 @@ def _meaning(label: str, before: Callable[[str], bool],
     breakdown = before("其中")
     if _BOTH_CASES.search(label):
         return (REVIEW, LITIGATION, REVIEW + LITIGATION), False
-    hits = [(m.end(), -i, q) for i, (p, q) in enumerate(_NAMED) for m in p.finditer(label)]
+    hits = [(m.end(), -i, q) for i, (p, q) in enumerate(_NAMED) for m in p.finditer(label)] \
+        if _ANY_NAMED.search(label) else ()
     if hits:
         quantities = max(hits)[2]
         if quantities[0].cells[0][0] == "t4":
@@ -270,6 +278,8 @@ def _denied(report: Report, pattern: re.Pattern, exclude: re.Pattern,
     tables = tables_of(report)
     for paragraph in prose(report):
         text = mask_brackets(paragraph.text)
+        if not pattern.search(text):
+            continue  # `pattern` has no lookaround nor anchor: what it finds in a clause it finds in the text
         for s, e in sentences(text):
             for cs, ce in clauses(text, s, e):
                 m = pattern.search(text, cs, ce)
