@@ -80,11 +80,17 @@ def _foldable():
     return patterns.compile(prepared("t2s characters as a class", _opencc_stamp(), build))
 
 
+def foldable(text: str) -> bool:
+    """Whether `text` holds a character fold may change (looked up in C, not per
+    character): a text without one is its own fold, and so is each of its lines."""
+    return _foldable().search(text) is not None
+
+
 def fold(text: str) -> str:
     """`text` in simplified characters, for matching only: 總體情況 → 总体情况, 反覆 →
     反复. Same length, so every offset into the fold is an offset into the text as
     written: OpenCC's phrases where they keep the length, else one character at a time."""
-    if not _foldable().search(text):  # most lines: nothing to fold (looked up in C, not per character)
+    if not foldable(text):  # most lines: nothing to fold
         return text
     folded = text.translate(_SIMPLIFIED)
     if folded == text:

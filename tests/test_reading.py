@@ -92,6 +92,23 @@ def test_a_text_folds_as_it_does_character_by_character(text):
     assert normalize.fold(text) == expected
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from("總體情況政府信息公开规(guī)章（gui）# >\t\u3000\xa0 。0a"), max_size=12),
+                max_size=6))
+def test_the_lines_of_a_text_are_each_line_read_alone(texts):
+    """physical_lines' look at the whole text for something to fold or blank leaves every
+    line as reading it alone would."""
+    from reportlint.reading.lines import _BRACKETED, _LEAD, physical_lines
+
+    expected = []
+    for text in texts:
+        folded = normalize.fold(text)
+        if _BRACKETED.search(folded):
+            folded = normalize.PINYIN_GLOSS.sub(lambda m: " " * len(m.group()), folded)
+        expected.append((text, _LEAD.match(text).end(), folded if folded != text else ""))
+    assert [(line.text, line.start, line.folded) for line in physical_lines(texts)] == expected
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.integers(0, 60), st.integers(0, 60))
 def test_a_text_mostly_in_latin_letters_is_no_report(han, latin):

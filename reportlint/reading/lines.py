@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from reportlint import patterns
-from reportlint.normalize import CN_NUMERALS, PINYIN_GLOSS, cn_int, fold, norm
+from reportlint.normalize import CN_NUMERALS, PINYIN_GLOSS, cn_int, fold, foldable, norm
 from reportlint.reading.detect import names_other_document
 from reportlint.reading.model import Line
 from reportlint.templates import known_titles
@@ -58,12 +58,16 @@ _TITLE_RUN = patterns.compile(
 def physical_lines(lines: list[str]) -> list[Line]:
     """Each line of the file as a Line: indentation and markdown heading marks skipped."""
     out = []
+    whole = "\n".join(lines)
+    # most texts have nothing to fold and no bracketed word (which no line break stands in):
+    # then no line has, and each line is its own matching form
+    plain = not foldable(whole) and not _BRACKETED.search(whole)
     for number, text in enumerate(lines, start=1):
-        folded = fold(text)
-        if _BRACKETED.search(folded):  # only a line with a bracketed word may hold a gloss
+        folded = text if plain else fold(text)
+        if not plain and _BRACKETED.search(folded):  # only a line with a bracketed word may hold a gloss
             folded = PINYIN_GLOSS.sub(lambda m: " " * len(m.group()), folded)
-        m = _LEAD.match(text)
-        out.append(Line(number, text, m.end() if m else 0, None, folded if folded != text else ""))
+        start = _LEAD.match(text).end() if text[:1].isspace() or text[:1] in ">#" else 0  # else it matches ""
+        out.append(Line(number, text, start, None, folded if folded != text else ""))
     return out
 
 
