@@ -133,13 +133,14 @@ PROSE = st.lists(PROSE_PIECES, max_size=40).map("".join)
 
 @settings(max_examples=300, deadline=None)
 @given(PROSE)
-def test_a_sentence_without_a_count_has_no_clause_with_one(text):
-    from reportlint.checking.kinds.consistency import _COUNT
+def test_a_clause_without_a_count_s_end_has_no_count(text):
+    from reportlint.checking.kinds.consistency import _COUNT, _COUNT_END
     from reportlint.checking.sentences import clauses, sentences
 
     for s, e in sentences(text):
-        if any(_COUNT.search(text, cs, ce) for cs, ce in clauses(text, s, e)):
-            assert _COUNT.search(text, s, e)
+        for cs, ce in clauses(text, s, e):
+            if _COUNT.search(text, cs, ce):
+                assert _COUNT_END.search(text, cs, ce) and _COUNT_END.search(text, s, e)
 
 
 @settings(max_examples=300, deadline=None)

@@ -301,9 +301,9 @@ def _titles(blocks: list[Block]) -> list[Block]:
                 out.append(block)
                 body = True
             continue
-        if block.kind == "TABLE" or block.kind.startswith("H") or \
-                block.kind == "PARA" and not all(_is_title_part(line) for line in block.lines):
-            body = True
+        if not body and (block.kind == "TABLE" or block.kind.startswith("H") or
+                         block.kind == "PARA" and not all(_is_title_part(line) for line in block.lines)):
+            body = True  # (once it is, the blocks below need not be looked at for it)
         out.append(block)
     if titles:
         best = max(reversed(titles), key=_fullness)

@@ -82,17 +82,17 @@ def unwrap(lines: list[Line]) -> list[Line]:
     lost = lost_breaks(lines)
     out: list[Line] = []
     head = 0
+    heading = False  # a section's heading among the lines so far (looked at only near the top)
     for line in lines:
         if not line.content:
             out.append(line)
             continue
         head += 1
-        out += cut(line, lost, head <= _HEAD_LINES and not _any_heading(out))
+        near_top = head <= _HEAD_LINES
+        pieces = cut(line, lost, near_top and not heading)
+        out += pieces
+        heading = heading or near_top and any(_LEVEL1.match(piece.matching) for piece in pieces)
     return out
-
-
-def _any_heading(lines: list[Line]) -> bool:
-    return any(_LEVEL1.match(line.matching) for line in lines)
 
 
 def cut(line: Line, lost: bool, head: bool) -> list[Line]:
