@@ -138,6 +138,18 @@ def test_lines_near_the_top_are_cut_as_each_looking_at_all_the_lines_above_would
     assert unwrap(lines) == expected
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["\n", "\r", "\r\n", "\x0b", "\x0c", "\x85", "\u2028", "a", "总", " ", ""]),
+                max_size=12).map("".join))
+def test_a_text_s_lines_end_only_at_lf_crlf_or_cr(text):
+    from reportlint.reading.source import _LINE_END, Source
+
+    lines = _LINE_END.split(text)
+    if len(lines) > 1 and lines[-1] == "":
+        lines.pop()
+    assert Source("x.txt", text).lines == tuple(lines)
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.integers(0, 60), st.integers(0, 60))
 def test_a_text_mostly_in_latin_letters_is_no_report(han, latin):

@@ -79,16 +79,16 @@ def match_sections(sections: tuple[Section, ...], era: str | None) -> tuple[tupl
     Returns (section, spec, how) with how = "exact", "variant" or "keyword"; a spec is
     matched once, an exact or variant title winning over a keyword match.
     """
-    specs = template(era or latest()).sections
+    specs = [(spec, norm(spec.title), {norm(v) for v in spec.variants}) for spec in template(era or latest()).sections]
     candidates: list[tuple[int, Section, SectionSpec, str]] = []
     for section in sections:
         if section.heading is None:
             continue
         title = norm(section.heading.title)
-        for spec in specs:
-            if title == norm(spec.title):
+        for spec, official, variants in specs:
+            if title == official:
                 candidates.append((0, section, spec, "exact"))
-            elif title in {norm(v) for v in spec.variants}:
+            elif title in variants:
                 candidates.append((1, section, spec, "variant"))
             elif any(k in title for k in spec.keywords):
                 candidates.append((2, section, spec, "keyword"))
