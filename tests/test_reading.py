@@ -98,12 +98,12 @@ def test_a_text_folds_as_it_does_character_by_character(text):
 def test_the_lines_of_a_text_are_each_line_read_alone(texts):
     """physical_lines' look at the whole text for something to fold or blank leaves every
     line as reading it alone would."""
-    from reportlint.reading.lines import _BRACKETED, _LEAD, physical_lines
+    from reportlint.reading.lines import _LEAD, physical_lines
 
     expected = []
     for text in texts:
         folded = normalize.fold(text)
-        if _BRACKETED.search(folded):
+        if normalize.GLOSS_BRACKETS.search(folded):
             folded = normalize.PINYIN_GLOSS.sub(lambda m: " " * len(m.group()), folded)
         expected.append((text, _LEAD.match(text).end(), folded if folded != text else ""))
     assert [(line.text, line.start, line.folded) for line in physical_lines(texts)] == expected
@@ -148,6 +148,18 @@ def test_a_text_s_lines_end_only_at_lf_crlf_or_cr(text):
     if len(lines) > 1 and lines[-1] == "":
         lines.pop()
     assert Source("x.txt", text).lines == tuple(lines)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("“”‘’\"'规(guī)章（gui）ａ１總體 |\t\u3000。a"), max_size=14))
+def test_a_text_normalises_as_translating_and_searching_it_whole_would(text):
+    """norm's look for a curly quote and a bracketed word leaves every text as
+    translating it and taking out its glosses would."""
+    import unicodedata
+
+    folded = normalize.fold(unicodedata.normalize("NFKC", text)).translate(normalize._QUOTES)
+    expected = normalize._SPACE.sub("", normalize.PINYIN_GLOSS.sub("", folded)).strip("|")
+    assert normalize.norm.__wrapped__(text) == expected
 
 
 @settings(max_examples=200, deadline=None)

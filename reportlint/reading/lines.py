@@ -17,14 +17,11 @@ from __future__ import annotations
 import re
 
 from reportlint import patterns
-from reportlint.normalize import CN_NUMERALS, PINYIN_GLOSS, cn_int, fold, foldable, norm
+from reportlint.normalize import CN_NUMERALS, GLOSS_BRACKETS, PINYIN_GLOSS, cn_int, fold, foldable, norm
 from reportlint.reading.detect import names_other_document
 from reportlint.reading.model import Line
 from reportlint.templates import known_titles
 
-# a gloss without the character before it (a pattern that begins with its brackets is
-# searched many times faster than one that begins by looking behind)
-_BRACKETED = patterns.compile(PINYIN_GLOSS.pattern.removeprefix(r"(?<=[\u4e00-\u9fff])"))
 _LEAD = patterns.compile(r"^[\s\u3000\xa0>]*(?:#{1,6}\s+)?[\s\u3000\xa0]*")
 # a line of this length or more may hold several lines whose breaks were lost
 LONG = 200
@@ -61,10 +58,10 @@ def physical_lines(lines: list[str]) -> list[Line]:
     whole = "\n".join(lines)
     # most texts have nothing to fold and no bracketed word (which no line break stands in):
     # then no line has, and each line is its own matching form
-    plain = not foldable(whole) and not _BRACKETED.search(whole)
+    plain = not foldable(whole) and not GLOSS_BRACKETS.search(whole)
     for number, text in enumerate(lines, start=1):
         folded = text if plain else fold(text)
-        if not plain and _BRACKETED.search(folded):  # only a line with a bracketed word may hold a gloss
+        if not plain and GLOSS_BRACKETS.search(folded):  # only a line with a bracketed word may hold a gloss
             folded = PINYIN_GLOSS.sub(lambda m: " " * len(m.group()), folded)
         start = _LEAD.match(text).end() if text[:1].isspace() or text[:1] in ">#" else 0  # else it matches ""
         out.append(Line(number, text, start, None, folded if folded != text else ""))
