@@ -121,10 +121,15 @@ def _not_in_table(report: Report, named: bool) -> Iterator[Finding]:
     """The claims that name one quantity (`named`), or else the ambiguous ones, whose
     count is none of the table quantities they may stand for."""
     tables = tables_of(report)
+    known: dict[tuple, tuple[int, list[Cell]] | None] = {}  # each quantity's value by its cells: claims share them
     for claim in claims(report):
         if claim.named != named:
             continue
-        values = [(q, _value(tables, q, report)) for q in claim.quantities]
+        values = []
+        for q in claim.quantities:
+            if q.cells not in known:
+                known[q.cells] = _value(tables, q, report)
+            values.append((q, known[q.cells]))
         if any(v is None for _, v in values) or any(v[0] == claim.value for _, v in values):
             continue
         shown = dict.fromkeys(phrase("phrase.quantity_count", name=q.name, count=v[0]) for q, v in values)
