@@ -86,8 +86,9 @@ _NORMATIVE = patterns.compile(r"(?:制发|印发|出台)[^□]*规范性文件|�
 _VERB = patterns.compile(r"受理|收到|接收|接到|办理|办结|答复|处理")
 _APPLICATIONS = (NEW, NEW + CARRIED_IN, DONE, DONE + CARRIED_OUT)
 _COUNT = patterns.compile(r"(?P<pre>近|约|超过|逾|不到)?(?<![\d.第])(?P<num>\d+)\s*+(?P<approx>余|多)?\s*+(?:件|条)(?!\s*[%％])")
-# a count's last digit and its unit, as in _COUNT: a sentence or a clause without it has
-# no count (found fast: a pattern that opens with a digit is looked for in C)
+# a count's last digit and its unit: every count _COUNT finds ends so, and this has no
+# lookaround nor anchor, so a sentence or a clause without it has no count (found fast:
+# a pattern that opens with a digit is looked for in C)
 _COUNT_END = patterns.compile(r"\d\s*+(?:余|多)?\s*+(?:件|条)")
 _CHANGE = patterns.compile(r"增|减|同比|较|比上年|下降|上升|提高")
 _WITHDRAWN = patterns.compile(r"撤回|撤销|撤诉|撤申")
