@@ -80,11 +80,17 @@ def _foldable():
     return patterns.compile(prepared("t2s characters as a class", _opencc_stamp(), build))
 
 
+def foldable(text: str) -> bool:
+    """Whether `text` holds a character fold may change (looked up in C, not per
+    character): a text without one is its own fold, and so is each of its lines."""
+    return _foldable().search(text) is not None
+
+
 def fold(text: str) -> str:
     """`text` in simplified characters, for matching only: 總體情況 → 总体情况, 反覆 →
     反复. Same length, so every offset into the fold is an offset into the text as
     written: OpenCC's phrases where they keep the length, else one character at a time."""
-    if not _foldable().search(text):  # most lines: nothing to fold (looked up in C, not per character)
+    if not foldable(text):  # most lines: nothing to fold
         return text
     folded = text.translate(_SIMPLIFIED)
     if folded == text:
@@ -97,11 +103,22 @@ def fold(text: str) -> str:
 PINYIN_GLOSS = patterns.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
 
 
+# the glosses' brackets without the character before them: a pattern that begins with its
+# brackets is searched many times faster than one that begins by looking behind
+GLOSS_BRACKETS = patterns.compile(PINYIN_GLOSS.pattern.removeprefix(r"(?<=[\u4e00-\u9fff])"))
+_CURLY = patterns.compile("[“”‘’]")
+
+
 @lru_cache(maxsize=1 << 12)
 def norm(text: str) -> str:
     """NFKC, simplified characters, no whitespace, ASCII quotes, no table pipes, no
-    pinyin glosses: the form labels are compared in."""
-    text = PINYIN_GLOSS.sub("", fold(unicodedata.normalize("NFKC", text)).translate(_QUOTES))
+    pinyin glosses: the form labels are compared in (a text with no curly quote is
+    not translated, one with no bracketed word not searched for a gloss: most are not)."""
+    text = fold(unicodedata.normalize("NFKC", text))
+    if _CURLY.search(text):
+        text = text.translate(_QUOTES)
+    if GLOSS_BRACKETS.search(text):
+        text = PINYIN_GLOSS.sub("", text)
     return _SPACE.sub("", text).strip("|")
 
 

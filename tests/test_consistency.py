@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 HEAD = "青山县统计局2023年政府信息公开工作年度报告\n一、总体情况\n"
 
@@ -117,3 +119,44 @@ def test_clean_example_is_consistent(lint):
     from pathlib import Path
     text = (Path(__file__).parent.parent / "examples" / "clean.txt").read_text(encoding="utf-8")
     assert [d for d in lint(text).diagnostics if d.category == "consistency"] == []
+
+
+# what the prose kinds' prefilters are sure of: a sentence (or a paragraph) they skip has
+# no clause that the per-clause search would find anything in
+PROSE_PIECES = st.sampled_from([
+    "，", "；", "、", "。", "：", " ", "\u3000", "%", "％", "（", "）", "□", "第", ".", "不", "余", "多", "约",
+    "5", "12", "3 ", "件", "条", "收到", "申请", "未收到", "没有", "依申请", "所有", "全部", "办结", "均",
+    "维持", "获", "予以公开", "部分公开", "本年新收", "行政复议", "行政诉讼", "结转下年度", "受理", "其中",
+])
+PROSE = st.lists(PROSE_PIECES, max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(PROSE)
+def test_a_clause_without_a_count_s_end_has_no_count(text):
+    from reportlint.checking.kinds.consistency import _COUNT, _COUNT_END
+    from reportlint.checking.sentences import clauses, sentences
+
+    for s, e in sentences(text):
+        for cs, ce in clauses(text, s, e):
+            if _COUNT.search(text, cs, ce):
+                assert _COUNT_END.search(text, cs, ce) and _COUNT_END.search(text, s, e)
+
+
+@settings(max_examples=300, deadline=None)
+@given(PROSE)
+def test_a_label_none_of_the_names_names_is_found_so_in_one_search(label):
+    from reportlint.checking.kinds.consistency import _ANY_NAMED, _NAMED
+
+    assert bool(_ANY_NAMED.search(label)) == any(p.search(label) for p, _ in _NAMED)
+
+
+@settings(max_examples=300, deadline=None)
+@given(PROSE)
+def test_a_statement_found_in_a_clause_is_found_in_its_paragraph(text):
+    from reportlint.checking.kinds.consistency import _ALL_COMPLETED, _ALL_UPHELD, _NONE_RECEIVED
+    from reportlint.checking.sentences import clauses, sentences
+
+    for pattern, _ in (_NONE_RECEIVED, _ALL_COMPLETED, _ALL_UPHELD):
+        if any(pattern.search(text, cs, ce) for s, e in sentences(text) for cs, ce in clauses(text, s, e)):
+            assert pattern.search(text)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 HEAD = "青山县统计局2023年政府信息公开工作年度报告\n一、总体情况\n"
 
@@ -70,3 +72,17 @@ def test_unit_slips(lint):
 def test_wrong_percentage(lint):
     [(rule, message)] = _found(lint, "办结200件，其中予以公开50件（30%），其他150件（75%）。")
     assert rule == "P104" and "25.00%" in message and "30%" in message
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([
+    "1", "23", "2024", ".", "5.5", " ", "\u3000", "\t", "近", "约", "超过", "超", "大约", "不到", "第", "万", "亿",
+    "余", "多", "件", "条", "人次", "次", "元", "万元", "年", "，", "。", "其中", "收到", "申请", "□",
+]), max_size=30).map("".join), st.integers(0, 8), st.integers(0, 8))
+def test_counts_are_found_as_a_scan_finds_them(text, skip, cut):
+    """_counts begins each search near the next place a count may stand and finds
+    what _NUMBER.finditer finds, from any start to any end."""
+    from reportlint.checking.kinds.prose import _NUMBER, _counts
+
+    start, end = min(skip, len(text)), max(min(skip, len(text)), len(text) - cut)
+    assert [m.span() for m in _counts(text, start, end)] == [m.span() for m in _NUMBER.finditer(text, start, end)]

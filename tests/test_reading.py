@@ -92,6 +92,76 @@ def test_a_text_folds_as_it_does_character_by_character(text):
     assert normalize.fold(text) == expected
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from("總體情況政府信息公开规(guī)章（gui）# >\t\u3000\xa0 。0a"), max_size=12),
+                max_size=6))
+def test_the_lines_of_a_text_are_each_line_read_alone(texts):
+    """physical_lines' look at the whole text for something to fold or blank leaves every
+    line as reading it alone would."""
+    from reportlint.reading.lines import _LEAD, physical_lines
+
+    expected = []
+    for text in texts:
+        folded = normalize.fold(text)
+        if normalize.GLOSS_BRACKETS.search(folded):
+            folded = normalize.PINYIN_GLOSS.sub(lambda m: " " * len(m.group()), folded)
+        expected.append((text, _LEAD.match(text).end(), folded if folded != text else ""))
+    assert [(line.text, line.start, line.folded) for line in physical_lines(texts)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Page", "page", "P.", "p", "- ", "—", "－", "第", "共", "页", "/", " ", "12", "３",
+                                 "5", "a", "总"]), max_size=8).map("".join) | st.text(max_size=8))
+def test_a_page_header_is_told_by_its_first_character_as_by_the_pattern(text):
+    from reportlint.reading.furniture import _PAGE, _page
+
+    assert _page(text) == bool(_PAGE.match(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from([
+    "一、", "二、", "（一）", "总体情况", "某某县人民政府", "2023年政府信息公开工作年度报告", "本年度", "。", " ", "", "信息",
+]), max_size=8).map("".join), max_size=16))
+def test_lines_near_the_top_are_cut_as_each_looking_at_all_the_lines_above_would(texts):
+    """unwrap's note of a heading seen so far cuts each line as looking again at every
+    line above it would."""
+    from reportlint.reading.lines import _HEAD_LINES, _LEVEL1, cut, lost_breaks, physical_lines, unwrap
+
+    lines = physical_lines(texts)
+    lost, expected, head = lost_breaks(lines), [], 0
+    for line in lines:
+        if not line.content:
+            expected.append(line)
+            continue
+        head += 1
+        expected += cut(line, lost, head <= _HEAD_LINES and not any(_LEVEL1.match(x.matching) for x in expected))
+    assert unwrap(lines) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["\n", "\r", "\r\n", "\x0b", "\x0c", "\x85", "\u2028", "a", "总", " ", ""]),
+                max_size=12).map("".join))
+def test_a_text_s_lines_end_only_at_lf_crlf_or_cr(text):
+    from reportlint.reading.source import _LINE_END, Source
+
+    lines = _LINE_END.split(text)
+    if len(lines) > 1 and lines[-1] == "":
+        lines.pop()
+    assert Source("x.txt", text).lines == tuple(lines)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("“”‘’\"'规(guī)章（gui）ａ１總體 |\t\u3000。a"), max_size=14))
+def test_a_text_normalises_as_translating_and_searching_it_whole_would(text):
+    """norm's look for a curly quote and a bracketed word leaves every text as
+    translating it and taking out its glosses would."""
+    import unicodedata
+
+    folded = normalize.fold(unicodedata.normalize("NFKC", text)).translate(normalize._QUOTES)
+    expected = normalize._SPACE.sub("", normalize.PINYIN_GLOSS.sub("", folded)).strip("|")
+    assert normalize.norm.__wrapped__(text) == expected
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.integers(0, 60), st.integers(0, 60))
 def test_a_text_mostly_in_latin_letters_is_no_report(han, latin):

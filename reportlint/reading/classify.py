@@ -222,11 +222,11 @@ def classify(lines: list[Line], furniture: dict[int, tuple[str, str]] | None = N
             else:
                 blocks.append(Block(_PLACES[place], [line], what=what))
             continue
+        heading = heading_of(line)
         if i < body and not opened and len(norm(s)) <= 60 and not is_title_line(line) \
-                and not _is_table_start(s) and heading_of(line) is None:
+                and not _is_table_start(s) and heading is None:
             blocks.append(Block("MASTHEAD", [line]))
             continue
-        heading = heading_of(line)
         opened = opened or heading is not None or not is_title_line(line)
         if in_table:
             if heading is not None and not _is_table_label(heading):
@@ -260,11 +260,13 @@ def _blanks_before(lines: list[Line], i: int) -> int:
 def _append(blocks: list[Block], kind: str, line: Line) -> None:
     """Add a paragraph or table line to the block it continues: a page header between
     two lines of a paragraph or a table does not break it."""
-    last = next((b for b in reversed(blocks) if b.kind != "PAGE"), None)
-    if last is not None and last.kind == kind and kind in ("PARA", "TABLE"):
-        last.lines.append(line)
-    else:
-        blocks.append(Block(kind, [line]))
+    for last in reversed(blocks):
+        if last.kind != "PAGE":
+            if last.kind == kind and kind in ("PARA", "TABLE"):
+                last.lines.append(line)
+                return
+            break
+    blocks.append(Block(kind, [line]))
 
 
 def _is_title_part(line: Line) -> bool:
@@ -299,9 +301,9 @@ def _titles(blocks: list[Block]) -> list[Block]:
                 out.append(block)
                 body = True
             continue
-        if block.kind == "TABLE" or block.kind.startswith("H") or \
-                block.kind == "PARA" and not all(_is_title_part(line) for line in block.lines):
-            body = True
+        if not body and (block.kind == "TABLE" or block.kind.startswith("H") or
+                         block.kind == "PARA" and not all(_is_title_part(line) for line in block.lines)):
+            body = True  # (once it is, the blocks below need not be looked at for it)
         out.append(block)
     if titles:
         best = max(reversed(titles), key=_fullness)

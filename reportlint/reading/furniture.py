@@ -174,8 +174,13 @@ def _residue(s: str) -> bool:
     return len(_HAN.findall(residue.sub("", s))) <= 10
 
 
+# what a page header opens with (_PAGE, its p in either case), or a digit: most lines are
+# told from one by their first character
+_PAGE_FIRST = frozenset("pP-—–－第共")
+
+
 def _page(s: str) -> bool:
-    return bool(_PAGE.match(s))
+    return (s[:1] in _PAGE_FIRST or s[:1].isdecimal()) and bool(_PAGE.match(s))
 
 
 def _kv(s: str) -> bool:
@@ -304,8 +309,7 @@ def _contents(texts: list[str], filled: list[int], kinds: dict[int, str]) -> Non
     run: list[tuple[int, str]] = []
     for i in filled:
         m = _HEADING_ONLY.match(texts[i])
-        n = norm(texts[i])
-        if m and len(n) <= 30 and i not in kinds and not opens_with(n, rows):
+        if m and len(n := norm(texts[i])) <= 30 and i not in kinds and not opens_with(n, rows):
             run.append((i, m.group(1)))
             continue
         if len(run) >= 3:

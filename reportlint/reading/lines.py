@@ -17,14 +17,11 @@ from __future__ import annotations
 import re
 
 from reportlint import patterns
-from reportlint.normalize import CN_NUMERALS, PINYIN_GLOSS, cn_int, fold, norm
+from reportlint.normalize import CN_NUMERALS, GLOSS_BRACKETS, PINYIN_GLOSS, cn_int, fold, foldable, norm
 from reportlint.reading.detect import names_other_document
 from reportlint.reading.model import Line
 from reportlint.templates import known_titles
 
-# a gloss without the character before it (a pattern that begins with its brackets is
-# searched many times faster than one that begins by looking behind)
-_BRACKETED = patterns.compile(PINYIN_GLOSS.pattern.removeprefix(r"(?<=[\u4e00-\u9fff])"))
 _LEAD = patterns.compile(r"^[\s\u3000\xa0>]*(?:#{1,6}\s+)?[\s\u3000\xa0]*")
 # a line of this length or more may hold several lines whose breaks were lost
 LONG = 200
@@ -58,12 +55,16 @@ _TITLE_RUN = patterns.compile(
 def physical_lines(lines: list[str]) -> list[Line]:
     """Each line of the file as a Line: indentation and markdown heading marks skipped."""
     out = []
+    whole = "\n".join(lines)
+    # most texts have nothing to fold and no bracketed word (which no line break stands in):
+    # then no line has, and each line is its own matching form
+    plain = not foldable(whole) and not GLOSS_BRACKETS.search(whole)
     for number, text in enumerate(lines, start=1):
-        folded = fold(text)
-        if _BRACKETED.search(folded):  # only a line with a bracketed word may hold a gloss
+        folded = text if plain else fold(text)
+        if not plain and GLOSS_BRACKETS.search(folded):  # only a line with a bracketed word may hold a gloss
             folded = PINYIN_GLOSS.sub(lambda m: " " * len(m.group()), folded)
-        m = _LEAD.match(text)
-        out.append(Line(number, text, m.end() if m else 0, None, folded if folded != text else ""))
+        start = _LEAD.match(text).end() if text[:1].isspace() or text[:1] in ">#" else 0  # else it matches ""
+        out.append(Line(number, text, start, None, folded if folded != text else ""))
     return out
 
 
@@ -78,17 +79,17 @@ def unwrap(lines: list[Line]) -> list[Line]:
     lost = lost_breaks(lines)
     out: list[Line] = []
     head = 0
+    heading = False  # a section's heading among the lines so far (looked at only near the top)
     for line in lines:
         if not line.content:
             out.append(line)
             continue
         head += 1
-        out += cut(line, lost, head <= _HEAD_LINES and not _any_heading(out))
+        near_top = head <= _HEAD_LINES
+        pieces = cut(line, lost, near_top and not heading)
+        out += pieces
+        heading = heading or near_top and any(_LEVEL1.match(piece.matching) for piece in pieces)
     return out
-
-
-def _any_heading(lines: list[Line]) -> bool:
-    return any(_LEVEL1.match(line.matching) for line in lines)
 
 
 def cut(line: Line, lost: bool, head: bool) -> list[Line]:

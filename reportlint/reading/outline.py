@@ -35,7 +35,7 @@ class _ToModel(Transformer):
     """Tree → sections, paragraphs, table regions, the title and the furniture."""
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__(visit_tokens=False)  # no method is named for a token: each is handed on as it is
         self.title: Title | None = None
         self.furniture: list[Furniture] = []
         self.masthead: list[Line] = []

@@ -10,7 +10,7 @@ from reportlint.normalize import norm
 from reportlint.reading import bounds, detect, furniture
 from reportlint.reading.classify import classify, is_title_line
 from reportlint.reading.lines import physical_lines, unwrap
-from reportlint.reading.model import Report, Section
+from reportlint.reading.model import Report, Section, Table
 from reportlint.reading.outline import parse_blocks
 from reportlint.reading.source import Source
 from reportlint.reading.tables import read_tables
@@ -38,13 +38,13 @@ def parse_report(source: Source, year: int | None = None,
         level_from="option" if issuer_level else None if level is None else
         "title" if level == detect.issuer_level(issuer, "") else "text")
     read, stray = read_tables(report)
-    report = replace(report, read_tables=tuple(read), stray=tuple(stray))
-    if report.era is None and _unified(report):
-        report = replace(report, era=latest())
-    report = replace(report, matched_sections=match_sections(report))
-    report = replace(report, is_report=detect.looks_like_report(
-        title.text if title else None, _head(report), text,
-        len({spec.id for _, spec, _ in report.matched_sections}), any(True for _ in report.tables())))
+    era = latest() if report.era is None and _unified(read, sections) else report.era
+    matched = match_sections(sections, era)
+    # what the tables, the era and the sections tell, set at once (each replace makes the report again)
+    report = replace(report, read_tables=tuple(read), stray=tuple(stray), era=era, matched_sections=matched,
+                     is_report=detect.looks_like_report(
+                         title.text if title else None, _head(report), text,
+                         len({spec.id for _, spec, _ in matched}), any(True for _ in report.tables())))
     report = replace(report, bounds=bounds.find(report))
     return bounds.cut_short(report)
 
@@ -61,32 +61,34 @@ def _head(report: Report) -> list[str]:
     return []
 
 
-def _unified(report: Report) -> bool:
-    """A report of unknown year in the unified format (2019 on): its table 三 or 四, or
-    the section of applications as the format names it."""
-    if any(t.id in ("t3", "t4") for t in report.read_tables):
+def _unified(tables: list[Table], sections: tuple[Section, ...]) -> bool:
+    """A report of unknown year in the unified format (2019 on), by the tables read from
+    it and its sections: its table 三 or 四, or the section of applications as the format
+    names it."""
+    if any(t.id in ("t3", "t4") for t in tables):
         return True
     requests = next(s for s in template(latest()).sections if s.id == "requests")
     return any(s.heading and norm(s.heading.title) in {norm(requests.title), *map(norm, requests.variants)}
-               for s in report.sections)
+               for s in sections)
 
 
-def match_sections(report: Report) -> tuple[tuple[Section, SectionSpec, str], ...]:
-    """Each top-level section matched to the era's section it stands for.
+def match_sections(sections: tuple[Section, ...], era: str | None) -> tuple[tuple[Section, SectionSpec, str], ...]:
+    """Each top-level section matched to the section of `era` (the latest format when
+    None) it stands for.
 
     Returns (section, spec, how) with how = "exact", "variant" or "keyword"; a spec is
     matched once, an exact or variant title winning over a keyword match.
     """
-    specs = template(report.era or latest()).sections
+    specs = [(spec, norm(spec.title), {norm(v) for v in spec.variants}) for spec in template(era or latest()).sections]
     candidates: list[tuple[int, Section, SectionSpec, str]] = []
-    for section in report.sections:
+    for section in sections:
         if section.heading is None:
             continue
         title = norm(section.heading.title)
-        for spec in specs:
-            if title == norm(spec.title):
+        for spec, official, variants in specs:
+            if title == official:
                 candidates.append((0, section, spec, "exact"))
-            elif title in {norm(v) for v in spec.variants}:
+            elif title in variants:
                 candidates.append((1, section, spec, "variant"))
             elif any(k in title for k in spec.keywords):
                 candidates.append((2, section, spec, "keyword"))
@@ -96,5 +98,5 @@ def match_sections(report: Report) -> tuple[tuple[Section, SectionSpec, str], ..
         if spec.id not in chosen and id(section) not in used:
             chosen[spec.id] = (section, spec, how)
             used.add(id(section))
-    order = {id(s): i for i, s in enumerate(report.sections)}
+    order = {id(s): i for i, s in enumerate(sections)}
     return tuple(sorted(chosen.values(), key=lambda c: order[id(c[0])]))

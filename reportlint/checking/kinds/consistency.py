@@ -79,11 +79,17 @@ _NAMED = (
     (patterns.compile(r"行政复议"), (REVIEW,)),
     (patterns.compile(r"行政诉讼"), (LITIGATION,)),
 )
+# a label that none of them names, found in one search (the union matches where one of them does)
+_ANY_NAMED = patterns.compile("|".join(f"(?:{p.pattern})" for p, _ in _NAMED))
 _BOTH_CASES = patterns.compile(r"行政复议[和及与或]行政诉讼")
 _NORMATIVE = patterns.compile(r"(?:制发|印发|出台)[^□]*规范性文件|规范性文件[^□]*(?:制发|印发|出台)")
 _VERB = patterns.compile(r"受理|收到|接收|接到|办理|办结|答复|处理")
 _APPLICATIONS = (NEW, NEW + CARRIED_IN, DONE, DONE + CARRIED_OUT)
 _COUNT = patterns.compile(r"(?P<pre>近|约|超过|逾|不到)?(?<![\d.第])(?P<num>\d+)\s*+(?P<approx>余|多)?\s*+(?:件|条)(?!\s*[%％])")
+# a count's last digit and its unit: every count _COUNT finds ends so, and this has no
+# lookaround nor anchor, so a sentence or a clause without it has no count (found fast:
+# a pattern that opens with a digit is looked for in C)
+_COUNT_END = patterns.compile(r"\d\s*+(?:余|多)?\s*+(?:件|条)")
 _CHANGE = patterns.compile(r"增|减|同比|较|比上年|下降|上升|提高")
 _WITHDRAWN = patterns.compile(r"撤回|撤销|撤诉|撤申")
 _STOP = patterns.compile(r"[；;]")
@@ -116,10 +122,15 @@ def _not_in_table(report: Report, named: bool) -> Iterator[Finding]:
     """The claims that name one quantity (`named`), or else the ambiguous ones, whose
     count is none of the table quantities they may stand for."""
     tables = tables_of(report)
+    known: dict[tuple, tuple[int, list[Cell]] | None] = {}  # each quantity's value by its cells: claims share them
     for claim in claims(report):
         if claim.named != named:
             continue
-        values = [(q, _value(tables, q, report)) for q in claim.quantities]
+        values = []
+        for q in claim.quantities:
+            if q.cells not in known:
+                known[q.cells] = _value(tables, q, report)
+            values.append((q, known[q.cells]))
         if any(v is None for _, v in values) or any(v[0] == claim.value for _, v in values):
             continue
         shown = dict.fromkeys(phrase("phrase.quantity_count", name=q.name, count=v[0]) for q, v in values)
@@ -138,9 +149,12 @@ def claims(report: Report) -> tuple[Claim, ...]:
     for paragraph in prose(report):
         text = mask_brackets(paragraph.text)
         for s, e in sentences(text):
+            if not _COUNT_END.search(text, s, e):
+                continue
             sentence = _Sentence(text, s, e)
             for cs, ce in clauses(text, s, e):
-                found += _clause_claims(paragraph, text, sentence, cs, ce)
+                if _COUNT_END.search(text, cs, ce):
+                    found += _clause_claims(paragraph, text, sentence, cs, ce)
     return tuple(found)
 
 
@@ -201,7 +215,8 @@ def _meaning(label: str, before: Callable[[str], bool],
     breakdown = before("其中")
     if _BOTH_CASES.search(label):
         return (REVIEW, LITIGATION, REVIEW + LITIGATION), False
-    hits = [(m.end(), -i, q) for i, (p, q) in enumerate(_NAMED) for m in p.finditer(label)]
+    hits = [(m.end(), -i, q) for i, (p, q) in enumerate(_NAMED) for m in p.finditer(label)] \
+        if _ANY_NAMED.search(label) else ()
     if hits:
         quantities = max(hits)[2]
         if quantities[0].cells[0][0] == "t4":
@@ -270,6 +285,8 @@ def _denied(report: Report, pattern: re.Pattern, exclude: re.Pattern,
     tables = tables_of(report)
     for paragraph in prose(report):
         text = mask_brackets(paragraph.text)
+        if not pattern.search(text):
+            continue  # `pattern` has no lookaround nor anchor: what it finds in a clause it finds in the text
         for s, e in sentences(text):
             for cs, ce in clauses(text, s, e):
                 m = pattern.search(text, cs, ce)

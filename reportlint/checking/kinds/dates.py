@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from datetime import date
+from itertools import islice
 from typing import Any
 
 from reportlint import patterns
@@ -142,12 +143,13 @@ def _deadline_basis(report: Report) -> Named:
 def _publication_date(report: Report) -> tuple[date, Span] | None:
     """The page's 发布日期, else a date standing alone on one of the last lines (the signature)."""
     lines = report.source.lines
-    for number, text in enumerate(lines, start=1):
+    # _PUBLISHED has no anchor nor lookaround: what it finds in a line it finds in the text
+    for number, text in enumerate(lines if _PUBLISHED.search(report.source.text) else (), start=1):
         m = _PUBLISHED.search(text)
         if m:
             return _date_at(m, number)
-    tail = [(n, t) for n, t in enumerate(lines, start=1) if t.strip()][-4:]
-    for number, text in reversed(tail):
+    tail = islice(((n, t) for n, t in zip(range(len(lines), 0, -1), reversed(lines)) if t.strip()), 4)
+    for number, text in tail:
         m = _SIGNED.match(text)
         if m:
             return _date_at(m, number)

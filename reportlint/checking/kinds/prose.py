@@ -18,6 +18,7 @@ only when they fall short of every one. A 合计 after an item's own name (图�
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -35,6 +36,11 @@ _UNITS = {"條": "条", "項": "项", "個": "个", "場": "场", "戶": "户"}
 _NUMBER = patterns.compile(
     r"(?:(?P<pre>近|约|超过|超|逾|大约|不到)|(?<!\s))\s*+(?<![\d.第])(?P<num>\d+(?:\.\d+)?)\s*+(?P<mult>万|萬|亿|億)?"
     r"\s*+(?P<approx>余|多|餘)?\s*+(?P<unit>人次|万元|元|条|條|件|篇|项|項|个|個|次|期|场|場|家|份|户|戶|名|部)")
+_MULTIPLES = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8}
+# a count's last digit and what follows it in _NUMBER (its 万, 余 and unit): where a count
+# may stand, found fast (a pattern that opens with a digit is looked for in C)
+_COUNT_END = patterns.compile(
+    r"\d\s*+(?:万|萬|亿|億)?\s*+(?:余|多|餘)?\s*+(?:人次|万元|元|条|條|件|篇|项|項|个|個|次|期|场|場|家|份|户|戶|名|部)")
 _TOTAL_AFTER = patterns.compile(r"(?:总计|合计|共计|累计)\s*[为:：]?\s*$")
 _STOP = ("包括", "含", "内有", "内含", "另", "此外", "同时", "共", "合计", "总计", "累计", "其中")
 _CLAUSE = patterns.compile(r"[，,；;、：:]")
@@ -259,14 +265,36 @@ def _total_before(text: str, start: int, end: int) -> bool:
 
 def _numbers(text: str, start: int, end: int) -> list[Number]:
     found, label_start = [], start
-    for m in _NUMBER.finditer(text, start, end):
-        value = float(m.group("num")) * {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8}.get(m.group("mult"), 1)
+    for m in _counts(text, start, end):
+        value = float(m.group("num")) * _MULTIPLES.get(m.group("mult"), 1)
         unit = _UNITS.get(m.group("unit"), m.group("unit"))
         label = _CLAUSE.split(text[label_start:m.start()])[-1]
         found.append(Number(value, m.group(0).strip(), unit, m.start("num"), m.end(), label,
                             bool(m.group("mult")), bool(m.group("approx") or m.group("pre"))))
         label_start = m.end()
     return found
+
+
+def _counts(text: str, start: int, end: int) -> Iterator[re.Match]:
+    """What _NUMBER.finditer(text, start, end) finds, each search begun near the next
+    place a count may stand (_COUNT_END) instead of scanning the words before it: a
+    match ending with that count begins no earlier than its run of digits and points,
+    the spaces before it and a word of two characters (近, 超过 …), and none begins
+    before that place without it (what stands between a match's start and its number
+    is a word and spaces, never a digit). Lookbehinds see the text before a search's
+    start, so each search finds what the scan would."""
+    pos = start
+    while (near := _COUNT_END.search(text, pos, end)) is not None:
+        at = near.start()
+        while at > pos and (text[at - 1].isdecimal() or text[at - 1] == "."):
+            at -= 1
+        while at > pos and text[at - 1].isspace():
+            at -= 1
+        m = _NUMBER.search(text, max(pos, at - 2), end)
+        if m is None:
+            return
+        yield m
+        pos = m.end()
 
 
 def _prefix_holds(p: Partition) -> bool:
