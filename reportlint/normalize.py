@@ -106,7 +106,7 @@ PINYIN_GLOSS = patterns.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěè
 # the glosses' brackets without the character before them: a pattern that begins with its
 # brackets is searched many times faster than one that begins by looking behind
 GLOSS_BRACKETS = patterns.compile(PINYIN_GLOSS.pattern.removeprefix(r"(?<=[\u4e00-\u9fff])"))
-_CURLY = patterns.compile("[“”‘’]")
+_CURLY = patterns.compile("[" + "".join(map(chr, _QUOTES)) + "]")  # what _QUOTES translates
 
 
 @lru_cache(maxsize=1 << 12)
