@@ -114,9 +114,9 @@ def _era_terms(value: Any) -> tuple[str, ...] | None:
 def load_rules(directory: Path | None = None) -> list[Rule]:
     """Every rule in `directory` (the built-in rules by default), sorted by id; as
     prepared by an earlier run while the files have the same names, sizes and times
-    (resources.prepared). The
-    templates in a user's folder's `templates/` add their eras to the built-in ones,
-    the word lists in its `lists/` extend the built-in lists (reportlint.wordlists).
+    (resources.prepared). The templates in a user's folder's `templates/` add their
+    eras to the built-in ones, the word lists in its `lists/` extend the built-in lists
+    (reportlint.wordlists).
 
     Raises RuleFileError for the first bad file, and for duplicate ids or names.
     """

@@ -212,8 +212,8 @@ def _lint_years(chunks: list[list[tuple[str, int, Options]]], rule_sets: list[li
 
 def _near_pairs(new: list[tuple], held: list[tuple], renames: dict[str, str]) -> list[tuple[tuple, tuple]]:
     """The (later, earlier) pairs of a report of `new` and a `held` one, either way
-    round, where one is the other's issuer's on the year before (each a (path, index of
-    its rules, options, result))."""
+    round, where one is the other's issuer's on the year before (each an entry whose
+    result is [3])."""
     from reportlint.checking.across import year_apart  # in a run across years only
 
     return [(later, earlier) for a in new for b in held for later, earlier in ((a, b), (b, a))
@@ -281,10 +281,10 @@ def _indexed(rule_sets: list[list[Rule]]) -> tuple[list[list[Rule]], list[int]]:
 def _parallel(workers: int, rule_sets: list[list[Rule]], keep: Slim | None, calls: list[tuple], plan=None):
     """function(*args) for each (function, args) of `calls` in at most `workers`
     processes, which are given the rule sets, `keep` and the `plan` of a run across
-    years (see _lint_years) once; each outcome in order as
-    soon as it is ready (the error when the worker died). A call appended to `calls`
-    while the outcomes are read is run too, its outcome after the others. The workers
-    are killed when the run is interrupted, and exit by themselves when this process dies."""
+    years (see _lint_years) once; each outcome in order as soon as it is ready (the
+    error when the worker died). A call appended to `calls` while the outcomes are read
+    is run too, its outcome after the others. The workers are killed when the run is
+    interrupted, and exit by themselves when this process dies."""
     from concurrent.futures import ProcessPoolExecutor  # only when working in parallel
 
     # Ctrl-C or SIGTERM while the pool starts would stop it holding its own lock: they wait.
@@ -414,17 +414,13 @@ def _compare_near(linted: tuple, held: list[tuple], renames: tuple[tuple[str, st
     when one is the other's issuer's on the year before: (later, earlier, diagnostics)
     of each (entries whose rules, options and whole result are [1:4]). A pair that fails
     here is left to the run's own check across reports."""
-    from reportlint.checking.across import year_apart  # in a run across years only
-
-    names, out = dict(renames), []
-    for other in held:
-        for later, earlier in ((linted, other), (other, linted)):
-            if year_apart(later[3], earlier[3], names):
-                try:
-                    out.append((later, earlier, lint_across(later[3].report, earlier[3].report, "previous",
-                                                            later[1], later[2].lang)))
-                except (Exception, RecursionError, MemoryError):
-                    continue
+    out = []
+    for later, earlier in _near_pairs([linted], held, dict(renames)):
+        try:
+            out.append((later, earlier, lint_across(later[3].report, earlier[3].report, "previous",
+                                                    later[1], later[2].lang)))
+        except (Exception, RecursionError, MemoryError):
+            continue
     return out
 
 
