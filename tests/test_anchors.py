@@ -68,12 +68,12 @@ TEXTS = st.lists(st.one_of(st.sampled_from(EXAMPLES), st.just(""), st.just("　"
 @contextmanager
 def _every_line() -> Iterator[None]:
     """A while in which no pattern has anchors: every line is searched, as before them."""
-    real = anchors._need
-    anchors._need = lambda pattern, flags: None
+    real = anchors._finder
+    anchors._finder = lambda pattern, flags: None
     try:
         yield
     finally:
-        anchors._need = real
+        anchors._finder = real
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -50,17 +50,24 @@ def lines(report: Report, regex: re.Pattern) -> Iterator[tuple[int, str]]:
     """(number, text) of each line of the report in which `regex` may match, in order:
     every line it matches in, and some others."""
     source = report.source.lines
-    need = _need(regex.pattern, regex.flags)
-    if need is None:
+    finder = _finder(regex.pattern, regex.flags)
+    if finder is None:
         yield from enumerate(source, start=1)
         return
     text, starts = _joined(report)
-    finder = patterns.compile("|".join(map(re.escape, need)))  # literals only: re passes over the others at once
     found = finder.search(text)
     while found:
         number = bisect_right(starts, found.start())
         yield number, source[number - 1]
         found = finder.search(text, starts[number]) if number < len(source) else None
+
+
+@cache
+def _finder(pattern: str, flags: int) -> re.Pattern | None:
+    """A regex of the strings of `_need` (literals only: re passes over the others at
+    once), or None where every line must be searched."""
+    need = _need(pattern, flags)
+    return None if need is None else patterns.compile("|".join(map(re.escape, need)))
 
 
 @cache
